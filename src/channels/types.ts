@@ -1,0 +1,47 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Router } from 'express';
+import type { Config } from '../config.js';
+import type { ChannelId } from '../entities/user-channel.entity.js';
+import type { Logger } from '../logger.js';
+import type { InFlight } from '../pipeline/in-flight.js';
+import type { HandleInbound } from '../pipeline/handle-inbound.js';
+import type { Clock } from '../time.js';
+
+export interface SendResult {
+  providerMessageId?: string;
+  segments?: number;
+}
+
+/** Delivery failures that retrying will not fix (opted out, blocked, invalid number). */
+export class PermanentSendError extends Error {
+  constructor(message: string, readonly code?: string | number) {
+    super(message);
+    this.name = 'PermanentSendError';
+  }
+}
+
+export interface Channel {
+  id: ChannelId;
+  /** Longest text one outbound message may carry; longer replies are split. */
+  textLimit: number;
+  router?: Router;
+  send(to: string, text: string): Promise<SendResult>;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+}
+
+export interface ChannelDeps {
+  config: Config;
+  env: Record<string, string | undefined>;
+  logger: Logger;
+  orm: MikroORM;
+  clock: Clock;
+  handleInbound: HandleInbound;
+  inFlight: InFlight;
+}
+
+/** A channel folder exports one of these; `create` returns null when the channel is not configured. */
+export interface ChannelFactory {
+  id: ChannelId;
+  create(deps: ChannelDeps): Channel | null;
+}

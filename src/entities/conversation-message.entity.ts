@@ -1,0 +1,57 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { ConversationState } from './conversation-state.entity.js';
+import { User } from './user.entity.js';
+import type { ChannelId } from './user-channel.entity.js';
+
+export type MessageRole = 'user' | 'assistant' | 'tool' | 'system';
+/** Inbound messages move received → processed | failed; other roles stay null. */
+export type MessageStatus = 'received' | 'processed' | 'failed';
+
+@Entity({ tableName: 'conversation_messages' })
+@Index({ properties: ['conversation', 'timestamp'] })
+export class ConversationMessage {
+  [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => ConversationState, { fieldName: 'conversation_id', deleteRule: 'cascade' })
+  conversation!: ConversationState;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user!: User;
+
+  @Property({ type: 'text' })
+  channel!: ChannelId;
+
+  @Property({ type: 'text' })
+  role!: MessageRole;
+
+  @Property({ type: 'text' })
+  content!: string;
+
+  @Property({ type: 'text' })
+  messageType: string = 'text';
+
+  @Property({ type: 'text', nullable: true })
+  toolName?: string | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  toolSuccess?: boolean | null;
+
+  @Property({ type: 'text', nullable: true })
+  providerMessageId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  status?: MessageStatus | null;
+
+  /** The inbound message this row answers, so a redelivered webhook gets the same reply. */
+  @Property({ type: 'bigint', nullable: true })
+  inReplyTo?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  timestamp: Date = new Date();
+
+  @Property({ type: 'json', nullable: true })
+  metadata?: Record<string, unknown> | null;
+}

@@ -1,0 +1,8 @@
+import { User } from './user.entity.js';
+import { UserChannel } from './user-channel.entity.js';
+import { ConversationState } from './conversation-state.entity.js';
+import { ConversationMessage } from './conversation-message.entity.js';
+import { AgentLog } from './agent-log.entity.js';
+
+export { User, UserChannel, ConversationState, ConversationMessage, AgentLog };
+export const coreEntities = [User, UserChannel, ConversationState, ConversationMessage, AgentLog];

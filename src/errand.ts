@@ -1,0 +1,95 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createChannels, channelFactories } from './channels/index.js';
+import type { Channel, ChannelFactory } from './channels/types.js';
+import type { Config } from './config.js';
+import { initDb, type Database } from './db/init-db.js';
+import { createApp } from './http/create-app.js';
+import type { Logger } from './logger.js';
+import { createInboundHandler, type HandleInbound } from './pipeline/handle-inbound.js';
+import { createInFlight } from './pipeline/in-flight.js';
+import { systemClock, type Clock } from './time.js';
+import { toolModules } from './tools/index.js';
+import type { ToolModule } from './tools/types.js';
+import { createRulesUnderstander } from './understanding/rules.js';
+import type { Interceptor } from './pipeline/types.js';
+
+export interface ErrandOptions {
+  config: Config;
+  logger: Logger;
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  modules?: ToolModule[];
+  channels?: ChannelFactory[];
+  interceptors?: Interceptor[];
+  /** Reuse an open database (tests); otherwise one is opened and closed with the service. */
+  db?: Database;
+}
+
+export interface Errand {
+  db: Database;
+  channels: Channel[];
+  handleInbound: HandleInbound;
+  /** Set once `listen` resolves. */
+  url?: string;
+  listen(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Composition root shared by `npm start`, the chat, the CLI and the tests. */
+export async function createErrand(opts: ErrandOptions): Promise<Errand> {
+  const { config, logger } = opts;
+  const clock = opts.clock ?? systemClock;
+  const modules = opts.modules ?? toolModules;
+  const ownsDb = !opts.db;
+  const db = opts.db ?? (await initDb({ config, logger }));
+  const inFlight = createInFlight();
+  const understander = createRulesUnderstander(modules.flatMap((m) => m.rules ?? []));
+  const handleInbound = createInboundHandler({
+    orm: db.orm,
+    understander,
+    modules,
+    clock,
+    logger,
+    settings: config,
+    interceptors: opts.interceptors,
+  });
+  const tracked: HandleInbound = (message) => inFlight.track(handleInbound(message));
+  const channels = createChannels(
+    { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight },
+    opts.channels ?? channelFactories,
+  );
+  let accepting = true;
+  let server: Server | undefined;
+
+  const errand: Errand = {
+    db,
+    channels,
+    handleInbound: tracked,
+    async listen() {
+      const app = createApp({ db, channels, logger, isAccepting: () => accepting });
+      server = await new Promise<Server>((resolve, reject) => {
+        const s = app.listen(config.port, config.host, () => resolve(s));
+        s.once('error', reject);
+      });
+      for (const channel of channels) await channel.start?.();
+      const { port } = server.address() as AddressInfo;
+      errand.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+      logger.info(`Errand listening on ${errand.url}`, { database: db.mode, channels: channels.map((c) => c.id) });
+      return errand.url;
+    },
+    async stop() {
+      accepting = false;
+      const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+      server?.closeIdleConnections();
+      for (const channel of channels) await channel.stop?.();
+      const drained = await inFlight.drain(config.shutdownTimeoutMs);
+      if (!drained) logger.warn('shutdown timed out with messages still in flight', { inFlight: inFlight.size });
+      server?.closeAllConnections();
+      await closed;
+      if (ownsDb) await db.close();
+      logger.info('Errand stopped');
+    },
+  };
+  return errand;
+}

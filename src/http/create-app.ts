@@ -1,0 +1,58 @@
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import type { Channel } from '../channels/types.js';
+import type { Database } from '../db/init-db.js';
+import type { Logger } from '../logger.js';
+import { errorSummary } from '../errors.js';
+
+export interface AppDeps {
+  db: Pick<Database, 'isReady' | 'mode'>;
+  channels: Channel[];
+  logger: Logger;
+  /** False once shutdown begins: readiness fails so a load balancer stops sending traffic. */
+  isAccepting?: () => boolean;
+}
+
+export const BODY_LIMIT = '64kb';
+
+export function createApp({ db, channels, logger, isAccepting = () => true }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ limit: BODY_LIMIT, extended: false, parameterLimit: 200 }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = isAccepting() && (await db.isReady());
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: db.mode });
+  });
+
+  for (const channel of channels) if (channel.router) app.use(channel.router);
+
+  app.use((req, res) => {
+    res.status(404).json({ error: 'not_found', message: `No route for ${req.method} ${req.path}` });
+  });
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** The one place HTTP errors become responses: bad bodies are 4xx with a reason, everything else 500. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
+    const reasons: Record<string, string> = {
+      'entity.too.large': `Request body is larger than ${BODY_LIMIT}`,
+      'entity.parse.failed': 'Request body could not be parsed',
+      'encoding.unsupported': 'Unsupported body encoding',
+      'charset.unsupported': 'Unsupported charset',
+      'parameters.too.many': 'Too many form parameters',
+    };
+    const message = reasons[err?.type as string] ?? (status < 500 ? String(err?.message ?? 'Bad request') : 'Internal server error');
+    if (status >= 500) logger.error('request failed', { method: req.method, path: req.path, error: errorSummary(err) });
+    else logger.warn('request rejected', { method: req.method, path: req.path, status, reason: message });
+    if (res.headersSent) return;
+    res.status(status).json({ error: status >= 500 ? 'internal_error' : 'bad_request', message });
+  };
+}

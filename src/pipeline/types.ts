@@ -1,0 +1,50 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ChannelId } from '../entities/user-channel.entity.js';
+import type { ConversationMessage } from '../entities/conversation-message.entity.js';
+import type { ConversationState } from '../entities/conversation-state.entity.js';
+import type { User } from '../entities/user.entity.js';
+import type { Logger } from '../logger.js';
+
+export interface InboundMessage {
+  channel: ChannelId;
+  /** The sender's phone number (E.164, or anything libphonenumber can read). */
+  phone: string;
+  /** The channel's own identity for the sender (Telegram chat id); defaults to the phone number. */
+  externalId?: string;
+  text: string;
+  /** Twilio MessageSid, Telegram update id…: a redelivery with the same id runs nothing twice. */
+  providerMessageId?: string;
+  receivedAt: Date;
+  messageType?: string;
+  metadata?: Record<string, unknown>;
+}
+
+export type InboundOutcome = 'replied' | 'duplicate' | 'in_progress' | 'failed';
+
+export interface InboundResult {
+  outcome: InboundOutcome;
+  /** What to send back; null when nothing should be sent (e.g. a carrier already answered). */
+  reply: string | null;
+  messageId?: string;
+  userId?: number;
+}
+
+/** What the pipeline knows once the inbound message is safely stored. */
+export interface InboundContext {
+  em: EntityManager;
+  user: User;
+  conversation: ConversationState;
+  inbound: ConversationMessage;
+  message: InboundMessage;
+  logger: Logger;
+}
+
+/**
+ * Takes a message before understanding (opt-out keywords, media, flood limits).
+ * `claims` is a cheap check made outside the transaction; `run` does the work inside it.
+ */
+export interface Interceptor {
+  name: string;
+  claims(message: InboundMessage, user: User): boolean;
+  run(ctx: InboundContext): Promise<{ reply: string | null; toolOutput?: unknown }>;
+}

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { z } from 'zod';
+import type { ConversationState, PendingRequest } from '../entities/conversation-state.entity.js';
+import type { User } from '../entities/user.entity.js';
+import type { Logger } from '../logger.js';
+import type { Rule } from '../understanding/types.js';
+
+/** What one tool call may use: the message's transaction, its user and the instant it arrived. */
+export interface ToolContext {
+  em: EntityManager;
+  user: User;
+  conversation: ConversationState;
+  /** The message's receivedAt: every relative date is resolved against it, in `timezone`. */
+  now: Date;
+  timezone: string;
+  defaultCurrency: string;
+  logger: Logger;
+}
+
+export interface ToolResult {
+  ok: boolean;
+  /** Short, channel-neutral text; replies that store something echo what was stored. */
+  reply: string;
+  data?: unknown;
+  /** Set when the tool needs one more detail (or a yes/no) before it can act. */
+  pending?: PendingRequest;
+}
+
+export interface Tool<A = unknown> {
+  name: string;
+  description: string;
+  schema: z.ZodType<A>;
+  execute(args: A, ctx: ToolContext): Promise<ToolResult>;
+}
+
+/** One folder under src/tools: its tools, its entities and (optionally) its scheduled jobs. */
+export interface ToolModule {
+  name: string;
+  tools: Tool<any>[];
+  entities?: Function[];
+  rules?: Rule[];
+  /** One example per tool module for the help text. */
+  examples?: string[];
+}
+
+export function defineTool<A>(tool: Tool<A>): Tool<A> {
+  return tool;
+}

@@ -1,0 +1,43 @@
+/** Texting shorthand → words the rules and chrono-node understand. */
+const SHORTHAND: Record<string, string> = {
+  tmrw: 'tomorrow', tmr: 'tomorrow', tmrow: 'tomorrow', tomoro: 'tomorrow', tommorow: 'tomorrow', tommorrow: 'tomorrow',
+  tomorow: 'tomorrow', '2moro': 'tomorrow', '2morrow': 'tomorrow', '2mrw': 'tomorrow', tmw: 'tomorrow',
+  tonite: 'tonight', '2nite': 'tonight', '2night': 'tonight', tdy: 'today', tody: 'today', '2day': 'today',
+  pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', thanx: 'thanks', ty: 'thanks',
+  remd: 'remind', remnd: 'remind', remid: 'remind', rmind: 'remind', remine: 'remind', reminde: 'remind',
+  u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', b4: 'before', bc: 'because',
+  hr: 'hour', hrs: 'hours', min: 'minutes', mins: 'minutes', sec: 'seconds', secs: 'seconds', wk: 'week', wks: 'weeks',
+  mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday',
+  thurs: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday', nite: 'night', mornin: 'morning', mrng: 'morning',
+  appt: 'appointment', apt: 'appointment', mtg: 'meeting', mtng: 'meeting', bday: 'birthday',
+  groceries: 'groceries', grocery: 'grocery', calender: 'calendar', calandar: 'calendar', calnedar: 'calendar',
+  tomatoe: 'tomato', tomatos: 'tomatoes', potatos: 'potatoes', bannanas: 'bananas', bananna: 'banana',
+  expences: 'expenses', expense: 'expense', spnt: 'spent', spend: 'spend', spet: 'spent',
+};
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60',
+  ninety: '90', 'a couple': '2', couple: '2', 'half an': '30', 'a dozen': '12', dozen: '12',
+};
+
+/**
+ * Lowercases, strips emoji and stray punctuation, expands texting shorthand and "@" so that
+ * "Remind me 2moro @ 5pm pls 🙏" reads "remind me tomorrow at 5pm please".
+ */
+export function normalizeText(raw: string): string {
+  let text = raw
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201C\u201D]/g, '"')
+    .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, ' ')
+    .replace(/\s@\s?|^@/g, ' at ')
+    .replace(/[!?;]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? word);
+  text = text.replace(/\b(a couple|half an|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|couple|dozen)\b(?= (?:min|minute|minutes|hour|hours|hr|hrs|day|days|week|weeks|month|months)\b)/g,
+    (word) => NUMBER_WORDS[word] ?? word);
+  return text.replace(/\.+$/, '').trim();
+}
