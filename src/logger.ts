@@ -5,7 +5,7 @@ export type Logger = winston.Logger;
 export function createLogger(opts: { level?: string; json?: boolean; silent?: boolean; toStderr?: boolean } = {}): Logger {
   const { combine, timestamp, json, printf, colorize, errors } = winston.format;
   const readable = printf(({ level, message, timestamp: ts, stack, ...meta }) => {
-    const extra = Object.keys(meta).length ? ` ${JSON.stringify(meta)}` : '';
+    const extra = Object.keys(meta).length ? ` ${JSON.stringify(meta, jsonSafe)}` : '';
     return `${String(ts)} ${level} ${String(message)}${extra}${stack ? `\n${String(stack)}` : ''}`;
   });
   return winston.createLogger({
@@ -30,4 +30,8 @@ export function maskPhone(phone: string | undefined | null): string {
 /** Bodies are summarised at info level; the full text is for debug only. */
 export function describeText(text: string): string {
   return `${[...text].length} chars`;
+}
+
+function jsonSafe(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
 }

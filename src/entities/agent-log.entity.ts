@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { User } from './user.entity.js';
 
 export type UnderstandingPath = 'rules' | 'llm';
@@ -8,7 +8,7 @@ export type UnderstandingPath = 'rules' | 'llm';
 export class AgentLog {
   [OptionalProps]?: 'timestamp';
 
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
   @ManyToOne(() => User, { deleteRule: 'cascade' })
@@ -17,7 +17,7 @@ export class AgentLog {
   @Property({ type: 'text', nullable: true })
   conversationId?: string | null;
 
-  @Property({ type: 'bigint', nullable: true })
+  @Property({ type: new BigIntType('string'), nullable: true })
   messageId?: string | null;
 
   @Property({ type: 'text' })

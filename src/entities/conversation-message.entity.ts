@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { ConversationState } from './conversation-state.entity.js';
 import { User } from './user.entity.js';
 import type { ChannelId } from './user-channel.entity.js';
@@ -12,7 +12,7 @@ export type MessageStatus = 'received' | 'processed' | 'failed';
 export class ConversationMessage {
   [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status';
 
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
 
   @ManyToOne(() => ConversationState, { fieldName: 'conversation_id', deleteRule: 'cascade' })
@@ -46,7 +46,7 @@ export class ConversationMessage {
   status?: MessageStatus | null;
 
   /** The inbound message this row answers, so a redelivered webhook gets the same reply. */
-  @Property({ type: 'bigint', nullable: true })
+  @Property({ type: new BigIntType('string'), nullable: true })
   inReplyTo?: string | null;
 
   @Property({ type: 'datetime', columnType: 'timestamptz' })

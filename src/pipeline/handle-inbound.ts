@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { performance } from 'node:perf_hooks';
 import { AgentLog, ConversationMessage, ConversationState, User } from '../entities/index.js';
 import { errorSummary, InvalidPhoneError, replyForError } from '../errors.js';
@@ -59,7 +59,8 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
       }
       const fresh = em.fork();
       const reply = await fresh.transactional(async (tx) => {
-        const ctxUser = await tx.findOneOrFail(User, user.id);
+        // Lock order matches recordInbound (user row first), so concurrent messages of one user queue instead of deadlocking.
+        const ctxUser = await tx.findOneOrFail(User, user.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
         const ctxConversation = await tx.findOneOrFail(ConversationState, conversation.conversationId);
         const ctxInbound = tx.getReference(ConversationMessage, inbound.id);
         let outcome: Outcome & { toolOutput?: unknown; toolName?: string };

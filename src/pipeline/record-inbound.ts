@@ -57,15 +57,21 @@ export async function recordInbound(em: EntityManager, msg: InboundMessage, phon
   }
 }
 
+/**
+ * One statement that creates the user or locks the existing row: the lock makes one user's messages
+ * take turns (conversation state is never updated twice at once), and a plain select-for-update after
+ * an insert-or-ignore can deadlock when the same new number writes in concurrently.
+ */
 async function findOrCreateUser(tx: EntityManager, phone: string, timezone: string): Promise<User> {
-  await tx
-    .createQueryBuilder(User)
-    .insert({ phoneNumber: phone, timezone, preferences: {}, optedOut: false, createdAt: new Date(), updatedAt: new Date() })
-    .onConflict('phone_number')
-    .ignore()
-    .execute();
-  // The row lock makes one user's messages take turns: conversation state is never updated twice at once.
-  return tx.findOneOrFail(User, { phoneNumber: phone }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const rows: Record<string, unknown>[] = await tx.getConnection().execute(
+    `insert into users (phone_number, timezone) values (?, ?)
+     on conflict (phone_number) do update set phone_number = excluded.phone_number
+     returning *`,
+    [phone, timezone],
+    'all',
+    tx.getTransactionContext(),
+  );
+  return tx.map(User, rows[0]!);
 }
 
 async function touchChannel(tx: EntityManager, user: User, msg: InboundMessage): Promise<void> {

@@ -41,6 +41,8 @@ export interface ToolModule {
   rules?: Rule[];
   /** One example per tool module for the help text. */
   examples?: string[];
+  /** The user's rows for `cli dump`, as plain JSON (instants as ISO UTC strings). */
+  dump?(em: EntityManager, user: User): Promise<Record<string, unknown>>;
 }
 
 export function defineTool<A>(tool: Tool<A>): Tool<A> {

@@ -1,0 +1,38 @@
+import readline from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, createConfig } from './config.js';
+import { DataDirLockedError } from './db/dir-lock.js';
+import { createErrand } from './errand.js';
+import { replyForError } from './errors.js';
+import { createLogger } from './logger.js';
+import { toE164 } from './phone.js';
+
+/** `npm run chat -- --from +15555550123`: talk to Errand in the terminal through the same pipeline. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { from: { type: 'string', default: '+15555550123' } } });
+  const phone = toE164(values.from ?? '');
+  if (!phone) throw new ConfigError([`--from: expected a phone number such as +15555550123 (got ${JSON.stringify(values.from)})`]);
+  const config = createConfig();
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
+  const errand = await createErrand({ config, logger, channels: [] });
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  console.log(`Chatting with Errand as ${phone} (${errand.db.mode} database). Type "help" for ideas, Ctrl-D to quit.`);
+  rl.setPrompt('you> ');
+  rl.prompt();
+  for await (const line of rl) {
+    try {
+      const result = await errand.handleInbound({ channel: 'console', phone, text: line, receivedAt: new Date() });
+      if (result.reply) console.log(`errand> ${result.reply.replace(/\n/g, '\n        ')}`);
+    } catch (err) {
+      console.log(`errand> ${replyForError(err)}`);
+    }
+    rl.prompt();
+  }
+  await errand.stop();
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+  else console.error('Chat failed:', err);
+  process.exit(1);
+});
