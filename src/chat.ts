@@ -1,6 +1,6 @@
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, createConfig } from './config.js';
+import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
 import { createErrand } from './errand.js';
 import { replyForError } from './errors.js';
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { from: { type: 'string', default: '+15555550123' } } });
   const phone = toE164(values.from ?? '');
   if (!phone) throw new ConfigError([`--from: expected a phone number such as +15555550123 (got ${JSON.stringify(values.from)})`]);
+  loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
   const errand = await createErrand({ config, logger, channels: [] });

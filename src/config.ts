@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { isValidTimeZone } from './time.js';
 
@@ -95,4 +96,9 @@ export function createConfig(env: Record<string, string | undefined> = process.e
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+/** Loads ./.env when present (Node's own parser); real environment variables win. */
+export function loadDotEnv(file = '.env'): void {
+  if (fs.existsSync(file)) process.loadEnvFile(file);
 }

@@ -1,9 +1,10 @@
-import { ConfigError, createConfig } from './config.js';
+import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
 import { createErrand } from './errand.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
   const errand = await createErrand({ config, logger });

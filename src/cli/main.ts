@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { ConfigError, createConfig } from '../config.js';
+import { ConfigError, createConfig, loadDotEnv } from '../config.js';
 import { createErrand, type Errand } from '../errand.js';
 import { User } from '../entities/index.js';
 import { replyForError } from '../errors.js';
@@ -22,6 +22,7 @@ async function main(argv: string[]): Promise<void> {
     options: { from: { type: 'string' }, at: { type: 'string' } },
   });
   const [command, ...rest] = positionals;
+  loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
   const errand = await createErrand({ config, logger, channels: [] });

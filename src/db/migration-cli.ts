@@ -1,9 +1,10 @@
-import { createConfig } from '../config.js';
+import { createConfig, loadDotEnv } from '../config.js';
 import { createLogger } from '../logger.js';
 import { initDb } from './init-db.js';
 
 /** `npm run migration:create|up|pending`, for the real server (DATABASE_URL) and the embedded database alike. */
 async function main(command: string | undefined, name: string | undefined): Promise<void> {
+  loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: config.logLevel });
   const db = await initDb({ config: { ...config, migrateOnStart: false }, logger });

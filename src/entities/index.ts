@@ -3,6 +3,7 @@ import { UserChannel } from './user-channel.entity.js';
 import { ConversationState } from './conversation-state.entity.js';
 import { ConversationMessage } from './conversation-message.entity.js';
 import { AgentLog } from './agent-log.entity.js';
+import { OutboundMessage } from './outbound-message.entity.js';
 
-export { User, UserChannel, ConversationState, ConversationMessage, AgentLog };
-export const coreEntities = [User, UserChannel, ConversationState, ConversationMessage, AgentLog];
+export { User, UserChannel, ConversationState, ConversationMessage, AgentLog, OutboundMessage };
+export const coreEntities = [User, UserChannel, ConversationState, ConversationMessage, AgentLog, OutboundMessage];
