@@ -44,7 +44,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const ownsDb = !opts.db;
   const db = opts.db ?? (await initDb({ config, logger }));
   const inFlight = createInFlight();
-  const understander = createRulesUnderstander(modules.flatMap((m) => m.rules ?? []));
+  const understander = createRulesUnderstander(modules);
   const handleInbound = createInboundHandler({
     orm: db.orm,
     understander,

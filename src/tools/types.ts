@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ConversationState, PendingRequest } from '../entities/conversation-state.entity.js';
 import type { User } from '../entities/user.entity.js';
 import type { Logger } from '../logger.js';
-import type { Rule } from '../understanding/types.js';
+import type { Rule, RuleInput, UnderstandContext, Understanding } from '../understanding/types.js';
 
 /** What one tool call may use: the message's transaction, its user and the instant it arrived. */
 export interface ToolContext {
@@ -39,6 +39,11 @@ export interface ToolModule {
   tools: Tool<any>[];
   entities?: Function[];
   rules?: Rule[];
+  /**
+   * Continues a pending request of one of this module's tools with the user's next message
+   * ("remind me to call mum" → "when?" → "tomorrow 10am"); null when the message is about something else.
+   */
+  resume?(pending: PendingRequest, input: RuleInput, ctx: UnderstandContext): Understanding | null;
   /** One example per tool module for the help text. */
   examples?: string[];
   /** The user's rows for `cli dump`, as plain JSON (instants as ISO UTC strings). */

@@ -1,3 +1,4 @@
+import type { ToolModule } from '../tools/types.js';
 import type { Rule, Understander, Understanding } from './types.js';
 import { normalizeText } from './normalize.js';
 
@@ -18,13 +19,21 @@ const conversationRules: Rule[] = [
   { name: 'thanks', match: ({ text }) => (THANKS.test(text) ? { kind: 'reply', text: 'Anytime! 👍' } : null) },
 ];
 
-/** Deterministic understanding: conversation rules first, then each tool's rules in registry order. */
-export function createRulesUnderstander(toolRules: Rule[]): Understander {
-  const rules = [...conversationRules, ...toolRules];
+/**
+ * Deterministic understanding: a pending question is answered first, then conversation rules,
+ * then each tool module's rules in registry order.
+ */
+export function createRulesUnderstander(modules: ToolModule[]): Understander {
+  const rules = [...conversationRules, ...modules.flatMap((m) => m.rules ?? [])];
   return {
     path: 'rules',
     async understand(raw, ctx): Promise<Understanding> {
       const input = { raw: raw.trim(), text: normalizeText(raw) };
+      if (ctx.pending && !CANCEL.test(input.text)) {
+        const owner = modules.find((m) => m.tools.some((t) => t.name === ctx.pending!.tool));
+        const resumed = owner?.resume?.(ctx.pending, input, ctx);
+        if (resumed) return resumed;
+      }
       for (const rule of rules) {
         const result = rule.match(input, ctx);
         if (result) return result;

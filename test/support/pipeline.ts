@@ -20,7 +20,7 @@ export function makePipeline(opts: PipelineOptions = {}): HandleInbound {
   const config = testConfig(opts.env);
   return createInboundHandler({
     orm: testDb().orm,
-    understander: opts.understander ?? createRulesUnderstander(modules.flatMap((m) => m.rules ?? [])),
+    understander: opts.understander ?? createRulesUnderstander(modules),
     modules,
     clock: fixedClock('2026-11-23T14:00:00Z'),
     logger: silentLogger,
