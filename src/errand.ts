@@ -13,6 +13,7 @@ import { toolModules } from './tools/index.js';
 import type { ToolModule } from './tools/types.js';
 import { createRulesUnderstander } from './understanding/rules.js';
 import type { Interceptor } from './pipeline/types.js';
+import type { OutboxDelivery } from './outbox/types.js';
 
 export interface ErrandOptions {
   config: Config;
@@ -55,8 +56,12 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
     interceptors: opts.interceptors,
   });
   const tracked: HandleInbound = (message) => inFlight.track(handleInbound(message));
+  const outbox: OutboxDelivery = {
+    // Placeholder until the dispatcher lands: queued rows stay in the outbox.
+    deliver: async (id) => logger.debug('outbox row queued', { outboundId: id }),
+  };
   const channels = createChannels(
-    { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight },
+    { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight, outbox },
     opts.channels ?? channelFactories,
   );
   let accepting = true;

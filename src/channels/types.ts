@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { InFlight } from '../pipeline/in-flight.js';
 import type { HandleInbound } from '../pipeline/handle-inbound.js';
 import type { Clock } from '../time.js';
+import type { OutboxDelivery } from '../outbox/types.js';
 
 export interface SendResult {
   providerMessageId?: string;
@@ -38,6 +39,8 @@ export interface ChannelDeps {
   clock: Clock;
   handleInbound: HandleInbound;
   inFlight: InFlight;
+  /** For replies that were not ready in time to go back inline: enqueue with enqueueOutbound, then deliver. */
+  outbox: OutboxDelivery;
 }
 
 /** A channel folder exports one of these; `create` returns null when the channel is not configured. */
