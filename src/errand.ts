@@ -58,7 +58,9 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const tracked: HandleInbound = (message) => inFlight.track(handleInbound(message));
   const outbox: OutboxDelivery = {
     // Placeholder until the dispatcher lands: queued rows stay in the outbox.
-    deliver: async (id) => logger.debug('outbox row queued', { outboundId: id }),
+    deliver: async (id) => {
+      logger.debug('outbox row queued', { outboundId: id });
+    },
   };
   const channels = createChannels(
     { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight, outbox },
