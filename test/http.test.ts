@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { createErrand, type Errand } from '../src/errand.js';
+import { silentLogger, testConfig } from './support/fixtures.js';
+import { testDb } from './support/db.js';
+
+describe('http', () => {
+  let errand: Errand;
+  let url: string;
+
+  before(async () => {
+    errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: {} });
+    url = await errand.listen();
+  });
+  after(() => errand.stop());
+
+  it('GET /healthz answers while the process is up', async () => {
+    const res = await fetch(`${url}/healthz`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.deep.equal({ status: 'ok' });
+  });
+
+  it('GET /readyz checks the database', async () => {
+    const res = await fetch(`${url}/readyz`);
+    expect(res.status).to.equal(200);
+    expect(await res.json()).to.include({ status: 'ready' });
+  });
+
+  it('answers unknown routes with a JSON 404', async () => {
+    const res = await fetch(`${url}/nope`);
+    expect(res.status).to.equal(404);
+    expect(await res.json()).to.include({ error: 'not_found' });
+  });
+
+  it('rejects bodies over 64 KB with 413', async () => {
+    const res = await fetch(`${url}/anything`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ a: 'x'.repeat(70_000) }) });
+    expect(res.status).to.equal(413);
+    expect(await res.json()).to.include({ error: 'bad_request' });
+  });
+
+  it('rejects malformed JSON with 400', async () => {
+    const res = await fetch(`${url}/anything`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":' });
+    expect(res.status).to.equal(400);
+    expect(((await res.json()) as { message: string }).message).to.match(/could not be parsed/);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes messages in flight, then refuses connections', async () => {
+    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: {} });
+    const url = await errand.listen();
+    const inFlight = errand.handleInbound({ channel: 'console', phone: '+15551239999', text: 'help', receivedAt: new Date() });
+    await errand.stop();
+    const result = await inFlight;
+    expect(result.outcome).to.equal('replied');
+    let refused = false;
+    await fetch(`${url}/healthz`).catch(() => {
+      refused = true;
+    });
+    expect(refused).to.equal(true);
+  });
+});

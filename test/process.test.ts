@@ -1,0 +1,43 @@
+import { expect } from 'chai';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Starts the real entry point like `npm start` does, with its own embedded data directory. */
+describe('npm start (the real process)', function () {
+  this.timeout(60_000);
+
+  it('listens on the embedded database, answers /healthz and exits cleanly on SIGTERM', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'errand-start-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s:\n${output}`)), 30_000);
+        child.stdout.on('data', () => {
+          const match = /Errand listening on (http:\/\/[^\s"]+)/.exec(output);
+          if (match) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        });
+      });
+      const res = await fetch(`${url}/healthz`);
+      expect(res.status).to.equal(200);
+      expect(output.split('\n').find((l) => l.includes('listening'))).to.match(/^\{/); // JSON lines in production
+      child.kill('SIGTERM');
+      expect(await exited).to.equal(0);
+      expect(fs.existsSync(path.join(dataDir, 'errand.lock'))).to.equal(false);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
