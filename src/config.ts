@@ -44,6 +44,8 @@ const schema = z.object({
   CONVERSATION_IDLE_MINUTES: int(360, 1),
   PUBLIC_BASE_URL: optionalUrl,
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100),
+  METRICS_TOKEN: optionalText,
+  MAX_MESSAGES_PER_SENDER_PER_MINUTE: int(20, 1),
 });
 
 export type Config = {
@@ -60,6 +62,8 @@ export type Config = {
   conversationIdleMinutes: number;
   publicBaseUrl?: string;
   shutdownTimeoutMs: number;
+  metricsToken?: string;
+  maxMessagesPerSenderPerMinute: number;
 };
 
 export class ConfigError extends Error {
@@ -95,6 +99,8 @@ export function createConfig(env: Record<string, string | undefined> = process.e
     conversationIdleMinutes: e.CONVERSATION_IDLE_MINUTES,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    metricsToken: e.METRICS_TOKEN,
+    maxMessagesPerSenderPerMinute: e.MAX_MESSAGES_PER_SENDER_PER_MINUTE,
   };
 }
 

@@ -14,6 +14,8 @@ import type { ToolModule } from './tools/types.js';
 import { createRulesUnderstander } from './understanding/rules.js';
 import type { Interceptor } from './pipeline/types.js';
 import type { OutboxDelivery } from './outbox/types.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { createFloodLimit } from './pipeline/flood-limit.js';
 
 export interface ErrandOptions {
   config: Config;
@@ -29,6 +31,7 @@ export interface ErrandOptions {
 
 export interface Errand {
   db: Database;
+  metrics: Metrics;
   channels: Channel[];
   handleInbound: HandleInbound;
   /** Set once `listen` resolves. */
@@ -45,6 +48,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const ownsDb = !opts.db;
   const db = opts.db ?? (await initDb({ config, logger }));
   const inFlight = createInFlight();
+  const metrics = createMetrics({ orm: db.orm, defaultMetrics: true });
   const understander = createRulesUnderstander(modules);
   const handleInbound = createInboundHandler({
     orm: db.orm,
@@ -53,9 +57,21 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
     clock,
     logger,
     settings: config,
-    interceptors: opts.interceptors,
+    interceptors: [...(opts.interceptors ?? []), createFloodLimit(config.maxMessagesPerSenderPerMinute)],
   });
-  const tracked: HandleInbound = (message) => inFlight.track(handleInbound(message));
+  const tracked: HandleInbound = (message) =>
+    inFlight.track(
+      handleInbound(message).then(
+        (result) => {
+          metrics.inbound.inc({ channel: message.channel, outcome: result.outcome });
+          return result;
+        },
+        (err: unknown) => {
+          metrics.inbound.inc({ channel: message.channel, outcome: 'rejected' });
+          throw err;
+        },
+      ),
+    );
   const outbox: OutboxDelivery = {
     // Placeholder until the dispatcher lands: queued rows stay in the outbox.
     deliver: async (id) => {
@@ -71,10 +87,11 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
 
   const errand: Errand = {
     db,
+    metrics,
     channels,
     handleInbound: tracked,
     async listen() {
-      const app = createApp({ db, channels, logger, isAccepting: () => accepting });
+      const app = createApp({ db, channels, logger, isAccepting: () => accepting, metrics, metricsToken: config.metricsToken });
       server = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(config.port, config.host, () => resolve(s));
         s.once('error', reject);

@@ -59,3 +59,23 @@ describe('graceful shutdown', () => {
     expect(refused).to.equal(true);
   });
 });
+
+describe('metrics', () => {
+  it('exposes Prometheus metrics, behind a bearer token when METRICS_TOKEN is set', async () => {
+    const errand = await createErrand({ config: testConfig({ METRICS_TOKEN: 's3cret' }), logger: silentLogger, db: testDb(), env: {} });
+    const url = await errand.listen();
+    try {
+      await errand.handleInbound({ channel: 'console', phone: '+15551238888', text: 'help', receivedAt: new Date() });
+      expect((await fetch(`${url}/metrics`)).status).to.equal(401);
+      expect((await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer nope' } })).status).to.equal(401);
+      const res = await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer s3cret' } });
+      expect(res.status).to.equal(200);
+      const text = await res.text();
+      expect(text).to.match(/errand_inbound_messages_total\{channel="console",outcome="replied"\} 1/);
+      expect(text).to.match(/errand_outbox_depth\{status="queued"\} 0/);
+      expect(text).to.include('errand_process_resident_memory_bytes');
+    } finally {
+      await errand.stop();
+    }
+  });
+});

@@ -1,8 +1,10 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Channel } from '../channels/types.js';
 import type { Database } from '../db/init-db.js';
 import type { Logger } from '../logger.js';
 import { errorSummary } from '../errors.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { metricsRouter } from './metrics.router.js';
 
 export interface AppDeps {
   db: Pick<Database, 'isReady' | 'mode'>;
@@ -10,14 +12,17 @@ export interface AppDeps {
   logger: Logger;
   /** False once shutdown begins: readiness fails so a load balancer stops sending traffic. */
   isAccepting?: () => boolean;
+  metrics?: Metrics;
+  metricsToken?: string;
 }
 
 export const BODY_LIMIT = '64kb';
 
-export function createApp({ db, channels, logger, isAccepting = () => true }: AppDeps): Express {
+export function createApp({ db, channels, logger, isAccepting = () => true, metrics, metricsToken }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  if (metrics) app.use('/webhooks', timeAcknowledgements(metrics));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ limit: BODY_LIMIT, extended: false, parameterLimit: 200 }));
 
@@ -29,6 +34,7 @@ export function createApp({ db, channels, logger, isAccepting = () => true }: Ap
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: db.mode });
   });
 
+  if (metrics) app.use(metricsRouter(metrics, metricsToken));
   for (const channel of channels) if (channel.router) app.use(channel.router);
 
   app.use((req, res) => {
@@ -36,6 +42,15 @@ export function createApp({ db, channels, logger, isAccepting = () => true }: Ap
   });
   app.use(errorHandler(logger));
   return app;
+}
+
+/** Acknowledgement latency per channel: from arrival of the webhook to the end of its HTTP answer. */
+function timeAcknowledgements(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    const stop = metrics.ackSeconds.startTimer({ channel: req.path.split('/')[1] ?? 'unknown' });
+    res.once('finish', () => stop());
+    next();
+  };
 }
 
 /** The one place HTTP errors become responses: bad bodies are 4xx with a reason, everything else 500. */

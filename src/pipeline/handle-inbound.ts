@@ -45,9 +45,9 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
     logger.info('message received', { messageId: inbound.id, text: describeText(message.text) });
     logger.debug('message text', { text: message.text });
 
-    const interceptor = interceptors.find((i) => i.claims(message, user));
     let understanding: Understanding | undefined;
     try {
+      const interceptor = await findInterceptor(interceptors, message, user);
       if (!interceptor && message.text.trim()) {
         understanding = await deps.understander.understand(message.text, {
           now: message.receivedAt,
@@ -96,7 +96,7 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
         await tx.nativeUpdate(ConversationMessage, { id: inbound.id }, { status: 'processed' });
         return outcome.reply;
       });
-      logger.info('message answered', { messageId: inbound.id, understanding: understanding?.kind ?? interceptor?.name ?? 'empty', ms: Math.round(performance.now() - started) });
+      logger.info('message answered', { messageId: inbound.id, understanding: understanding?.kind ?? 'intercepted', ms: Math.round(performance.now() - started) });
       return { outcome: 'replied', reply: reply || null, messageId: inbound.id, userId: user.id };
     } catch (err) {
       logger.error('message failed', { messageId: inbound.id, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
@@ -107,6 +107,11 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
       return { outcome: 'failed', reply, messageId: inbound.id, userId: user.id };
     }
   };
+}
+
+async function findInterceptor(interceptors: Interceptor[], message: InboundMessage, user: User): Promise<Interceptor | undefined> {
+  for (const interceptor of interceptors) if (await interceptor.claims(message, user)) return interceptor;
+  return undefined;
 }
 
 interface RecordArgs {

@@ -41,10 +41,10 @@ export interface InboundContext {
 
 /**
  * Takes a message before understanding (opt-out keywords, media, flood limits).
- * `claims` is a cheap check made outside the transaction; `run` does the work inside it.
+ * `claims` is a cheap check made outside the transaction, in list order; `run` does the work inside it.
  */
 export interface Interceptor {
   name: string;
-  claims(message: InboundMessage, user: User): boolean;
+  claims(message: InboundMessage, user: User): boolean | Promise<boolean>;
   run(ctx: InboundContext): Promise<{ reply: string | null; toolOutput?: unknown }>;
 }
