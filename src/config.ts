@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { isValidTimeZone } from './time.js';
 
@@ -46,6 +47,10 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: int(10_000, 100),
   METRICS_TOKEN: optionalText,
   MAX_MESSAGES_PER_SENDER_PER_MINUTE: int(20, 1),
+  SCHEDULER_ENABLED: bool(true),
+  SCHEDULER_CRON: z.string().default('* * * * *').refine((v) => cron.validate(v), { message: 'expected a cron expression such as "* * * * *"' }),
+  DELIVERY_MAX_ATTEMPTS: int(6, 1),
+  CATCHUP_HORIZON_HOURS: int(12, 0),
 });
 
 export type Config = {
@@ -64,6 +69,10 @@ export type Config = {
   shutdownTimeoutMs: number;
   metricsToken?: string;
   maxMessagesPerSenderPerMinute: number;
+  schedulerEnabled: boolean;
+  schedulerCron: string;
+  deliveryMaxAttempts: number;
+  catchupHorizonHours: number;
 };
 
 export class ConfigError extends Error {
@@ -101,6 +110,10 @@ export function createConfig(env: Record<string, string | undefined> = process.e
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     metricsToken: e.METRICS_TOKEN,
     maxMessagesPerSenderPerMinute: e.MAX_MESSAGES_PER_SENDER_PER_MINUTE,
+    schedulerEnabled: e.SCHEDULER_ENABLED,
+    schedulerCron: e.SCHEDULER_CRON,
+    deliveryMaxAttempts: e.DELIVERY_MAX_ATTEMPTS,
+    catchupHorizonHours: e.CATCHUP_HORIZON_HOURS,
   };
 }
 

@@ -16,6 +16,8 @@ import type { Interceptor } from './pipeline/types.js';
 import type { OutboxDelivery } from './outbox/types.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { createFloodLimit } from './pipeline/flood-limit.js';
+import { createDispatcher, type Dispatcher } from './outbox/dispatcher.js';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 
 export interface ErrandOptions {
   config: Config;
@@ -31,6 +33,8 @@ export interface ErrandOptions {
 
 export interface Errand {
   db: Database;
+  scheduler: Scheduler;
+  dispatcher: Dispatcher;
   metrics: Metrics;
   channels: Channel[];
   handleInbound: HandleInbound;
@@ -72,21 +76,29 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
         },
       ),
     );
-  const outbox: OutboxDelivery = {
-    // Placeholder until the dispatcher lands: queued rows stay in the outbox.
-    deliver: async (id) => {
-      logger.debug('outbox row queued', { outboundId: id });
-    },
-  };
+  let dispatcher: Dispatcher | undefined;
+  const outbox: OutboxDelivery = { deliver: async (id) => dispatcher?.deliver(id) };
   const channels = createChannels(
     { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight, outbox },
     opts.channels ?? channelFactories,
   );
+  dispatcher = createDispatcher({ orm: db.orm, channels, clock, logger, metrics, maxAttempts: config.deliveryMaxAttempts });
+  const scheduler = createScheduler({
+    orm: db.orm,
+    jobs: modules.flatMap((m) => m.jobs ?? []),
+    dispatcher,
+    clock,
+    logger,
+    cronExpression: config.schedulerCron,
+    catchupHorizonHours: config.catchupHorizonHours,
+  });
   let accepting = true;
   let server: Server | undefined;
 
   const errand: Errand = {
     db,
+    scheduler,
+    dispatcher,
     metrics,
     channels,
     handleInbound: tracked,
@@ -97,6 +109,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
         s.once('error', reject);
       });
       for (const channel of channels) await channel.start?.();
+      if (config.schedulerEnabled) scheduler.start();
       const { port } = server.address() as AddressInfo;
       errand.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
       logger.info(`Errand listening on ${errand.url}`, { database: db.mode, channels: channels.map((c) => c.id) });
@@ -106,6 +119,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
       accepting = false;
       const closed = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
       server?.closeIdleConnections();
+      await scheduler.stop();
       for (const channel of channels) await channel.stop?.();
       const drained = await inFlight.drain(config.shutdownTimeoutMs);
       if (!drained) logger.warn('shutdown timed out with messages still in flight', { inFlight: inFlight.size });

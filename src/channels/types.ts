@@ -13,9 +13,16 @@ export interface SendResult {
   segments?: number;
 }
 
-/** Delivery failures that retrying will not fix (opted out, blocked, invalid number). */
+/**
+ * Delivery failures that retrying will not fix. Scope 'channel' (bot blocked, chat not found) means this
+ * channel cannot reach the person but another may; 'recipient' (opted out, invalid number) ends delivery.
+ */
 export class PermanentSendError extends Error {
-  constructor(message: string, readonly code?: string | number) {
+  constructor(
+    message: string,
+    readonly code?: string | number,
+    readonly scope: 'channel' | 'recipient' = 'recipient',
+  ) {
     super(message);
     this.name = 'PermanentSendError';
   }

@@ -4,6 +4,7 @@ import type { ConversationState, PendingRequest } from '../entities/conversation
 import type { User } from '../entities/user.entity.js';
 import type { Logger } from '../logger.js';
 import type { Rule, RuleInput, UnderstandContext, Understanding } from '../understanding/types.js';
+import type { Job } from '../scheduler/types.js';
 
 /** What one tool call may use: the message's transaction, its user and the instant it arrived. */
 export interface ToolContext {
@@ -46,6 +47,8 @@ export interface ToolModule {
   resume?(pending: PendingRequest, input: RuleInput, ctx: UnderstandContext): Understanding | null;
   /** One example per tool module for the help text. */
   examples?: string[];
+  /** Scheduled work (due reminders, event alerts, agendas), run by the scheduler on every tick. */
+  jobs?: Job[];
   /** The user's rows for `cli dump`, as plain JSON (instants as ISO UTC strings). */
   dump?(em: EntityManager, user: User): Promise<Record<string, unknown>>;
 }

@@ -1,0 +1,142 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { PermanentSendError, type Channel, type SendResult } from '../channels/types.js';
+import type { ChannelId } from '../entities/user-channel.entity.js';
+import { errorSummary } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import type { Clock } from '../time.js';
+import { backoffMs } from './backoff.js';
+import { claimDue, claimOne, recoverExpiredLeases, type ClaimedRow } from './claim.js';
+import type { OutboxDelivery } from './types.js';
+
+export interface DispatcherDeps {
+  orm: MikroORM;
+  channels: Channel[];
+  clock: Clock;
+  logger: Logger;
+  metrics?: Metrics;
+  maxAttempts: number;
+  batchSize?: number;
+  concurrency?: number;
+  /** How long a claimed row may stay 'sending' before another worker takes it over (crash recovery). */
+  leaseMs?: number;
+}
+
+interface Target {
+  channel: ChannelId;
+  recipient: string;
+}
+
+export interface DrainReport {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+export interface Dispatcher extends OutboxDelivery {
+  /** Sends every due row, batch after batch, until none is left. */
+  drain(): Promise<DrainReport>;
+}
+
+/**
+ * Hands outbox rows to the channels. Rows are claimed (status 'sending' with a lease) in their own commit
+ * before the provider is called, so several workers never send the same row; a crash between the provider's
+ * accept and our 'sent' commit is the only window for a duplicate (the lease expires and the row is resent).
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const batchSize = deps.batchSize ?? 200;
+  const concurrency = deps.concurrency ?? 16;
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const byId = new Map<ChannelId, Channel>(deps.channels.map((c) => [c.id, c]));
+  const conn = () => deps.orm.em.getConnection();
+
+  async function sendRow(row: ClaimedRow, report: DrainReport): Promise<void> {
+    const now = deps.clock.now();
+    try {
+      if (row.opted_out) throw new PermanentSendError('user opted out', 'opted_out');
+      const { target, result } = await sendThroughFirstReachable(row);
+      await conn().execute(
+        `update outbound_messages set status = 'sent', channel = ?, recipient = ?, provider_message_id = ?, segments = ?, last_error = null, updated_at = ?
+          where id = ? and status = 'sending'`,
+        [target.channel, target.recipient, result.providerMessageId ?? null, result.segments ?? null, now, row.id],
+      );
+      report.sent += 1;
+      deps.metrics?.deliveries.inc({ channel: target.channel, status: 'sent' });
+      if (row.kind === 'reminder' && row.occurrence_at) deps.metrics?.reminderLagSeconds.observe((now.getTime() - new Date(row.occurrence_at).getTime()) / 1000);
+    } catch (err) {
+      const dead = err instanceof PermanentSendError || row.attempts >= deps.maxAttempts;
+      const next = new Date(now.getTime() + backoffMs(row.attempts));
+      await conn().execute(
+        `update outbound_messages set status = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ? and status = 'sending'`,
+        [dead ? 'dead' : 'queued', next, errorSummary(err), now, row.id],
+      );
+      if (dead) report.dead += 1;
+      else report.retried += 1;
+      deps.metrics?.deliveries.inc({ channel: row.channel ?? 'auto', status: dead ? 'dead' : 'retry' });
+      deps.logger[dead ? 'warn' : 'info']('delivery failed', { outboundId: row.id, attempts: row.attempts, dead, error: errorSummary(err) });
+    }
+  }
+
+  /** Falls back to the next channel when one cannot reach the person (Telegram blocked → SMS). */
+  async function sendThroughFirstReachable(row: ClaimedRow): Promise<{ target: Target; result: SendResult }> {
+    let lastError: unknown = new PermanentSendError('no active channel for this user', 'no_channel');
+    for (const target of await candidates(row)) {
+      const channel = byId.get(target.channel)!;
+      try {
+        return { target, result: await channel.send(target.recipient, row.body) };
+      } catch (err) {
+        if (!(err instanceof PermanentSendError) || err.scope !== 'channel') throw err;
+        lastError = err;
+        await conn().execute(`update user_channels set active = false where user_id = ? and channel = ? and external_id = ?`, [row.user_id, target.channel, target.recipient]);
+      }
+    }
+    throw lastError;
+  }
+
+  /** An explicit channel wins; otherwise the user's active channels, most recently used first, then SMS. */
+  async function candidates(row: ClaimedRow): Promise<Target[]> {
+    if (row.channel) {
+      if (!byId.has(row.channel)) throw new PermanentSendError(`channel ${row.channel} is not configured`, 'no_channel');
+      return [{ channel: row.channel, recipient: row.recipient ?? row.phone_number }];
+    }
+    const rows: { channel: ChannelId; external_id: string }[] = await conn().execute(
+      `select channel, external_id from user_channels where user_id = ? and active order by last_seen_at desc`,
+      [row.user_id],
+    );
+    const targets = rows.filter((r) => byId.has(r.channel)).map((r) => ({ channel: r.channel, recipient: r.external_id }));
+    const real = targets.filter((t) => t.channel !== 'console');
+    const ordered = [...real, ...targets.filter((t) => t.channel === 'console')];
+    if (byId.has('sms') && !ordered.some((t) => t.channel === 'sms')) ordered.push({ channel: 'sms', recipient: row.phone_number });
+    return ordered;
+  }
+
+  async function runAll(rows: ClaimedRow[], report: DrainReport): Promise<void> {
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) await sendRow(rows[next++]!, report);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+  }
+
+  return {
+    async drain() {
+      const report: DrainReport = { sent: 0, retried: 0, dead: 0 };
+      await recoverExpiredLeases(conn(), deps.clock.now());
+      for (;;) {
+        const rows = await claimDue(conn(), deps.clock.now(), batchSize, leaseMs);
+        if (!rows.length) break;
+        await runAll(rows, report);
+        if (rows.length < batchSize) break;
+      }
+      return report;
+    },
+    async deliver(id) {
+      try {
+        const row = await claimOne(conn(), id, deps.clock.now(), leaseMs);
+        if (row) await sendRow(row, { sent: 0, retried: 0, dead: 0 });
+      } catch (err) {
+        deps.logger.error('outbox delivery failed', { outboundId: id, error: errorSummary(err) });
+      }
+    },
+  };
+}
