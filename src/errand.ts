@@ -13,7 +13,7 @@ import { toolModules } from './tools/index.js';
 import type { ToolModule } from './tools/types.js';
 import { createRulesUnderstander } from './understanding/rules.js';
 import type { Interceptor } from './pipeline/types.js';
-import type { OutboxDelivery } from './outbox/types.js';
+import { createOutboxDeliverer } from './outbox/deliver.js';
 
 export interface ErrandOptions {
   config: Config;
@@ -46,6 +46,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const db = opts.db ?? (await initDb({ config, logger }));
   const inFlight = createInFlight();
   const understander = createRulesUnderstander(modules);
+  const factories = opts.channels ?? channelFactories;
   const handleInbound = createInboundHandler({
     orm: db.orm,
     understander,
@@ -53,18 +54,14 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
     clock,
     logger,
     settings: config,
-    interceptors: opts.interceptors,
+    interceptors: [...factories.flatMap((f) => f.interceptors ?? []), ...(opts.interceptors ?? [])],
   });
   const tracked: HandleInbound = (message) => inFlight.track(handleInbound(message));
-  const outbox: OutboxDelivery = {
-    // Placeholder until the dispatcher lands: queued rows stay in the outbox.
-    deliver: async (id) => {
-      logger.debug('outbox row queued', { outboundId: id });
-    },
-  };
-  const channels = createChannels(
+  let channels: Channel[] = [];
+  const outbox = createOutboxDeliverer({ orm: db.orm, channels: () => channels, clock, logger });
+  channels = createChannels(
     { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight, outbox },
-    opts.channels ?? channelFactories,
+    factories,
   );
   let accepting = true;
   let server: Server | undefined;
