@@ -100,3 +100,23 @@ describe('sms: inbound webhook', () => {
     expect(assistant!.metadata.sms.segments).to.be.greaterThan(0);
   });
 });
+
+describe('sms: through a Messaging Service', () => {
+  const MG = sid('MG', 'd4');
+  let sms: SmsHarness;
+  beforeEach(async () => {
+    await resetDb();
+    sms = await startSms({ env: { TWILIO_FROM_NUMBER: '', TWILIO_MESSAGING_SERVICE_SID: MG, SMS_INLINE_REPLY_MS: '0' } });
+  });
+  afterEach(() => sms.stop());
+
+  it("accepts messages to the service's numbers and sends with messagingServiceSid", async () => {
+    expect((await sms.inbound('help', { To: '+15557776666' })).status).to.equal(403);
+    const res = await sms.inbound('help', { To: '+15557776666', MessagingServiceSid: MG });
+    expect(res.status).to.equal(200);
+    expect(res.body).to.match(/<Response\/>/);
+    const [sent] = await sms.twilio.waitForMessages(1);
+    expect(sent).to.include({ MessagingServiceSid: MG, To: PERSON });
+    expect(sent).not.to.have.property('From');
+  });
+});
