@@ -12,6 +12,7 @@ export const HELP_REPLY =
 export const MEDIA_REPLY = "Thanks! I can't read pictures or files yet — please text me in words.";
 
 type Keyword = 'opt_out' | 'opt_in' | 'help';
+const KIND_OF_OPT_OUT_TYPE: Record<NonNullable<SmsMetadata['optOutType']>, Keyword> = { STOP: 'opt_out', START: 'opt_in', HELP: 'help' };
 
 /** The metadata the SMS adapter attaches to an inbound message. */
 export interface SmsMetadata {
@@ -28,10 +29,12 @@ function smsMetadata(message: InboundMessage): SmsMetadata {
 export function keywordOf(message: InboundMessage): { kind: Keyword; word: string } | null {
   if (message.channel !== 'sms') return null;
   const word = message.text.trim().replace(/[.!]+$/, '').toUpperCase();
+  // Twilio's verdict wins when present: it also knows the custom keywords of an Advanced Opt-Out setup.
   const viaTwilio = smsMetadata(message).optOutType;
-  if (viaTwilio === 'STOP' || OPT_OUT.has(word)) return { kind: 'opt_out', word };
-  if (viaTwilio === 'START' || OPT_IN.has(word)) return { kind: 'opt_in', word };
-  if (viaTwilio === 'HELP' || HELP.has(word)) return { kind: 'help', word };
+  if (viaTwilio) return { kind: KIND_OF_OPT_OUT_TYPE[viaTwilio], word };
+  if (OPT_OUT.has(word)) return { kind: 'opt_out', word };
+  if (OPT_IN.has(word)) return { kind: 'opt_in', word };
+  if (HELP.has(word)) return { kind: 'help', word };
   return null;
 }
 

@@ -38,15 +38,15 @@ export interface InboundSms {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-function describe(error: z.ZodError): string {
+function summarize(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
 }
 
 export function parseInbound(body: unknown): Parsed<InboundSms> {
   const flat = singleValues.safeParse(body ?? {});
-  if (!flat.success) return { ok: false, error: describe(flat.error) };
+  if (!flat.success) return { ok: false, error: summarize(flat.error) };
   const parsed = inboundSchema.safeParse(flat.data);
-  if (!parsed.success) return { ok: false, error: describe(parsed.error) };
+  if (!parsed.success) return { ok: false, error: summarize(parsed.error) };
   const p = parsed.data;
   const media: NonNullable<SmsMetadata['media']> = [];
   for (let i = 0; i < p.NumMedia; i++) {
@@ -97,9 +97,9 @@ export interface StatusCallback {
 
 export function parseStatus(body: unknown): Parsed<StatusCallback> {
   const flat = singleValues.safeParse(body ?? {});
-  if (!flat.success) return { ok: false, error: describe(flat.error) };
+  if (!flat.success) return { ok: false, error: summarize(flat.error) };
   const parsed = statusSchema.safeParse(flat.data);
-  if (!parsed.success) return { ok: false, error: describe(parsed.error) };
+  if (!parsed.success) return { ok: false, error: summarize(parsed.error) };
   const p = parsed.data;
   return { ok: true, value: { messageSid: p.MessageSid, accountSid: p.AccountSid, status: p.MessageStatus, errorCode: p.ErrorCode } };
 }
