@@ -54,6 +54,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const inFlight = createInFlight();
   const metrics = createMetrics({ orm: db.orm, defaultMetrics: true });
   const understander = createRulesUnderstander(modules);
+  const factories = opts.channels ?? channelFactories;
   const handleInbound = createInboundHandler({
     orm: db.orm,
     understander,
@@ -61,7 +62,12 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
     clock,
     logger,
     settings: config,
-    interceptors: [...(opts.interceptors ?? []), createFloodLimit(config.maxMessagesPerSenderPerMinute)],
+    // Channel keywords (STOP/START/HELP) come first so opting out always works, the flood limit last.
+    interceptors: [
+      ...factories.flatMap((f) => f.interceptors ?? []),
+      ...(opts.interceptors ?? []),
+      createFloodLimit(config.maxMessagesPerSenderPerMinute),
+    ],
   });
   const tracked: HandleInbound = (message) =>
     inFlight.track(
@@ -80,7 +86,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const outbox: OutboxDelivery = { deliver: async (id) => dispatcher?.deliver(id) };
   const channels = createChannels(
     { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight, outbox },
-    opts.channels ?? channelFactories,
+    factories,
   );
   dispatcher = createDispatcher({ orm: db.orm, channels, clock, logger, metrics, maxAttempts: config.deliveryMaxAttempts });
   const scheduler = createScheduler({

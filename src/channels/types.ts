@@ -7,6 +7,7 @@ import type { InFlight } from '../pipeline/in-flight.js';
 import type { HandleInbound } from '../pipeline/handle-inbound.js';
 import type { Clock } from '../time.js';
 import type { OutboxDelivery } from '../outbox/types.js';
+import type { Interceptor } from '../pipeline/types.js';
 
 export interface SendResult {
   providerMessageId?: string;
@@ -54,4 +55,6 @@ export interface ChannelDeps {
 export interface ChannelFactory {
   id: ChannelId;
   create(deps: ChannelDeps): Channel | null;
+  /** Channel rules run before understanding (opt-out keywords, media); each checks the message's channel itself. */
+  interceptors?: Interceptor[];
 }

@@ -20,6 +20,8 @@ export interface DispatcherDeps {
   concurrency?: number;
   /** How long a claimed row may stay 'sending' before another worker takes it over (crash recovery). */
   leaseMs?: number;
+  /** Jitter source for retry backoff (tests pin it). */
+  random?: () => number;
 }
 
 interface Target {
@@ -65,7 +67,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (row.kind === 'reminder' && row.occurrence_at) deps.metrics?.reminderLagSeconds.observe((now.getTime() - new Date(row.occurrence_at).getTime()) / 1000);
     } catch (err) {
       const dead = err instanceof PermanentSendError || row.attempts >= deps.maxAttempts;
-      const next = new Date(now.getTime() + backoffMs(row.attempts));
+      const next = new Date(now.getTime() + backoffMs(row.attempts, deps.random));
       await conn().execute(
         `update outbound_messages set status = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ? and status = 'sending'`,
         [dead ? 'dead' : 'queued', next, errorSummary(err), now, row.id],

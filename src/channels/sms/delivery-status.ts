@@ -1,0 +1,56 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { OutboundStatus } from '../../entities/outbound-message.entity.js';
+import type { Clock } from '../../time.js';
+import { recordConsent } from './consent.service.js';
+import { OPTED_OUT_CODE } from './sms.sender.js';
+import type { StatusCallback } from './sms.schemas.js';
+
+/** How far along a row is; a callback only ever moves it to a higher rank (callbacks arrive out of order). */
+const RANK: Record<OutboundStatus, number> = { queued: 0, sending: 1, sent: 2, delivered: 3, failed: 3, dead: 3 };
+
+/** Twilio's message status as ours; the statuses before "sent" tell us nothing the row doesn't already say. */
+export function outboundStatusFor(status: StatusCallback['status']): OutboundStatus | null {
+  switch (status) {
+    case 'sent':
+      return 'sent';
+    case 'delivered':
+    case 'read':
+      return 'delivered';
+    case 'undelivered':
+    case 'failed':
+    case 'canceled':
+      return 'failed';
+    default:
+      return null;
+  }
+}
+
+export type StatusUpdate = 'updated' | 'unchanged' | 'unknown';
+
+export async function applyDeliveryStatus(orm: MikroORM, clock: Clock, cb: StatusCallback): Promise<StatusUpdate> {
+  return orm.em.fork().transactional(async (tx) => {
+    const conn = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    const rows: { id: string; user_id: number; status: OutboundStatus }[] = await conn.execute(
+      'select id::text as id, user_id, status from outbound_messages where provider_message_id = ? for update',
+      [cb.messageSid],
+      'all',
+      ctx,
+    );
+    const row = rows[0];
+    if (!row) return 'unknown';
+    if (cb.errorCode === String(OPTED_OUT_CODE)) {
+      await recordConsent(tx, { userId: row.user_id, channel: 'sms', action: 'opt_out', keyword: null, source: 'provider_error', at: clock.now() });
+    }
+    const next = outboundStatusFor(cb.status);
+    if (!next || RANK[next] <= RANK[row.status]) return 'unchanged';
+    const error = cb.errorCode ? `twilio ${cb.errorCode}: message ${cb.status}` : null;
+    await conn.execute(
+      'update outbound_messages set status = ?, last_error = coalesce(?, last_error), updated_at = ? where id = ?',
+      [next, error, clock.now(), row.id],
+      'run',
+      ctx,
+    );
+    return 'updated';
+  });
+}

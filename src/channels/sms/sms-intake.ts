@@ -1,0 +1,91 @@
+import twilio from 'twilio';
+import { errorSummary } from '../../errors.js';
+import { enqueueOutbound } from '../../outbox/enqueue.js';
+import type { InboundResult } from '../../pipeline/types.js';
+import type { ChannelDeps } from '../types.js';
+import type { SmsConfig } from './sms.config.js';
+import type { InboundSms } from './sms.schemas.js';
+import { splitSms, totalSegments } from './sms-split.js';
+
+export type IntakeDeps = Pick<ChannelDeps, 'handleInbound' | 'inFlight' | 'outbox' | 'orm' | 'clock' | 'logger'> & { config: SmsConfig };
+
+const LATE = Symbol('late');
+
+/**
+ * Hands one inbound SMS to the pipeline and returns the TwiML to answer with: the reply inline when it is
+ * ready within SMS_INLINE_REPLY_MS, otherwise an empty response now and the reply through the outbox later.
+ */
+export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<string> {
+  return async (sms) => {
+    const work = deps.handleInbound({
+      channel: 'sms',
+      phone: sms.from,
+      text: sms.body,
+      providerMessageId: sms.messageSid,
+      receivedAt: deps.clock.now(),
+      messageType: sms.metadata.media?.length ? 'media' : 'text',
+      metadata: { ...sms.metadata },
+    });
+    const result = await within(work, deps.config.inlineReplyMs);
+    if (result === LATE) {
+      deps.logger.info('sms reply not ready in time, answering later', { pmid: sms.messageSid, waitedMs: deps.config.inlineReplyMs });
+      deps.inFlight.track(work.then((late) => replyLater(deps, sms, late))).catch((err: unknown) =>
+        deps.logger.error('late sms reply failed', { pmid: sms.messageSid, error: errorSummary(err) }),
+      );
+      return twiml([]);
+    }
+    const parts = splitSms((await inlineReply(deps, result)) ?? '');
+    if (parts.length && result.outcome !== 'duplicate') {
+      deps.inFlight.track(noteSegments(deps, result, parts)).catch((err: unknown) =>
+        deps.logger.warn('could not record sms segments', { pmid: sms.messageSid, error: errorSummary(err) }),
+      );
+    }
+    return twiml(parts);
+  };
+}
+
+function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export function twiml(parts: string[]): string {
+  const response = new twilio.twiml.MessagingResponse();
+  for (const part of parts) response.message(part);
+  return response.toString();
+}
+
+/** A redelivery gets the stored reply again, unless that reply already went out through the outbox. */
+async function inlineReply(deps: IntakeDeps, result: InboundResult): Promise<string | null> {
+  if (result.outcome !== 'duplicate' || !result.reply || !result.messageId) return result.reply;
+  const queued = await deps.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select 1 from outbound_messages where source_type = 'reply' and source_id = ? limit 1`, [result.messageId]);
+  return queued.length ? null : result.reply;
+}
+
+async function replyLater(deps: IntakeDeps, sms: InboundSms, result: InboundResult): Promise<void> {
+  if (!result.reply || !result.userId || !result.messageId || result.outcome === 'duplicate' || result.outcome === 'in_progress') return;
+  const { userId, messageId, reply } = result;
+  const id = await deps.orm.em.fork().transactional((tx) =>
+    enqueueOutbound(tx, { userId, body: reply, kind: 'reply', channel: 'sms', recipient: sms.from, sourceType: 'reply', sourceId: messageId }),
+  );
+  if (id) await deps.outbox.deliver(id);
+}
+
+/** What an inline reply costs, kept on the stored assistant message (outbox rows carry their own count). */
+async function noteSegments(deps: IntakeDeps, result: InboundResult, parts: string[]): Promise<void> {
+  if (!result.messageId) return;
+  const sms = JSON.stringify({ sms: { parts: parts.length, segments: totalSegments(parts) } });
+  await deps.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `update conversation_messages set metadata = coalesce(metadata, '{}'::jsonb) || ?::jsonb where in_reply_to = ? and role = 'assistant'`,
+      [sms, result.messageId],
+    );
+}
