@@ -98,6 +98,9 @@ describe('LLM understanding: settings, schemas and the success guard', () => {
       expect(chooseReply('Noted gym for 7:15am.', [ok], 'tools').from).to.equal('model');
       expect(chooseReply('Noted gym.', [ok], 'tools')).to.include({ from: 'tools', reason: 'dropped_time' });
       expect(chooseReply('Removed it and noted gym at 7:15 AM.', [ok, failed], 'tools')).to.include({ from: 'tools', reason: 'claim_without_success' });
+      expect(chooseReply("Noted gym at 7:15 AM and I'll remind you then.", [ok], 'tools')).to.include({ from: 'tools', reason: 'claim_without_tool' });
+      const reminder = { tool: 'reminder.create', ok: true, reply: '⏰ Gym — Mon Nov 23, 7:15 AM' };
+      expect(chooseReply("Noted gym, and I'll remind you at 7:15 AM.", [ok, reminder], 'tools').from).to.equal('model');
       expect(chooseReply('', [ok], 'tools')).to.include({ from: 'tools', reason: 'empty_wording' });
       expect(chooseReply(`7:15 AM ${'x'.repeat(400)}`, [ok], 'tools')).to.include({ from: 'tools', reason: 'too_long' });
     });

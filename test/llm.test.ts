@@ -109,6 +109,13 @@ describe('LLM understanding: tool calling through the openai SDK', () => {
     expect(log!.memory_used).to.include({ replyFrom: 'tools', replyReason: 'claim_without_success' });
   });
 
+  it("replaces wording that claims a reminder when no reminder tool ran (\"I'll remind you\" needs a stored reminder)", async () => {
+    fake.script(toolCalls({ name: 'note_add', args: { text: 'dentist' } }), textReply("Noted dentist — I'll remind you tomorrow."));
+    const result = await makeLlmPipeline(fake)(consoleMessage('note dentist and remind me tomorrow'));
+    expect(result.reply).to.equal('📝 Noted: dentist');
+    expect((await agentLogs())[0]!.memory_used).to.include({ replyFrom: 'tools', replyReason: 'claim_without_tool' });
+  });
+
   it('keeps the resolved time: wording that drops it is replaced by the tool reply', async () => {
     fake.script(toolCalls({ name: 'note_add', args: { text: 'gym', at: '07:15' } }), textReply('Noted gym for tomorrow morning.'));
     const result = await makeLlmPipeline(fake)(consoleMessage('note gym at 7:15'));

@@ -7,6 +7,14 @@ const CLAIM =
 
 const CLOCK_TIME = /\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/gi;
 
+/** A claim about a kind of thing needs a successful call of a tool of that kind ("I'll remind you" needs a reminder). */
+const KIND_CLAIMS: [claim: RegExp, toolName: RegExp][] = [
+  [/\bremind/i, /remind/i],
+  [/\b(calendar|event|scheduled|booked)\b/i, /calendar|event/i],
+  [/\b(expenses?|logged)\b/i, /expense/i],
+  [/\b(grocery|groceries|shopping list)\b/i, /grocer/i],
+];
+
 export function claimsSuccess(text: string): boolean {
   return CLAIM.test(text);
 }
@@ -18,13 +26,18 @@ export interface Chosen {
 }
 
 /**
- * The server-side rule for the model's final wording: it may claim success only when every tool call succeeded,
- * must keep every time the tools echoed, and must fit an SMS; otherwise the tools' own replies are sent.
+ * The server-side rule for the model's final wording: it may claim success only when every tool call succeeded
+ * and a tool of the kind it mentions ran, must keep every time the tools echoed, and must fit an SMS;
+ * otherwise the tools' own replies are sent.
  */
 export function chooseReply(wording: string | null | undefined, runs: ToolReport[], toolsReply: string): Chosen {
   const text = wording?.trim();
   if (!text) return { text: toolsReply, from: 'tools', reason: 'empty_wording' };
-  if (runs.some((r) => !r.ok) && claimsSuccess(text)) return { text: toolsReply, from: 'tools', reason: 'claim_without_success' };
+  if (claimsSuccess(text)) {
+    if (runs.some((r) => !r.ok)) return { text: toolsReply, from: 'tools', reason: 'claim_without_success' };
+    const unbacked = KIND_CLAIMS.some(([claim, tool]) => claim.test(text) && !runs.some((r) => r.ok && tool.test(r.tool)));
+    if (unbacked) return { text: toolsReply, from: 'tools', reason: 'claim_without_tool' };
+  }
   const said = normaliseTimes(text);
   const dropped = runs.filter((r) => r.ok).flatMap((r) => r.reply.match(CLOCK_TIME) ?? []).find((t) => !said.includes(normaliseTimes(t)));
   if (dropped) return { text: toolsReply, from: 'tools', reason: 'dropped_time' };
