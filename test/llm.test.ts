@@ -1,8 +1,12 @@
 import { expect } from 'chai';
-import { resetDb } from './support/db.js';
+import { resetDb, testDb } from './support/db.js';
 import { httpError, startFakeOpenAI, textReply, toolCalls, type FakeOpenAI } from './support/fake-openai.js';
-import { agentLogs, makeLlmPipeline, notesOf, TEST_API_KEY, toolRows } from './support/llm.js';
+import { agentLogs, llmEnv, makeLlmPipeline, notesOf, TEST_API_KEY, toolRows } from './support/llm.js';
 import { consoleMessage, sql } from './support/pipeline.js';
+import { createErrand } from '../src/errand.js';
+import { ConfigError } from '../src/config.js';
+import { silentLogger, testConfig } from './support/fixtures.js';
+import { notesModule } from './support/notes-module.js';
 
 const ANA = '+15551230001';
 
@@ -171,5 +175,23 @@ describe('LLM understanding: tool calling through the openai SDK', () => {
     expect(log!.understanding).to.equal('llm');
     expect(log!.error).to.match(/database went away/);
     expect(fake.requests).to.have.length(1);
+  });
+
+  it('is switched on by OPENAI_API_KEY in createErrand, and a bad LLM setting stops start-up naming it', async () => {
+    fake.script(textReply('Hello from the model!'));
+    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: llmEnv(fake), modules: [notesModule], channels: [] });
+    const result = await errand.handleInbound(consoleMessage('hello'));
+    await errand.stop();
+    expect(result.reply).to.equal('Hello from the model!');
+    expect(fake.requests).to.have.length(1);
+
+    let error: unknown;
+    try {
+      await createErrand({ config: testConfig(), logger: silentLogger, env: llmEnv(fake, { LLM_MAX_TOOL_CALLS: 'lots' }), channels: [] });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).to.be.instanceOf(ConfigError);
+    expect((error as Error).message).to.match(/LLM_MAX_TOOL_CALLS/);
   });
 });
