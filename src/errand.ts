@@ -11,7 +11,7 @@ import { createInFlight } from './pipeline/in-flight.js';
 import { systemClock, type Clock } from './time.js';
 import { toolModules } from './tools/index.js';
 import type { ToolModule } from './tools/types.js';
-import { createRulesUnderstander } from './understanding/rules.js';
+import { createUnderstander } from './understanding/index.js';
 import type { Interceptor } from './pipeline/types.js';
 import type { OutboxDelivery } from './outbox/types.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
@@ -49,11 +49,12 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
   const modules = opts.modules ?? toolModules;
+  // Before the database opens: a bad LLM setting stops start-up without leaving anything open.
+  const understander = createUnderstander({ modules, env: opts.env ?? process.env, logger });
   const ownsDb = !opts.db;
   const db = opts.db ?? (await initDb({ config, logger }));
   const inFlight = createInFlight();
   const metrics = createMetrics({ orm: db.orm, defaultMetrics: true });
-  const understander = createRulesUnderstander(modules);
   const factories = opts.channels ?? channelFactories;
   const handleInbound = createInboundHandler({
     orm: db.orm,

@@ -1,18 +1,19 @@
-import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { performance } from 'node:perf_hooks';
-import { AgentLog, ConversationMessage, ConversationState, User } from '../entities/index.js';
+import { ConversationMessage, type ConversationState, type User } from '../entities/index.js';
 import { errorSummary, InvalidPhoneError, replyForError } from '../errors.js';
 import { describeText, maskPhone, type Logger } from '../logger.js';
 import { toE164 } from '../phone.js';
 import type { Clock } from '../time.js';
 import { toolsByName } from '../tools/index.js';
 import type { ToolModule } from '../tools/types.js';
-import type { Understander, Understanding } from '../understanding/types.js';
-import { recordInbound, type RecordSettings } from './record-inbound.js';
-import { EMPTY_MESSAGE_REPLY } from './replies.js';
-import { runUnderstanding, type Outcome } from './run-understanding.js';
-import type { InboundMessage, InboundResult, Interceptor } from './types.js';
+import type { UnderstandContext, Understander, Understanding } from '../understanding/types.js';
+import { historyLoader } from './history.js';
 import { activePending } from './pending.js';
+import { processMessage, type ProcessDeps } from './process-message.js';
+import { markFailed, recordReply, type Turn } from './record-outcome.js';
+import { recordInbound, type RecordSettings } from './record-inbound.js';
+import type { InboundMessage, InboundResult, Interceptor } from './types.js';
 
 export interface PipelineDeps {
   orm: MikroORM;
@@ -26,10 +27,20 @@ export interface PipelineDeps {
 
 export type HandleInbound = (message: InboundMessage) => Promise<InboundResult>;
 
-/** The flow of one message: store it, understand it, run tools, record everything, reply. */
+/**
+ * The flow of one message: commit it, understand it (no transaction open: a model may take seconds),
+ * run tools and record everything in one transaction, word the reply when the understander asks to
+ * (again with no transaction open) and record that reply in a short final transaction.
+ */
 export function createInboundHandler(deps: PipelineDeps): HandleInbound {
-  const tools = toolsByName(deps.modules);
   const interceptors = deps.interceptors ?? [];
+  const processDeps: ProcessDeps = {
+    clock: deps.clock,
+    understander: deps.understander,
+    modules: deps.modules,
+    tools: toolsByName(deps.modules),
+    defaultCurrency: deps.settings.defaultCurrency,
+  };
 
   return async function handleInbound(message) {
     const phone = toE164(message.phone);
@@ -44,64 +55,33 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
     const { user, conversation, inbound } = recorded;
     logger.info('message received', { messageId: inbound.id, text: describeText(message.text) });
     logger.debug('message text', { text: message.text });
+    const turn: Turn = { userId: user.id, conversationId: conversation.conversationId, inboundId: inbound.id, message, started, logger };
 
     let understanding: Understanding | undefined;
     try {
       const interceptor = await findInterceptor(interceptors, message, user);
       if (!interceptor && message.text.trim()) {
-        understanding = await deps.understander.understand(message.text, {
-          now: message.receivedAt,
-          timezone: user.timezone,
-          defaultCurrency: user.preferences.currency ?? deps.settings.defaultCurrency,
-          pending: activePending(conversation.pending, message.receivedAt),
-          lastToolResult: conversation.lastToolResult,
-        });
+        understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
       }
-      const fresh = em.fork();
-      const reply = await fresh.transactional(async (tx) => {
-        // Lock order matches recordInbound (user row first), so concurrent messages of one user queue instead of deadlocking.
-        const ctxUser = await tx.findOneOrFail(User, user.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        const ctxConversation = await tx.findOneOrFail(ConversationState, conversation.conversationId);
-        const ctxInbound = tx.getReference(ConversationMessage, inbound.id);
-        let outcome: Outcome & { toolOutput?: unknown; toolName?: string };
-        if (interceptor) {
-          const result = await interceptor.run({ em: tx, user: ctxUser, conversation: ctxConversation, inbound: ctxInbound, message, logger });
-          outcome = { reply: result.reply ?? '', runs: [], pending: undefined, toolOutput: result.toolOutput, toolName: interceptor.name };
-        } else if (!understanding) {
-          outcome = { reply: EMPTY_MESSAGE_REPLY, runs: [], pending: undefined };
-        } else {
-          outcome = await runUnderstanding(understanding, {
-            em: tx,
-            user: ctxUser,
-            conversation: ctxConversation,
-            now: message.receivedAt,
-            timezone: ctxUser.timezone,
-            defaultCurrency: ctxUser.preferences.currency ?? deps.settings.defaultCurrency,
-            logger,
-          }, tools, deps.modules);
-        }
-        recordOutcome(tx, { user: ctxUser, conversation: ctxConversation, inboundId: inbound.id, message, outcome, understanding });
-        tx.create(AgentLog, {
-          user: ctxUser,
-          conversationId: ctxConversation.conversationId,
-          messageId: inbound.id,
-          userInput: message.text,
-          agentResponse: outcome.reply,
-          toolCalled: outcome.toolName ?? (outcome.runs.map((r) => r.tool).join(',') || null),
-          toolOutput: outcome.toolOutput ?? (outcome.runs.length ? outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, args: r.args, result: r.result })) : null),
-          understanding: deps.understander.path,
-          latencyMs: Math.round(performance.now() - started),
-          timestamp: deps.clock.now(),
-        });
-        await tx.nativeUpdate(ConversationMessage, { id: inbound.id }, { status: 'processed' });
-        return outcome.reply;
+      const processed = await processMessage(em, processDeps, turn, interceptor, understanding);
+      let reply = processed.reply;
+      if (processed.word) {
+        reply = await processed.word();
+        const final = { ...processed, reply };
+        await em.fork().transactional(async (tx) => recordReply(tx, processDeps, turn, final, understanding));
+      }
+      logger.info('message answered', {
+        messageId: inbound.id,
+        understanding: understanding?.kind ?? interceptor?.name ?? 'empty',
+        path: understanding?.trace?.path,
+        fallback: understanding?.trace?.fallback,
+        ms: Math.round(performance.now() - started),
       });
-      logger.info('message answered', { messageId: inbound.id, understanding: understanding?.kind ?? 'intercepted', ms: Math.round(performance.now() - started) });
       return { outcome: 'replied', reply: reply || null, messageId: inbound.id, userId: user.id };
     } catch (err) {
       logger.error('message failed', { messageId: inbound.id, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
       const reply = replyForError(err);
-      await markFailed(deps, em, { userId: user.id, conversationId: conversation.conversationId, inboundId: inbound.id, message, reply, err, started }).catch((markErr: unknown) =>
+      await markFailed(em, processDeps, turn, reply, err, understanding).catch((markErr: unknown) =>
         logger.error('could not record the failure', { messageId: inbound.id, error: errorSummary(markErr) }),
       );
       return { outcome: 'failed', reply, messageId: inbound.id, userId: user.id };
@@ -114,34 +94,17 @@ async function findInterceptor(interceptors: Interceptor[], message: InboundMess
   return undefined;
 }
 
-interface RecordArgs {
-  user: User;
-  conversation: ConversationState;
-  inboundId: string;
-  message: InboundMessage;
-  outcome: Outcome & { toolName?: string };
-  understanding?: Understanding;
-}
-
-function recordOutcome(tx: EntityManager, { user, conversation, inboundId, message, outcome }: RecordArgs): void {
-  const base = { conversation, user, channel: message.channel, timestamp: message.receivedAt, inReplyTo: inboundId };
-  for (const run of outcome.runs) {
-    tx.create(ConversationMessage, {
-      ...base,
-      role: 'tool',
-      content: JSON.stringify({ args: run.args, result: run.result }),
-      messageType: 'tool_result',
-      toolName: run.tool,
-      toolSuccess: run.ok,
-    });
-  }
-  tx.create(ConversationMessage, { ...base, role: 'assistant', content: outcome.reply, messageType: 'text' });
-  if (outcome.runs.length) {
-    conversation.lastToolResult = outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, data: 'data' in r.result ? r.result.data : undefined }));
-    const areas = new Set([...outcome.runs.map((r) => r.tool.split('.')[0] ?? r.tool), ...conversation.focusAreas]);
-    conversation.focusAreas = [...areas].slice(0, 5);
-  }
-  if (outcome.pending !== undefined) conversation.pending = outcome.pending;
+function understandContext(deps: PipelineDeps, em: EntityManager, user: User, conversation: ConversationState, turn: Turn): UnderstandContext {
+  return {
+    now: turn.message.receivedAt,
+    timezone: user.timezone,
+    defaultCurrency: user.preferences.currency ?? deps.settings.defaultCurrency,
+    pending: activePending(conversation.pending, turn.message.receivedAt),
+    lastToolResult: conversation.lastToolResult,
+    userId: user.id,
+    userName: user.name,
+    history: historyLoader(em, turn.conversationId, turn.inboundId),
+  };
 }
 
 async function replayDuplicate(em: EntityManager, existing: ConversationMessage, logger: Logger): Promise<InboundResult> {
@@ -149,29 +112,4 @@ async function replayDuplicate(em: EntityManager, existing: ConversationMessage,
   logger.info('duplicate delivery', { messageId: existing.id, status: existing.status, answered: Boolean(answer) });
   if (!answer) return { outcome: 'in_progress', reply: null, messageId: existing.id };
   return { outcome: 'duplicate', reply: answer.content || null, messageId: existing.id };
-}
-
-interface FailedArgs {
-  userId: number;
-  conversationId: string;
-  inboundId: string;
-  message: InboundMessage;
-  reply: string;
-  err: unknown;
-  started: number;
-}
-
-async function markFailed(deps: PipelineDeps, em: EntityManager, a: FailedArgs): Promise<void> {
-  await em.fork().transactional(async (tx) => {
-    const user = tx.getReference(User, a.userId);
-    const conversation = tx.getReference(ConversationState, a.conversationId);
-    await tx.nativeUpdate(ConversationMessage, { id: a.inboundId }, { status: 'failed', metadata: { ...(a.message.metadata ?? {}), error: errorSummary(a.err) } });
-    tx.create(ConversationMessage, {
-      conversation, user, channel: a.message.channel, role: 'assistant', content: a.reply, messageType: 'error', timestamp: a.message.receivedAt, inReplyTo: a.inboundId,
-    });
-    tx.create(AgentLog, {
-      user, conversationId: a.conversationId, messageId: a.inboundId, userInput: a.message.text, agentResponse: a.reply,
-      understanding: deps.understander.path, latencyMs: Math.round(performance.now() - a.started), error: errorSummary(a.err), timestamp: deps.clock.now(),
-    });
-  });
 }

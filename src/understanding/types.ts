@@ -6,12 +6,54 @@ export interface ToolCall {
   args: unknown;
 }
 
-export type Understanding =
+export type Understanding = (
   | { kind: 'tools'; calls: ToolCall[] }
   | { kind: 'clarify'; question: string; pending: PendingRequest }
   | { kind: 'help' }
   | { kind: 'reply'; text: string; clearPending?: boolean }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+) & {
+  /** How this understanding was reached; set when an LLM is configured. */
+  trace?: UnderstandingTrace;
+  /**
+   * Words the final reply from the tools' results (the LLM's second request). The pipeline calls it after
+   * the tools' transaction has committed and before the reply is recorded — never inside a transaction.
+   * It never throws: on any failure it returns `toolsReply`, the tools' own replies.
+   */
+  word?: (runs: ToolReport[], toolsReply: string) => Promise<string>;
+};
+
+/** What agent_logs.memory_used records about the path that answered. */
+export interface UnderstandingTrace {
+  path: UnderstandingPath;
+  /** Why the rules answered although an LLM is configured. */
+  fallback?: string;
+  fallbackDetail?: string;
+  /** Why the tools' own replies were sent instead of the model's wording. */
+  replyFrom?: 'model' | 'tools';
+  replyReason?: string;
+  /** Ids of the conversation messages given to the model as context. */
+  history?: string[];
+  model?: string;
+  requests?: number;
+  promptTokens?: number;
+  completionTokens?: number;
+  llmLatencyMs?: number;
+}
+
+/** One tool call's outcome as the wording step sees it. */
+export interface ToolReport {
+  tool: string;
+  ok: boolean;
+  reply: string;
+  error?: string;
+}
+
+export interface HistoryMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  content: string;
+}
 
 export interface UnderstandContext {
   /** When the message arrived; relative dates resolve against it in `timezone`. */
@@ -20,6 +62,11 @@ export interface UnderstandContext {
   defaultCurrency: string;
   pending?: PendingRequest | null;
   lastToolResult?: unknown;
+  /** Who is texting: the LLM path rate-limits per user and greets by name. */
+  userId?: number;
+  userName?: string | null;
+  /** The conversation before this message, oldest first, at most `limit` messages; loaded only when needed. */
+  history?: (limit: number) => Promise<HistoryMessage[]>;
 }
 
 export interface Understander {

@@ -1,0 +1,64 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { ConversationMessage, ConversationState, User } from '../entities/index.js';
+import type { Tool, ToolModule } from '../tools/types.js';
+import type { Understanding } from '../understanding/types.js';
+import { recordReply, recordToolRuns, toolReports, type RecordDeps, type RecordedOutcome, type Turn } from './record-outcome.js';
+import { EMPTY_MESSAGE_REPLY } from './replies.js';
+import { runUnderstanding } from './run-understanding.js';
+import type { Interceptor } from './types.js';
+
+export interface ProcessDeps extends RecordDeps {
+  modules: ToolModule[];
+  tools: Map<string, Tool<any>>;
+  defaultCurrency: string;
+}
+
+export type Processed = RecordedOutcome & {
+  /** Set when the reply still has to be worded (outside this transaction) and recorded afterwards. */
+  word?: () => Promise<string>;
+};
+
+/**
+ * The message's one transaction: run the interceptor or the tools, record them, mark the message processed.
+ * When nothing is left to word, the reply and agent log are written here too; otherwise the caller words
+ * the reply with no transaction open and records it with recordReply in a short transaction of its own.
+ */
+export async function processMessage(
+  em: EntityManager,
+  deps: ProcessDeps,
+  turn: Turn,
+  interceptor: Interceptor | undefined,
+  understanding: Understanding | undefined,
+): Promise<Processed> {
+  return em.fork().transactional(async (tx) => {
+    // Lock order matches recordInbound (user row first), so concurrent messages of one user queue instead of deadlocking.
+    const user = await tx.findOneOrFail(User, turn.userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const conversation = await tx.findOneOrFail(ConversationState, turn.conversationId);
+    let outcome: RecordedOutcome;
+    if (interceptor) {
+      const inbound = tx.getReference(ConversationMessage, turn.inboundId);
+      const result = await interceptor.run({ em: tx, user, conversation, inbound, message: turn.message, logger: turn.logger });
+      outcome = { reply: result.reply ?? '', runs: [], pending: undefined, toolOutput: result.toolOutput, toolName: interceptor.name };
+    } else if (!understanding) {
+      outcome = { reply: EMPTY_MESSAGE_REPLY, runs: [], pending: undefined };
+    } else {
+      const ctx = {
+        em: tx,
+        user,
+        conversation,
+        now: turn.message.receivedAt,
+        timezone: user.timezone,
+        defaultCurrency: user.preferences.currency ?? deps.defaultCurrency,
+        logger: turn.logger,
+      };
+      outcome = await runUnderstanding(understanding, ctx, deps.tools, deps.modules);
+    }
+    recordToolRuns(tx, turn, conversation, outcome);
+    const word = understanding?.word;
+    if (!word || !outcome.runs.length) recordReply(tx, deps, turn, outcome, understanding);
+    await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'processed' });
+    if (!word || !outcome.runs.length) return outcome;
+    const reports = toolReports(outcome.runs);
+    return { ...outcome, word: () => word(reports, outcome.reply) };
+  });
+}
