@@ -54,8 +54,9 @@ function matchRecent(input: RuleInput): Understanding | null {
 
 function matchSummary(input: RuleInput): Understanding | null {
   const t = clean(input);
-  if (!SUMMARY.test(t) || !SUMMARY_VERB.test(t) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
-  if (/\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b/.test(t)) return null;
+  const howMuchWhen = /^how much\b/.test(t) && /\b(?:today|yesterday|week|month|year)\b/.test(t);
+  if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
+  if (/\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|how does|help)\b/.test(t)) return null;
   const category = categoryOf(t);
   return call('expense.summary', { period: periodOf(t), ...(category ? { category } : {}) });
 }

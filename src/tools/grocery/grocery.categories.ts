@@ -38,7 +38,7 @@ const WORDS: Record<Exclude<GroceryCategory, 'other'>, string> = {
     cleaner, windex, lysol, battery, light bulb, lightbulb, diaper, wipe, baby wipe, pad, tampon, cotton ball, q tip,
     lotion, sunscreen, dryer sheet, fabric softener, air freshener, candle, lighter, cat food, dog food, cat litter,
     litter, pet food, dog treat, vitamin, medicine, advil, tylenol, band aid, bandaid, mouthwash, dishwasher pod,
-    laundry pod, tide pod, paper plate, plastic cup, hand sanitizer`,
+    laundry pod, tide pod, coffee filter, paper plate, plastic cup, hand sanitizer`,
 };
 
 const LOOKUP = new Map<string, GroceryCategory>();

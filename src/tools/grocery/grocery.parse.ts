@@ -54,9 +54,9 @@ export function formatQty(qty: number): string {
   return Number.isInteger(qty) ? String(qty) : String(Number(qty.toFixed(3)));
 }
 
-const PROTECTED = ['mac and cheese', 'half and half', 'salt and pepper', 'peanut butter and jelly', 'bread and butter',
-  'fish and chips', 'chips and salsa', 'macaroni and cheese', 'pork and beans', 'rice and beans', 'sweet and sour',
-  'salt and vinegar', 'cookies and cream', 'mac n cheese', 'pb and j', 'pb and j'];
+/** Dishes whose name contains "and": one item, not two. */
+const PROTECTED = ['mac and cheese', 'macaroni and cheese', 'half and half', 'cookies and cream', 'sweet and sour',
+  'salt and vinegar', 'pork and beans'];
 
 /** Splits "milk, 2 dozen eggs and a loaf of bread" into item phrases, keeping "mac and cheese" whole. */
 export function splitItems(text: string): string[] {
@@ -104,7 +104,9 @@ export function parseItem(phrase: string): ParsedItem | null {
   }
   const name = cleanName(text);
   if (!name) return null;
-  return { name, quantity, unit, category: categoryFor(name) };
+  const category = categoryFor(name);
+  // "2 cans of tomatoes" are shelf goods, not fresh produce.
+  return { name, quantity, unit, category: category === 'produce' && (unit === 'can' || unit === 'jar') ? 'pantry' : category };
 }
 
 function leadingQuantity(text: string): { quantity: number; rest: string } | null {

@@ -5,7 +5,7 @@ import { parseItem, splitItems, type ParsedItem } from './grocery.parse.js';
 
 const LIST = String.raw`(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)`;
 /** Words that make a message a reminder, an event or an expense rather than a list edit. */
-const NOT_GROCERY = /\b(?:remind|reminder|reminders|alarm|calendar|appointment|appt|meeting|mtg|schedule|event|events|expense|expenses|spent|spend|paid|budget|tomorrow|tmrw|tmr|2moro|tonight|tonite|today|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every|o'?clock|noon|midnight)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d|\bin \d+ (?:min|minutes|hours?|days?)\b|[$€£¥₹]|\b(?:dollars?|bucks|euros?|usd|eur|gbp)\b/;
+const NOT_GROCERY = /\b(?:time ?zone|currency|remind|reminder|reminders|alarm|calendar|appointment|appt|meeting|mtg|schedule|event|events|expense|expenses|spent|spend|paid|budget|tomorrow|tmrw|tmr|2moro|tonight|tonite|today|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every|o'?clock|noon|midnight)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d|\bin \d+ (?:min|minutes|hours?|days?)\b|[$€£¥₹]|\b(?:dollars?|bucks|euros?|usd|eur|gbp)\b/;
 const STORE_SUFFIX = /\s+(?:(?:at|from) (?:the )?(?:store|shop|supermarket|market|grocery store|grocery|costco|target|walmart|trader joe'?s|whole foods|aldi|kroger|safeway|tesco|lidl|publix|sainsbury'?s)|when (?:you|i|we) (?:can|go)(?: shopping)?|for (?:this|the) week(?:end)?)$/;
 const NOT_ITEMS = /^(?:it|that|this|them|those|these|something|stuff|things|anything|everything|help|a reminder|to .*|a ride|a break|some help|some sleep|sleep|a nap|money|you|me|home|back|done|ready|there|here|all|i|im|i'm|we|we're|were|us|shopping|the shopping|groceries|the groceries|my list|the list|list)$/;
 
@@ -27,7 +27,7 @@ function addPayload(t: string): { payload: string; explicit: boolean } | null {
   }
   m = t.match(/^(?:add|ad|addd|include|plus|\+)\s+(.+)$/)
     ?? t.match(/^(?:(?:i|we|i'll|we'll|also|and)\s+)*(?:need to get|need to buy|need to grab|need to pick up|need some|need more|needs|need|gotta get|got to get|have to get|should get|should buy|want to get|wanna get|could use|still need)\s+(.+)$/)
-    ?? t.match(/^(?:(?:we're|we are|were|i'm|im|i am|we|i|also)\s+)?(?:out of|low on|running low on|running out of|almost out of|nearly out of|all out of|outta|ran out of)\s+(.+)$/)
+    ?? t.match(/^(?:(?:we're|we are|were|we r|i'm|im|i am|we|i|also)\s+)?(?:out of|low on|running low on|running out of|almost out of|nearly out of|all out of|outta|ran out of)\s+(.+)$/)
     ?? t.match(/^(?:buy|get|grab|pick up|pickup|purchase)\s+(.+)$/);
   if (m) return { payload: m[1]!, explicit: false };
   return null;
@@ -36,8 +36,15 @@ function addPayload(t: string): { payload: string; explicit: boolean } | null {
 function items(payload: string): ParsedItem[] | null {
   const text = stripPoliteness(payload.replace(STORE_SUFFIX, '')).replace(STORE_SUFFIX, '');
   if (!text || NOT_ITEMS.test(text)) return null;
-  const parsed = splitItems(text).map(parseItem).filter((i): i is ParsedItem => i !== null);
+  const parsed = splitItems(text).flatMap(splitRun).map(parseItem).filter((i): i is ParsedItem => i !== null);
   return parsed.length ? parsed : null;
+}
+
+/** "lemons limes cilantro" without commas: split only when every word is an item of its own. */
+function splitRun(part: string): string[] {
+  const words = part.split(' ');
+  if (words.length < 2 || isKnownItem(part) || /\d/.test(part)) return [part];
+  return words.every((w) => isKnownItem(w)) ? words : [part];
 }
 
 function names(payload: string): string[] | null {

@@ -30,7 +30,7 @@ export function createHelpModule(modules: () => ToolModule[]): ToolModule {
     name: 'help-topic',
     match: ({ raw }: RuleInput): Understanding | null => {
       const t = cleanText(raw);
-      if (GENERAL.test(t)) return { kind: 'help' };
+      if (GENERAL.test(t) || /^[?¿\s]+$/.test(raw)) return { kind: 'help' };
       const m = t.match(TOPIC);
       const topic = (m?.[1] ?? m?.[2])?.trim();
       const name = topic ? TOPICS.find(([re]) => re.test(topic))?.[1] : undefined;

@@ -45,7 +45,8 @@ function matchCurrency(input: RuleInput): Understanding | null {
   const word = (m?.[1] ?? m?.[2])?.trim();
   if (!word) return null;
   const code = CURRENCY_WORDS[word] ?? (/^[a-z]{3}$/.test(word) ? word.toUpperCase() : null);
-  if (!code || (!m![1] && !CURRENCY_WORDS[word] && !Intl.supportedValuesOf('currency').includes(code))) return null;
+  if (m![1]) return call('settings.update', { currency: code ?? word });
+  if (!code || (!CURRENCY_WORDS[word] && !Intl.supportedValuesOf('currency').includes(code))) return null;
   return call('settings.update', { currency: code });
 }
 
