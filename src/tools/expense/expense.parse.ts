@@ -78,6 +78,7 @@ function stripFiller(text: string): string {
     d = d
       .replace(/^(?:i\s+|we\s+)?(?:just\s+)?(?:spent|spend|paid|pay|payed|dropped|blew|expensed|expense|log|logged|add expense|new expense|add|bought|purchased|got|had|charged|tipped|donated|gave|renewed)\b:?\s*/, '')
       .replace(/^(?:expense|spent|spending)\s*:?\s*/, '')
+      .replace(/^[+-]\s*/, '')
       .replace(/^(?:on|for|at|in|to|towards|into|a|an|the|my|some|of|:|-|=)\s+/, '')
       .replace(/\s+(?:was|were|cost|costs|costed|total|in total|today|just now|=|-|:|for|on|at|the|a)$/, '')
       .replace(/^(?:was|cost|costs)\s+/, '')

@@ -11,7 +11,7 @@ const lastTools = (ctx: UnderstandContext): string[] =>
 
 const EXPENSE_WORD = String.raw`(?:expenses?|expences?|purchases?|transactions?|spends?|spending|entry|entries|payments?|charges?)`;
 const DELETE_LAST = new RegExp(String.raw`^(?:delete|remove|undo|cancel|erase|scratch|drop|get rid of|take back|void)\s+(?:the\s+|my\s+|that\s+)?(?:last|latest|previous|most recent|recent|last logged)\s+(?:one\s+|${EXPENSE_WORD}\s*)?(?:${EXPENSE_WORD})?$|^(?:delete|remove|undo|cancel)\s+(?:that|this|the)\s+${EXPENSE_WORD}$|^undo (?:last|that) ${EXPENSE_WORD}$`);
-const UNDO = /^(?:undo|undo that|undo it|undo last|undo the last one|oops undo|scratch that|that was wrong|wrong amount|delete that|remove that|take that back|my bad undo)$/;
+const UNDO = /^(?:undo|undo that|undo it|undo last|undo the last one|oops undo|scratch that|that was wrong|wrong amount|delete that|remove that|delete it|remove it|take that back|my bad undo|(?:oops|oh no|whoops|my bad)\s+(?:delete|remove|undo) (?:that|it)|(?:delete|remove|cancel) the last one)$/;
 const RECENT = new RegExp(String.raw`^(?:(?:show|list|see|view|give me|send|what were|what are)\s+)?(?:me\s+)?(?:my\s+|the\s+)?(?:last|latest|recent|previous|past|most recent)\s+(\d+|[a-z]+)?\s*${EXPENSE_WORD}$|^(?:show|list|see|view)\s+(?:me\s+)?(?:my\s+|all\s+)?(?:recent\s+)?${EXPENSE_WORD}$|^(?:recent|latest)\s+${EXPENSE_WORD}$|^(?:what did i (?:buy|spend on) (?:lately|recently))$`);
 const SUMMARY = /\b(?:how much|how mcuh|hw much|what did i spend|what have i spent|what i spent|what've i spent|spent so far|spending|spend(?:ing)? (?:report|summary)|expenses?|expences?|expense report|total spent|totals?|summary|breakdown|budget so far|where did my money go|money spent)\b/;
 const SUMMARY_VERB = /\b(?:spend|spent|spending|expenses?|expences?|cost|total|totals|summary|breakdown)\b/;
@@ -47,7 +47,8 @@ function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understandin
 function matchRecent(input: RuleInput): Understanding | null {
   const m = clean(input).match(RECENT);
   if (!m) return null;
-  const n = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : wordsToNumber(m[1])) : 10;
+  const singular = /(?:expense|purchase|transaction|spend|entry|payment|charge)$/.test(m[0]);
+  const n = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : wordsToNumber(m[1])) : singular ? 1 : 10;
   if (n === null || n < 1) return null;
   return call('expense.recent', { limit: Math.min(n, 50) });
 }

@@ -3,10 +3,12 @@ import { cleanText, stripPoliteness } from '../../understanding/words.js';
 import { isKnownItem } from './grocery.categories.js';
 import { parseItem, splitItems, type ParsedItem } from './grocery.parse.js';
 
-const LIST = String.raw`(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)`;
+const LIST = String.raw`(?:(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)|(?:the |my |our )?groceries)`;
 /** Words that make a message a reminder, an event or an expense rather than a list edit. */
 const NOT_GROCERY = /\b(?:time ?zone|currency|remind|reminder|reminders|alarm|calendar|appointment|appt|meeting|mtg|schedule|event|events|expense|expenses|spent|spend|paid|budget|tomorrow|tmrw|tmr|2moro|tonight|tonite|today|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every|o'?clock|noon|midnight)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d|\bin \d+ (?:min|minutes|hours?|days?)\b|[$€£¥₹]|\b(?:dollars?|bucks|euros?|usd|eur|gbp)\b/;
-const STORE_SUFFIX = /\s+(?:(?:at|from) (?:the )?(?:store|shop|supermarket|market|grocery store|grocery|costco|target|walmart|trader joe'?s|whole foods|aldi|kroger|safeway|tesco|lidl|publix|sainsbury'?s)|when (?:you|i|we) (?:can|go)(?: shopping)?|for (?:this|the) week(?:end)?)$/;
+const STORE_SUFFIX = /\s+(?:(?:at|from) (?:the )?(?:store|shop|supermarket|market|grocery store|grocery|costco|target|walmart|trader joe'?s|whole foods|aldi|kroger|safeway|tesco|lidl|publix|sainsbury'?s)|when (?:you|i|we) (?:can|go)(?: shopping)?|for (?:this|the) week(?:end)?|on (?:the|my|your) way (?:home|back)|after work|while (?:you're|youre|you are|i'm|im) out|if (?:you|u) can|later)$/;
+/** "for dinner", "for tomorrow": what the items are for, not part of their names (and not a reminder time). */
+const PURPOSE_SUFFIX = /\s+for (?:tomorrow|tonight|the weekend|this weekend|dinner|lunch|breakfast|the party|the bbq|thanksgiving|christmas|the kids|the week)$/;
 const NOT_ITEMS = /^(?:it|that|this|them|those|these|something|stuff|things|anything|everything|help|a reminder|to .*|a ride|a break|some help|some sleep|sleep|a nap|money|you|me|home|back|done|ready|there|here|all|i|im|i'm|we|we're|were|us|shopping|the shopping|groceries|the groceries|my list|the list|list)$/;
 
 const anyList = new RegExp(String.raw`\s+(?:to|on|onto|in|into|for)\s+${LIST}$`);
@@ -102,7 +104,7 @@ function matchCheck(input: RuleInput, ctx: UnderstandContext): Understanding | n
 }
 
 function matchAdd(input: RuleInput): Understanding | null {
-  const t = clean(input);
+  const t = clean(input).replace(PURPOSE_SUFFIX, '');
   const found = addPayload(t);
   if (!found) return null;
   if (/\bremind/.test(t) || (!found.explicit && NOT_GROCERY.test(t))) return null;

@@ -81,6 +81,12 @@ export function resolveTimeZone(input: string): string | null {
     const zone = PLACES[text] ?? BY_CITY.get(text) ?? BY_CITY.get(text.replace(/\s+/g, '_'));
     if (zone && isValidTimeZone(zone)) return canonical(zone);
   }
+  // "austin tx", "london uk": drop trailing state or country words one at a time.
+  const words = stripped.replace(/,/g, ' ').split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    const zone = PLACES[words.slice(0, n).join(' ')] ?? BY_CITY.get(words.slice(0, n).join(' '));
+    if (zone && isValidTimeZone(zone)) return canonical(zone);
+  }
   if (/^[a-z]+\/[a-z_/+-]+$/i.test(input.trim()) && isValidTimeZone(input.trim())) return input.trim();
   return null;
 }
