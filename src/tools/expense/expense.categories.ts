@@ -16,7 +16,7 @@ const KEYWORDS: Record<Exclude<ExpenseCategory, 'other'>, string> = {
   food: `lunch, dinner, breakfast, brunch, coffee, pizza, burger, sushi, restaurant, takeout, take out, takeaway, snack, cafe,
     starbucks, mcdonalds, mcdonald's, doordash, uber eats, ubereats, grubhub, deliveroo, tacos, taco, sandwich, bagel, donut,
     tea, boba, bubble tea, meal, food, chipotle, subway sandwich, kfc, wendys, chinese, thai, indian food, ramen, pho, noodles,
-    bakery, ice cream, latte, cappuccino, espresso, smoothie, juice, drinks, beer, beers, wine, cocktail, bar tab, pub, pint, pints,
+    bakery, ice cream, latte, cappuccino, espresso, smoothie, juice, drinks, beer, beers, wine, cocktail, bar tab, bar, pub, pint, pints, lnch, lunh, brkfst, dinnr, dinne,
     food truck, croissant, pastry, cake, muffin, cookie, candy, chocolate, gum, snacks, soda, water bottle, salad, burrito, wings, bbq, diner, dessert, chick fil a, dunkin, tim hortons, pret, panera, five guys`,
   groceries: `groceries, grocery, supermarket, trader joes, trader joe's, whole foods, costco, aldi, kroger, safeway, tesco,
     lidl, publix, sainsburys, sainsbury's, asda, wegmans, heb, food shopping, grocery store, market, farmers market, milk,

@@ -12,8 +12,8 @@ export interface ParsedExpense {
 }
 
 const NOT_EXPENSE = /\b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|\bin \d+ (?:min|minutes|hours?|days?)\b/;
-const VERB = /\b(?:spent|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b/;
-const STRONG_VERB = /\b(?:spent|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
+const VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b/;
+const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
 const GROCERY_START = /^(?:add|ad|put|need|needs|i need|we need|buy|get|grab|pick up|take|remove|delete|x)\b/;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = /\b(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)\b/;
@@ -76,7 +76,8 @@ function stripFiller(text: string): string {
   let d = text;
   for (let i = 0; i < 3; i++) {
     d = d
-      .replace(/^(?:i\s+|we\s+)?(?:just\s+)?(?:spent|spend|paid|pay|payed|dropped|blew|expensed|expense|log|logged|add expense|new expense|add|bought|purchased|got|had|charged|tipped|donated|gave|renewed)\b:?\s*/, '')
+      .replace(/[$€£¥₹]+/g, ' ')
+      .replace(/^(?:i\s+|we\s+)?(?:just\s+)?(?:spent|spnt|spet|sepnt|pd|spend|paid|pay|payed|dropped|blew|expensed|expense|log|logged|add expense|new expense|add|bought|purchased|got|had|charged|tipped|donated|gave|renewed)\b:?\s*/, '')
       .replace(/^(?:expense|spent|spending)\s*:?\s*/, '')
       .replace(/^[+-]\s*/, '')
       .replace(/^(?:on|for|at|in|to|towards|into|a|an|the|my|some|of|:|-|=)\s+/, '')

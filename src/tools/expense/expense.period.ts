@@ -39,3 +39,11 @@ export function periodRange(period: Period, now: Date, zone: string): Range {
 function spanLabel(from: DateTime, to: DateTime): string {
   return from.month === to.month ? `${from.toFormat('LLL d')}–${to.toFormat('d')}` : `${from.toFormat('LLL d')}–${to.toFormat('LLL d')}`;
 }
+
+/** A named month ("expenses for october"): this year's, or last year's when it has not come yet. */
+export function monthRange(month: number, now: Date, zone: string): Range {
+  const local = DateTime.fromJSDate(now, { zone });
+  const year = month > local.month ? local.year - 1 : local.year;
+  const from = DateTime.fromObject({ year, month, day: 1 }, { zone });
+  return { from: from.toJSDate(), to: from.plus({ months: 1 }).toJSDate(), label: from.toFormat('LLLL yyyy') };
+}

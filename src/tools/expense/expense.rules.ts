@@ -16,11 +16,20 @@ const RECENT = new RegExp(String.raw`^(?:(?:show|list|see|view|give me|send|what
 const SUMMARY = /\b(?:how much|how mcuh|hw much|what did i spend|what have i spent|what i spent|what've i spent|spent so far|spending|spend(?:ing)? (?:report|summary)|expenses?|expences?|expense report|total spent|totals?|summary|breakdown|budget so far|where did my money go|money spent)\b/;
 const SUMMARY_VERB = /\b(?:spend|spent|spending|expenses?|expences?|cost|total|totals|summary|breakdown)\b/;
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = /\b(?:in|for|during|of)\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|^(january|february|march|april|june|july|august|september|october|november|december)\b/;
+
+function monthOf(t: string): number | undefined {
+  const m = t.match(MONTH);
+  const name = m?.[1] ?? m?.[2];
+  return name ? MONTHS.indexOf(name.slice(0, 3)) + 1 : undefined;
+}
+
 function periodOf(t: string): Period {
-  if (/\b(?:today|tdy|2day|so far today)\b/.test(t)) return 'today';
+  if (/\b(?:today'?s?|tdy|2day|so far today)\b/.test(t)) return 'today';
   if (/\byesterday\b/.test(t)) return 'yesterday';
   if (/\b(?:last|previous|past) week\b/.test(t)) return 'last_week';
-  if (/\b(?:this week|week|weekly|wk)\b/.test(t)) return 'week';
+  if (/\b(?:this week|week'?s?|weekly|wk)\b/.test(t)) return 'week';
   if (/\b(?:last|previous|past) month\b/.test(t)) return 'last_month';
   if (/\b(?:this year|year|ytd|yearly|annual)\b/.test(t)) return 'year';
   if (/\b(?:all time|ever|overall|in total|altogether|total ever)\b/.test(t)) return 'all';
@@ -59,7 +68,8 @@ function matchSummary(input: RuleInput): Understanding | null {
   if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
   if (/\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|how does|help)\b/.test(t)) return null;
   const category = categoryOf(t);
-  return call('expense.summary', { period: periodOf(t), ...(category ? { category } : {}) });
+  const month = monthOf(t);
+  return call('expense.summary', { period: periodOf(t), ...(month ? { month } : {}), ...(category ? { category } : {}) });
 }
 
 function matchLog(input: RuleInput, ctx: UnderstandContext): Understanding | null {

@@ -87,9 +87,14 @@ export function parseItem(phrase: string): ParsedItem | null {
     text = suffix[1]!;
   } else {
     const lead = leadingQuantity(text);
+    const trailing = text.match(/^([a-z].*?)\s+(\d+(?:\.\d+)?)\s*([a-z]+)?$/);
     if (lead) {
       quantity = lead.quantity;
       text = lead.rest;
+    } else if (trailing && (!trailing[3] || UNITS[trailing[3]])) {
+      // "eggs 2 dozen", "apples 3"
+      quantity = Number(trailing[2]);
+      text = trailing[3] ? `${trailing[3]} ${trailing[1]}` : trailing[1]!;
     }
   }
   const unitMatch = text.match(/^([a-z]+)\.?(?:\s+of\b|\b)\s*(.*)$/);
@@ -110,7 +115,7 @@ export function parseItem(phrase: string): ParsedItem | null {
 }
 
 function leadingQuantity(text: string): { quantity: number; rest: string } | null {
-  const digits = text.match(/^(\d+(?:\.\d+)?|\d+\/\d+|½|¼)\s*(.+)$/);
+  const digits = text.match(/^(\d+(?:\.\d+)?|\d+\/\d+|½|¼)(?!%)\s*(.+)$/);
   if (digits) {
     const raw = digits[1]!;
     const value = raw === '½' ? 0.5 : raw === '¼' ? 0.25 : raw.includes('/') ? Number(raw.split('/')[0]) / Number(raw.split('/')[1]) : Number(raw);
@@ -136,5 +141,18 @@ function cleanName(text: string): string {
     .replace(/[^\p{L}\p{N}%' -]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return ALIASES[name] ?? name;
+  const fixed = name.split(' ').map((w) => TYPOS[w] ?? w).join(' ');
+  return ALIASES[fixed] ?? fixed;
 }
+
+/** Common misspellings, fixed word by word so the category and merging still work. */
+const TYPOS: Record<string, string> = {
+  brocoli: 'broccoli', brocolli: 'broccoli', bannanas: 'bananas', bananna: 'banana', banannas: 'bananas',
+  tomatos: 'tomatoes', tomatoe: 'tomato', potatos: 'potatoes', potatoe: 'potato', avacado: 'avocado', avacados: 'avocados',
+  avocadoes: 'avocados', letuce: 'lettuce', lettice: 'lettuce', strawberrys: 'strawberries', cheeze: 'cheese', chese: 'cheese',
+  yoghurt: 'yogurt', yogourt: 'yogurt', mlk: 'milk', milkk: 'milk', egs: 'eggs', eggz: 'eggs', bred: 'bread', bacn: 'bacon',
+  coffe: 'coffee', cofee: 'coffee', cerael: 'cereal', cereals: 'cereal', spinich: 'spinach', zuchini: 'zucchini', zuccini: 'zucchini',
+  parmesean: 'parmesan', mozarella: 'mozzarella', mozzarela: 'mozzarella', sandwhich: 'sandwich',
+  catsup: 'ketchup', mayonaise: 'mayonnaise', jalepeno: 'jalapeno', jalepenos: 'jalapenos',
+  toiletpaper: 'toilet paper', papertowels: 'paper towels', icecream: 'ice cream', detergant: 'detergent', shampo: 'shampoo',
+};

@@ -11,7 +11,7 @@ const STORE_SUFFIX = /\s+(?:(?:at|from) (?:the )?(?:store|shop|supermarket|marke
 const PURPOSE_SUFFIX = /\s+for (?:tomorrow|tonight|the weekend|this weekend|dinner|lunch|breakfast|the party|the bbq|thanksgiving|christmas|the kids|the week)$/;
 const NOT_ITEMS = /^(?:it|that|this|them|those|these|something|stuff|things|anything|everything|help|a reminder|to .*|a ride|a break|some help|some sleep|sleep|a nap|money|you|me|home|back|done|ready|there|here|all|i|im|i'm|we|we're|were|us|shopping|the shopping|groceries|the groceries|my list|the list|list)$/;
 
-const anyList = new RegExp(String.raw`\s+(?:to|on|onto|in|into|for)\s+${LIST}$`);
+const anyList = new RegExp(String.raw`\s+(?:to|2|on|onto|in|into|for)\s+${LIST}$`);
 
 /** Finds the item text of an add request; `explicit` when the message names the list. */
 function addPayload(t: string): { payload: string; explicit: boolean } | null {
@@ -36,7 +36,10 @@ function addPayload(t: string): { payload: string; explicit: boolean } | null {
 }
 
 function items(payload: string): ParsedItem[] | null {
-  const text = stripPoliteness(payload.replace(STORE_SUFFIX, '')).replace(STORE_SUFFIX, '');
+  let text = stripPoliteness(payload.replace(STORE_SUFFIX, '')).replace(STORE_SUFFIX, '');
+  // "cilantro for tacos": the purpose is not part of the item's name (unless nothing else is left).
+  const withoutPurpose = text.replace(/\s+for\s+(?:the\s+|my\s+|our\s+|a\s+)?[a-z' ]+$/, '');
+  if (withoutPurpose && !NOT_ITEMS.test(withoutPurpose)) text = withoutPurpose;
   if (!text || NOT_ITEMS.test(text)) return null;
   const parsed = splitItems(text).flatMap(splitRun).map(parseItem).filter((i): i is ParsedItem => i !== null);
   return parsed.length ? parsed : null;
