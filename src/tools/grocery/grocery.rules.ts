@@ -96,7 +96,7 @@ function matchRemove(input: RuleInput): Understanding | null {
 
 function matchCheck(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input);
-  if (CHECK_ALL.test(t) || (lastWasGrocery(ctx) && /^(?:all done|done|got (?:them|em|'em|those)|got all)$/.test(t))) {
+  if (CHECK_ALL.test(t) || (lastWasGrocery(ctx) && /^(?:all done|got (?:them|em|'em|those) all|got all)$/.test(t))) {
     return call('grocery.check', { names: [], all: true });
   }
   if (NOT_GROCERY.test(t) && !CHECK_SUFFIXED.test(t)) return null;

@@ -19,6 +19,9 @@ const HINTS: [RegExp, string, string][] = [
   [/\b(?:time ?zone|timezone|currency)\b/, 'settings', 'For settings'],
 ];
 
+/** Reminder and calendar wording is left to those tools (and the generic reply), whatever the registry order. */
+const OTHER_TOOLS = /\b(?:remind|reminder|calendar|schedule|meeting|appointment|event|tomorrow|tonight|every)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d/;
+
 export function topicHelp(module: ToolModule, intro?: string): string {
   const examples = module.examples ?? [];
   return [`${intro ?? `Help: ${module.name}`} — text things like:`, ...examples.map((e) => `• ${e}`)].join('\n');
@@ -42,6 +45,7 @@ export function createHelpModule(modules: () => ToolModule[]): ToolModule {
     name: 'help-hint',
     match: ({ raw }: RuleInput): Understanding | null => {
       const t = cleanText(raw);
+      if (OTHER_TOOLS.test(t)) return null;
       const hint = HINTS.find(([re]) => re.test(t));
       const module = hint ? find(hint[1]) : undefined;
       if (!hint || !module?.examples?.length) return null;
