@@ -6,7 +6,8 @@ import type { Config } from './config.js';
 import { initDb, type Database } from './db/init-db.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
-import { createInboundHandler, type HandleInbound } from './pipeline/handle-inbound.js';
+import { createPipeline, type HandleInbound } from './pipeline/handle-inbound.js';
+import { createStrandedRecovery } from './pipeline/recover-stranded.job.js';
 import { createInFlight } from './pipeline/in-flight.js';
 import { systemClock, type Clock } from './time.js';
 import { toolModules } from './tools/index.js';
@@ -56,7 +57,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const inFlight = createInFlight();
   const metrics = createMetrics({ orm: db.orm, defaultMetrics: true });
   const factories = opts.channels ?? channelFactories;
-  const handleInbound = createInboundHandler({
+  const pipeline = createPipeline({
     orm: db.orm,
     understander,
     modules,
@@ -70,6 +71,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
       createFloodLimit(config.maxMessagesPerSenderPerMinute),
     ],
   });
+  const handleInbound = pipeline.handleInbound;
   const tracked: HandleInbound = (message) =>
     inFlight.track(
       handleInbound(message).then(
@@ -92,7 +94,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   dispatcher = createDispatcher({ orm: db.orm, channels, clock, logger, metrics, maxAttempts: config.deliveryMaxAttempts });
   const scheduler = createScheduler({
     orm: db.orm,
-    jobs: modules.flatMap((m) => m.jobs ?? []),
+    jobs: [createStrandedRecovery(pipeline), ...modules.flatMap((m) => m.jobs ?? [])],
     dispatcher,
     clock,
     logger,

@@ -57,7 +57,7 @@ describe('LLM understanding: safety and concurrency', () => {
   it('answers through the rules when the model calls an unlisted tool', async () => {
     fake.script(toolCalls({ name: 'admin_export', args: { all_users: true } }));
     const result = await makeLlmPipeline(fake)(consoleMessage(INJECTION));
-    expect(result.reply).to.match(/^Sorry, I didn't catch that/);
+    expect(result.reply).to.match(/^Sorry, I didn't get that/);
     const logs = await agentLogs();
     expect(logs[1]).to.include({ understanding: 'rules', tool_called: null });
     expect(logs[1]!.memory_used).to.include({ path: 'rules', fallback: 'unknown_tool' });

@@ -10,7 +10,7 @@ import type { ToolModule } from '../tools/types.js';
 import type { UnderstandContext, Understander, Understanding } from '../understanding/types.js';
 import { historyLoader } from './history.js';
 import { activePending } from './pending.js';
-import { processMessage, type ProcessDeps } from './process-message.js';
+import { AlreadyAnswered, processMessage, type ProcessDeps } from './process-message.js';
 import { markFailed, recordReply, type Turn } from './record-outcome.js';
 import { recordInbound, type RecordSettings } from './record-inbound.js';
 import type { InboundMessage, InboundResult, Interceptor } from './types.js';
@@ -27,12 +27,25 @@ export interface PipelineDeps {
 
 export type HandleInbound = (message: InboundMessage) => Promise<InboundResult>;
 
+export interface Pipeline {
+  handleInbound: HandleInbound;
+  /**
+   * Answers a message that was stored but never answered (the process died in between).
+   * Null when it is no longer waiting (answered meanwhile, or unknown).
+   */
+  resume(inboundId: string): Promise<InboundResult | null>;
+}
+
+export function createInboundHandler(deps: PipelineDeps): HandleInbound {
+  return createPipeline(deps).handleInbound;
+}
+
 /**
  * The flow of one message: commit it, understand it (no transaction open: a model may take seconds),
  * run tools and record everything in one transaction, word the reply when the understander asks to
  * (again with no transaction open) and record that reply in a short final transaction.
  */
-export function createInboundHandler(deps: PipelineDeps): HandleInbound {
+export function createPipeline(deps: PipelineDeps): Pipeline {
   const interceptors = deps.interceptors ?? [];
   const processDeps: ProcessDeps = {
     clock: deps.clock,
@@ -42,21 +55,8 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
     defaultCurrency: deps.settings.defaultCurrency,
   };
 
-  return async function handleInbound(message) {
-    const phone = toE164(message.phone);
-    if (!phone) throw new InvalidPhoneError(message.phone);
-    const logger = deps.logger.child({ channel: message.channel, from: maskPhone(phone), pmid: message.providerMessageId });
-    const started = performance.now();
-    const em = deps.orm.em.fork();
-
-    const recorded = await recordInbound(em, message, phone, deps.settings);
-    if (recorded.kind === 'duplicate') return replayDuplicate(em, recorded.existing, logger);
-
-    const { user, conversation, inbound } = recorded;
-    logger.info('message received', { messageId: inbound.id, text: describeText(message.text) });
-    logger.debug('message text', { text: message.text });
-    const turn: Turn = { userId: user.id, conversationId: conversation.conversationId, inboundId: inbound.id, message, started, logger };
-
+  async function answer(em: EntityManager, user: User, conversation: ConversationState, turn: Turn): Promise<InboundResult> {
+    const { message, inboundId, logger } = turn;
     let understanding: Understanding | undefined;
     try {
       const interceptor = await findInterceptor(interceptors, message, user);
@@ -71,21 +71,58 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
         await em.fork().transactional(async (tx) => recordReply(tx, processDeps, turn, final, understanding));
       }
       logger.info('message answered', {
-        messageId: inbound.id,
+        messageId: inboundId,
         understanding: understanding?.kind ?? interceptor?.name ?? 'empty',
         path: understanding?.trace?.path,
         fallback: understanding?.trace?.fallback,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(performance.now() - turn.started),
       });
-      return { outcome: 'replied', reply: reply || null, messageId: inbound.id, userId: user.id };
+      return { outcome: 'replied', reply: reply || null, messageId: inboundId, userId: user.id };
     } catch (err) {
-      logger.error('message failed', { messageId: inbound.id, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
+      if (err instanceof AlreadyAnswered) return { outcome: 'duplicate', reply: null, messageId: inboundId, userId: user.id };
+      logger.error('message failed', { messageId: inboundId, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
       const reply = replyForError(err);
       await markFailed(em, processDeps, turn, reply, err, understanding).catch((markErr: unknown) =>
-        logger.error('could not record the failure', { messageId: inbound.id, error: errorSummary(markErr) }),
+        logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }),
       );
-      return { outcome: 'failed', reply, messageId: inbound.id, userId: user.id };
+      return { outcome: 'failed', reply, messageId: inboundId, userId: user.id };
     }
+  }
+
+  return {
+    async handleInbound(message) {
+      const phone = toE164(message.phone);
+      if (!phone) throw new InvalidPhoneError(message.phone);
+      const logger = deps.logger.child({ channel: message.channel, from: maskPhone(phone), pmid: message.providerMessageId });
+      const started = performance.now();
+      const em = deps.orm.em.fork();
+      const recorded = await recordInbound(em, message, phone, deps.settings);
+      if (recorded.kind === 'duplicate') return replayDuplicate(em, recorded.existing, logger);
+      const { user, conversation, inbound } = recorded;
+      logger.info('message received', { messageId: inbound.id, text: describeText(message.text) });
+      logger.debug('message text', { text: message.text });
+      const turn: Turn = { userId: user.id, conversationId: conversation.conversationId, inboundId: inbound.id, message, started, logger };
+      return answer(em, user, conversation, turn);
+    },
+
+    async resume(inboundId) {
+      const em = deps.orm.em.fork();
+      const inbound = await em.findOne(ConversationMessage, { id: inboundId, role: 'user', status: 'received' }, { populate: ['user', 'conversation'] });
+      if (!inbound) return null;
+      const user = inbound.user;
+      const message: InboundMessage = {
+        channel: inbound.channel,
+        phone: user.phoneNumber,
+        text: inbound.content,
+        providerMessageId: inbound.providerMessageId ?? undefined,
+        receivedAt: inbound.timestamp,
+        messageType: inbound.messageType,
+        metadata: inbound.metadata ?? undefined,
+      };
+      const logger = deps.logger.child({ channel: message.channel, from: maskPhone(user.phoneNumber), recovered: true });
+      const turn: Turn = { userId: user.id, conversationId: inbound.conversation.conversationId, inboundId, message, started: performance.now(), logger };
+      return answer(em, user, inbound.conversation, turn);
+    },
   };
 }
 

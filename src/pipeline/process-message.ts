@@ -13,6 +13,13 @@ export interface ProcessDeps extends RecordDeps {
   defaultCurrency: string;
 }
 
+export class AlreadyAnswered extends Error {
+  constructor(inboundId: string) {
+    super(`message ${inboundId} was already answered`);
+    this.name = 'AlreadyAnswered';
+  }
+}
+
 export type Processed = RecordedOutcome & {
   /** Set when the reply still has to be worded (outside this transaction) and recorded afterwards. */
   word?: () => Promise<string>;
@@ -56,7 +63,9 @@ export async function processMessage(
     recordToolRuns(tx, turn, conversation, outcome);
     const word = understanding?.word;
     if (!word || !outcome.runs.length) recordReply(tx, deps, turn, outcome, understanding);
-    await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'processed' });
+    // Only a message still 'received' may be answered: a recovered message and a live one never both run tools.
+    const claimed = await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId, status: 'received' }, { status: 'processed' });
+    if (!claimed) throw new AlreadyAnswered(turn.inboundId);
     if (!word || !outcome.runs.length) return outcome;
     const reports = toolReports(outcome.runs);
     return { ...outcome, word: () => word(reports, outcome.reply) };

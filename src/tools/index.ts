@@ -1,7 +1,16 @@
 import type { Tool, ToolModule } from './types.js';
+import { settingsModule } from './settings/settings.module.js';
+import { expenseModule } from './expense/expense.module.js';
+import { groceryModule } from './grocery/grocery.module.js';
+import { createHelpModule } from './help/help.module.js';
 
-/** The tool registry: one line per tool module. */
-export const toolModules: ToolModule[] = [];
+/** The tool registry: one line per tool module. Order is rule precedence; help stays last (its hints are a fallback). */
+export const toolModules: ToolModule[] = [
+  expenseModule,
+  groceryModule,
+  settingsModule,
+  createHelpModule(() => toolModules),
+];
 
 export const toolEntities: Function[] = toolModules.flatMap((m) => m.entities ?? []);
 

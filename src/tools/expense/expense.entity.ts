@@ -1,0 +1,45 @@
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { User } from '../../entities/user.entity.js';
+import type { ExpenseCategory as CategoryName } from './expense.categories.js';
+
+/** Seeded by the migration; never written by the app. */
+@Entity({ tableName: 'expense_categories' })
+export class ExpenseCategory {
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @Property({ type: 'text', unique: true })
+  name!: CategoryName;
+}
+
+/** One amount spent; `amount` is a decimal string (numeric(12,2)), `spentAt` an instant in UTC. */
+@Entity({ tableName: 'expenses' })
+@Index({ properties: ['user', 'spentAt'] })
+@Index({ properties: ['user', 'createdAt'] })
+export class Expense {
+  [OptionalProps]?: 'description' | 'createdAt';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  id!: number;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user!: User;
+
+  @Property({ type: 'decimal', columnType: 'numeric(12,2)' })
+  amount!: string;
+
+  @Property({ type: 'string', columnType: 'char(3)' })
+  currency!: string;
+
+  @ManyToOne(() => ExpenseCategory)
+  category!: ExpenseCategory;
+
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  spentAt!: Date;
+
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,25 @@
+import Big from 'big.js';
+import type { ToolModule } from '../types.js';
+import { Expense, ExpenseCategory } from './expense.entity.js';
+import { expenseRules } from './expense.rules.js';
+import { expenseTools } from './expense.tool.js';
+
+export const expenseModule: ToolModule = {
+  name: 'expense',
+  tools: expenseTools,
+  entities: [ExpenseCategory, Expense],
+  rules: expenseRules,
+  examples: ['spent 12.50 on lunch', 'how much did I spend this week', 'last 5 expenses', 'undo'],
+  async dump(em, user) {
+    const rows = await em.find(Expense, { user }, { orderBy: { spentAt: 'asc', id: 'asc' }, populate: ['category'] });
+    return {
+      expenses: rows.map((e) => ({
+        amount: new Big(e.amount).toFixed(2),
+        currency: e.currency.trim(),
+        category: e.category.name,
+        description: e.description ?? null,
+        spentAt: e.spentAt.toISOString(),
+      })),
+    };
+  },
+};

@@ -1,0 +1,114 @@
+import { DateTime } from 'luxon';
+import { digitsForNumberWords, singularize } from '../../understanding/words.js';
+import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
+import { findMoney } from './expense.money.js';
+
+export interface ParsedExpense {
+  amount: string;
+  currency: string;
+  category: ExpenseCategory;
+  description: string | null;
+  spentAt?: string;
+}
+
+const NOT_EXPENSE = /\b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|\bin \d+ (?:min|minutes|hours?|days?)\b/;
+const VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b/;
+const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
+const GROCERY_START = /^(?:add|ad|put|need|needs|i need|we need|buy|get|grab|pick up|take|remove|delete|x)\b/;
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY = /\b(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)\b/;
+const WHEN = /\b(?:yesterday|yday|ystrdy|today|this morning|this afternoon|this evening|last night|earlier|just now|(\d+|a|one|two|three) days? ago)\b/;
+
+/** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
+export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {
+  if (NOT_EXPENSE.test(text)) return null;
+  const t = digitsForNumberWords(text);
+  const money = findMoney(t, defaultCurrency).find((m) => m.score === 3 || !isCount(t, m.index, m.length));
+  if (!money) return null;
+  const marked = money.score === 3;
+  const hasVerb = VERB.test(t);
+  if (GROCERY_START.test(t) && !marked && !STRONG_VERB.test(t) && !/\bfor\s*$/.test(t.slice(0, money.index))) return null;
+  if (WEEKDAY.test(t) && !hasVerb) return null;
+
+  const rest = `${t.slice(0, money.index)} ${t.slice(money.index + money.length)}`;
+  const { description, stated } = describe(rest);
+  const keyword = description ? categoryForDescription(description) : null;
+  if (!marked && !hasVerb && !keyword && !stated) return null;
+  if (!marked && !hasVerb && description && description.split(' ').length > 6) return null;
+  return {
+    amount: money.amount,
+    currency: money.currency ?? defaultCurrency,
+    category: stated ?? keyword ?? 'other',
+    description,
+    ...spentAt(t, now, zone),
+  };
+}
+
+/** A bare number that counts things or time ("x3", "3 days", "2 apples") rather than money. */
+function isCount(t: string, index: number, length: number): boolean {
+  const before = t.slice(0, index);
+  const after = t.slice(index + length);
+  if (/\b(?:x|times)\s*$/.test(before)) return true;
+  if (/^\s*(?:x\b|lbs?\b|kg\b|g\b|oz\b|dozen\b|items?\b|pieces?\b|people\b|min(?:ute)?s?\b|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b|%|st\b|nd\b|rd\b|th\b)/.test(after)) return true;
+  const next = after.match(/^\s+([a-z]+)/)?.[1];
+  const value = Number(t.slice(index, index + length));
+  return Boolean(next && Number.isInteger(value) && value < 10 && singularize(next) !== next && !['bucks', 'dollars', 'euros', 'pounds'].includes(next));
+}
+
+function describe(rest: string): { description: string | null; stated: ExpenseCategory | null } {
+  let d = rest
+    .replace(WHEN, ' ')
+    .replace(WEEKDAY, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  let stated: ExpenseCategory | null = null;
+  const clause = d.match(/(?:^|\s)(?:#|(?:for|under|in|as|category|cat|categor(?:y|ise|ize) as|put it under)\s+(?:the\s+)?(?:category\s+)?)([a-z]+(?: out)?)(?:\s+category)?$/);
+  if (clause && namedCategory(clause[1]!)) {
+    stated = namedCategory(clause[1]!);
+    const without = d.slice(0, clause.index).trim();
+    if (stripFiller(without)) d = without;
+  }
+  const description = stripFiller(d);
+  return { description: description || null, stated };
+}
+
+function stripFiller(text: string): string {
+  let d = text;
+  for (let i = 0; i < 3; i++) {
+    d = d
+      .replace(/[$€£¥₹]+/g, ' ')
+      .replace(/^(?:i\s+|we\s+)?(?:just\s+)?(?:spent|spnt|spet|sepnt|pd|spend|paid|pay|payed|dropped|blew|expensed|expense|log|logged|add expense|new expense|add|bought|purchased|got|had|charged|tipped|donated|gave|renewed)\b:?\s*/, '')
+      .replace(/^(?:expense|spent|spending)\s*:?\s*/, '')
+      .replace(/^[+-]\s*/, '')
+      .replace(/^(?:on|for|at|in|to|towards|into|a|an|the|my|some|of|:|-|=)\s+/, '')
+      .replace(/\s+(?:was|were|cost|costs|costed|total|in total|today|just now|=|-|:|for|on|at|the|a)$/, '')
+      .replace(/^(?:was|cost|costs)\s+/, '')
+      .replace(/\s+(?:was|cost|costs)\s+/, ' ')
+      .replace(/[,:;=]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+  return d;
+}
+
+/** "yesterday", "last night", "on monday", "3 days ago" in the user's zone; nothing when it is now. */
+function spentAt(t: string, now: Date, zone: string): { spentAt?: string } {
+  const local = DateTime.fromJSDate(now, { zone });
+  const when = t.match(WHEN);
+  let at: DateTime | null = null;
+  if (when) {
+    const word = when[0];
+    if (/^(?:yesterday|yday|ystrdy)$/.test(word)) at = local.minus({ days: 1 });
+    else if (word === 'last night') at = local.minus({ days: 1 }).set({ hour: 20, minute: 0, second: 0, millisecond: 0 });
+    else if (word === 'this morning' && local.hour >= 9) at = local.set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
+    else if (when[1]) at = local.minus({ days: /^\d+$/.test(when[1]) ? Number(when[1]) : ({ a: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[when[1]]! });
+  } else {
+    const day = t.match(WEEKDAY);
+    if (day) {
+      const index = WEEKDAYS.findIndex((w) => w.startsWith(day[1]!.slice(0, 3))) + 1;
+      const back = (local.weekday - index + 7) % 7;
+      if (back > 0) at = local.minus({ days: back }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+    }
+  }
+  return at ? { spentAt: at.toUTC().toISO()! } : {};
+}

@@ -1,0 +1,85 @@
+import type { Rule, RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { cleanText, stripPoliteness, wordsToNumber } from '../../understanding/words.js';
+import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
+import { parseExpense } from './expense.parse.js';
+import type { Period } from './expense.period.js';
+
+const call = (tool: string, args: unknown): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
+const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw)).replace(/[.,]+$/, '');
+const lastTools = (ctx: UnderstandContext): string[] =>
+  Array.isArray(ctx.lastToolResult) ? ctx.lastToolResult.map((r: { tool?: string }) => r?.tool ?? '') : [];
+
+const EXPENSE_WORD = String.raw`(?:expenses?|expences?|purchases?|transactions?|spends?|spending|entry|entries|payments?|charges?)`;
+const DELETE_LAST = new RegExp(String.raw`^(?:delete|remove|undo|cancel|erase|scratch|drop|get rid of|take back|void)\s+(?:the\s+|my\s+|that\s+)?(?:last|latest|previous|most recent|recent|last logged)\s+(?:one\s+|${EXPENSE_WORD}\s*)?(?:${EXPENSE_WORD})?$|^(?:delete|remove|undo|cancel)\s+(?:that|this|the)\s+${EXPENSE_WORD}$|^undo (?:last|that) ${EXPENSE_WORD}$`);
+const UNDO = /^(?:undo|undo that|undo it|undo last|undo the last one|oops undo|scratch that|that was wrong|wrong amount|delete that|remove that|delete it|remove it|take that back|my bad undo|(?:oops|oh no|whoops|my bad)\s+(?:delete|remove|undo) (?:that|it)|(?:delete|remove|cancel) the last one)$/;
+const RECENT = new RegExp(String.raw`^(?:(?:show|list|see|view|give me|send|what were|what are)\s+)?(?:me\s+)?(?:my\s+|the\s+)?(?:last|latest|recent|previous|past|most recent)\s+(\d+|[a-z]+)?\s*${EXPENSE_WORD}$|^(?:show|list|see|view)\s+(?:me\s+)?(?:my\s+|all\s+)?(?:recent\s+)?${EXPENSE_WORD}$|^(?:recent|latest)\s+${EXPENSE_WORD}$|^(?:what did i (?:buy|spend on) (?:lately|recently))$`);
+const SUMMARY = /\b(?:how much|how mcuh|hw much|what did i spend|what have i spent|what i spent|what've i spent|spent so far|spending|spend(?:ing)? (?:report|summary)|expenses?|expences?|expense report|total spent|totals?|summary|breakdown|budget so far|where did my money go|money spent)\b/;
+const SUMMARY_VERB = /\b(?:spend|spent|spending|expenses?|expences?|cost|total|totals|summary|breakdown)\b/;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = /\b(?:in|for|during|of)\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|^(january|february|march|april|june|july|august|september|october|november|december)\b/;
+
+function monthOf(t: string): number | undefined {
+  const m = t.match(MONTH);
+  const name = m?.[1] ?? m?.[2];
+  return name ? MONTHS.indexOf(name.slice(0, 3)) + 1 : undefined;
+}
+
+function periodOf(t: string): Period {
+  if (/\b(?:today'?s?|tdy|2day|so far today)\b/.test(t)) return 'today';
+  if (/\byesterday\b/.test(t)) return 'yesterday';
+  if (/\b(?:last|previous|past) week\b/.test(t)) return 'last_week';
+  if (/\b(?:this week|week'?s?|weekly|wk)\b/.test(t)) return 'week';
+  if (/\b(?:last|previous|past) month\b/.test(t)) return 'last_month';
+  if (/\b(?:this year|year|ytd|yearly|annual)\b/.test(t)) return 'year';
+  if (/\b(?:all time|ever|overall|in total|altogether|total ever)\b/.test(t)) return 'all';
+  return 'month';
+}
+
+function categoryOf(t: string): ExpenseCategory | undefined {
+  const m = t.match(/\b(?:on|for|in|under)\s+(?!(?:the|this|last|past|previous)\b)([a-z' ]+?)(?:\s+(?:this|last|so|in|today|yesterday|during|for|the|past)\b.*)?$/);
+  if (!m) return undefined;
+  const words = m[1]!.trim();
+  return namedCategory(words) ?? categoryForDescription(words) ?? undefined;
+}
+
+function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understanding | null {
+  const t = clean(input);
+  if (DELETE_LAST.test(t)) return call('expense.deleteLast', {});
+  if (!UNDO.test(t)) return null;
+  const last = lastTools(ctx);
+  if (!last.length || last.some((tool) => tool.startsWith('expense.'))) return call('expense.deleteLast', {});
+  if (last.includes('grocery.add')) return { kind: 'reply', text: 'To take something off your list, text e.g. "remove eggs".' };
+  return null;
+}
+
+function matchRecent(input: RuleInput): Understanding | null {
+  const m = clean(input).match(RECENT);
+  if (!m) return null;
+  const singular = /(?:expense|purchase|transaction|spend|entry|payment|charge)$/.test(m[0]);
+  const n = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : wordsToNumber(m[1])) : singular ? 1 : 10;
+  if (n === null || n < 1) return null;
+  return call('expense.recent', { limit: Math.min(n, 50) });
+}
+
+function matchSummary(input: RuleInput): Understanding | null {
+  const t = clean(input);
+  const howMuchWhen = /^how much\b/.test(t) && /\b(?:today|yesterday|week|month|year)\b/.test(t);
+  if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
+  if (/\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|how does|help)\b/.test(t)) return null;
+  const category = categoryOf(t);
+  const month = monthOf(t);
+  return call('expense.summary', { period: periodOf(t), ...(month ? { month } : {}), ...(category ? { category } : {}) });
+}
+
+function matchLog(input: RuleInput, ctx: UnderstandContext): Understanding | null {
+  const parsed = parseExpense(clean(input), ctx.now, ctx.timezone, ctx.defaultCurrency);
+  return parsed ? call('expense.log', parsed) : null;
+}
+
+export const expenseRules: Rule[] = [
+  { name: 'expense-delete-last', match: matchDeleteLast },
+  { name: 'expense-recent', match: matchRecent },
+  { name: 'expense-summary', match: matchSummary },
+  { name: 'expense-log', match: matchLog },
+];

@@ -1,0 +1,92 @@
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { defineTool } from '../types.js';
+import { EXPENSE_CATEGORIES } from './expense.categories.js';
+import type { Expense } from './expense.entity.js';
+import { formatMoney } from './expense.money.js';
+import { monthRange, PERIODS, periodRange } from './expense.period.js';
+import { currencyTotals, deleteLastExpense, logExpense, recentExpenses, totalsBetween } from './expense.service.js';
+
+const category = z.enum(EXPENSE_CATEGORIES);
+
+export const logTool = defineTool({
+  name: 'expense.log',
+  description: 'Log money spent.',
+  schema: z.object({
+    amount: z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'a decimal amount such as 12.50').refine((a) => Number(a) > 0, 'more than zero'),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    category,
+    description: z.string().trim().max(300).nullable(),
+    spentAt: z.iso.datetime({ offset: true }).optional(),
+  }),
+  async execute(args, ctx) {
+    const spentAt = args.spentAt ? new Date(args.spentAt) : ctx.now;
+    const expense = await logExpense(ctx.em, ctx.user, { ...args, spentAt }, ctx.now);
+    const what = args.description ? `${args.description} (${args.category})` : args.category;
+    return {
+      ok: true,
+      reply: `💸 Logged ${formatMoney(expense.amount, expense.currency)} · ${what} — ${dayLabel(spentAt, ctx.now, ctx.timezone)}. Text "undo" to remove it.`,
+      data: { expenseId: expense.id },
+    };
+  },
+});
+
+export const summaryTool = defineTool({
+  name: 'expense.summary',
+  description: 'Totals per currency and category for a period.',
+  schema: z.object({ period: z.enum(PERIODS), month: z.number().int().min(1).max(12).optional(), category: category.optional() }),
+  async execute({ period, month, category: only }, ctx) {
+    const range = month ? monthRange(month, ctx.now, ctx.timezone) : periodRange(period, ctx.now, ctx.timezone);
+    const rows = await totalsBetween(ctx.em, ctx.user, range.from, range.to, only);
+    const title = only ? `${range.label} on ${only}` : range.label;
+    if (!rows.length) return { ok: true, reply: `💰 ${title}: no expenses logged.`, data: { totals: [] } };
+    const totals = currencyTotals(rows).sort((a, b) => Number(b.currency === ctx.defaultCurrency) - Number(a.currency === ctx.defaultCurrency));
+    const lines = [`💰 ${title}:`];
+    for (const t of totals) {
+      lines.push(`${formatMoney(t.total, t.currency)} in ${t.count} expense${t.count === 1 ? '' : 's'}`);
+      if (!only) {
+        const cats = rows.filter((r) => r.currency === t.currency).map((r) => `${r.category} ${formatMoney(r.total, r.currency)}`);
+        lines.push(`  ${cats.join(' · ')}`);
+      }
+    }
+    return { ok: true, reply: lines.join('\n'), data: { totals } };
+  },
+});
+
+export const recentTool = defineTool({
+  name: 'expense.recent',
+  description: 'The last N expenses.',
+  schema: z.object({ limit: z.number().int().min(1).max(50) }),
+  async execute({ limit }, ctx) {
+    const rows = await recentExpenses(ctx.em, ctx.user, limit);
+    if (!rows.length) return { ok: true, reply: 'No expenses logged yet. Try "spent 12.50 on lunch".' };
+    const lines = rows.map((e, i) => `${i + 1}. ${DateTime.fromJSDate(e.spentAt, { zone: ctx.timezone }).toFormat('LLL d')} ${describe(e)}`);
+    return { ok: true, reply: [`🧾 Last ${rows.length} expense${rows.length === 1 ? '' : 's'}:`, ...lines].join('\n') };
+  },
+});
+
+export const deleteLastTool = defineTool({
+  name: 'expense.deleteLast',
+  description: 'Delete the most recently logged expense.',
+  schema: z.object({}),
+  async execute(_args, ctx) {
+    const deleted = await deleteLastExpense(ctx.em, ctx.user);
+    if (!deleted) return { ok: false, reply: 'There are no expenses to delete.' };
+    return { ok: true, reply: `🗑️ Deleted ${describe(deleted)} from ${DateTime.fromJSDate(deleted.spentAt, { zone: ctx.timezone }).toFormat('ccc LLL d')}.` };
+  },
+});
+
+function describe(e: Expense): string {
+  const name = e.category.name;
+  return `${formatMoney(e.amount, e.currency)} ${e.description ? `${e.description} (${name})` : name}`;
+}
+
+function dayLabel(at: Date, now: Date, zone: string): string {
+  const day = DateTime.fromJSDate(at, { zone });
+  const today = DateTime.fromJSDate(now, { zone });
+  if (day.hasSame(today, 'day')) return `today, ${day.toFormat('ccc LLL d')}`;
+  if (day.hasSame(today.minus({ days: 1 }), 'day')) return `yesterday, ${day.toFormat('ccc LLL d')}`;
+  return day.toFormat('ccc LLL d');
+}
+
+export const expenseTools = [logTool, summaryTool, recentTool, deleteLastTool];
