@@ -7,7 +7,7 @@ import type { InFlight } from '../../src/pipeline/in-flight.js';
 import { fixedClock } from '../../src/time.js';
 import type { ToolModule } from '../../src/tools/types.js';
 import { testDb } from './db.js';
-import { startFakeTelegram, type FakeTelegram } from './fake-telegram.js';
+import { startFakeTelegram, type Failure, type FakeTelegram } from './fake-telegram.js';
 import { silentLogger, testConfig } from './fixtures.js';
 
 export const SECRET = 'test-webhook-secret-0123456789';
@@ -34,10 +34,13 @@ export interface HarnessOptions {
   modules?: ToolModule[];
   wrapDeps?: (deps: ChannelDeps) => ChannelDeps;
   botOptions?: BotOptions;
+  /** Scripted failures the fake answers before the service starts (e.g. getMe → 500). */
+  failFirst?: Record<string, Failure[]>;
 }
 
 export async function startTelegramErrand(opts: HarnessOptions): Promise<TelegramHarness> {
   const fake = await startFakeTelegram();
+  for (const [method, failures] of Object.entries(opts.failFirst ?? {})) fake.failNext(method, ...failures);
   let inFlight: InFlight | undefined;
   const telegram: ChannelFactory = {
     id: 'telegram',

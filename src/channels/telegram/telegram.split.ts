@@ -13,7 +13,7 @@ export function splitText(text: string, limit = TELEGRAM_TEXT_LIMIT): string[] {
     if (part) parts.push(part);
     rest = rest.slice(cut).replace(/^\s+/, '');
   }
-  if (rest.trim()) parts.push(rest);
+  if (rest.trim()) parts.push(rest.trimEnd());
   return parts;
 }
 
