@@ -62,22 +62,25 @@ function webhookMode(bot: Bot<TelegramContext>, config: TelegramConfig, logger: 
 
 /** Local development: grammY's own long polling, whose updates our intake hands to per-chat queues. */
 function pollingMode(bot: Bot<TelegramContext>, logger: Logger): Lifecycle {
+  const abort = new AbortController();
   let loop: Promise<void> = Promise.resolve();
-  let stopping = false;
   return {
     start: async () => {
-      loop = bot
-        .start({
+      loop = (async () => {
+        // bot.start() would call getMe without its abort signal, so a retrying start-up could outlive stop().
+        await bot.init(forGrammy(abort.signal));
+        if (abort.signal.aborted) return;
+        await bot.start({
           allowed_updates: [...ALLOWED_UPDATES],
           onStart: async (me) => {
             logger.info(`Telegram long polling as @${me.username}`);
-            await registerCommands(bot, logger);
+            await registerCommands(bot, logger, abort.signal);
           },
-        })
-        .catch((err: unknown) => reportStartup(err, stopping ? AbortSignal.abort() : undefined, logger));
+        });
+      })().catch((err: unknown) => reportStartup(err, abort.signal, logger));
     },
     stop: async () => {
-      stopping = true;
+      abort.abort();
       await bot.stop().catch((err: unknown) => logger.warn('telegram polling stopped uncleanly', { error: errorSummary(err) }));
       await loop;
     },
