@@ -1,7 +1,12 @@
 import type { Tool, ToolModule } from './types.js';
+import { reminderModule } from './reminder/reminder.module.js';
+import { calendarModule } from './calendar/calendar.module.js';
 
 /** The tool registry: one line per tool module. */
-export const toolModules: ToolModule[] = [];
+export const toolModules: ToolModule[] = [
+  reminderModule,
+  calendarModule,
+];
 
 export const toolEntities: Function[] = toolModules.flatMap((m) => m.entities ?? []);
 
