@@ -37,8 +37,18 @@ export interface WhenParse extends LocalWhen {
 export const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** luxon computes a zone's offset through Intl on every call; one message asks for "now" many times. */
+const nowMemo = new Map<string, DateTime>();
+
 export function localNow(ctx: WhenContext): DateTime {
-  return DateTime.fromJSDate(ctx.now, { zone: ctx.timezone });
+  const key = `${ctx.now.getTime()}|${ctx.timezone}`;
+  let dt = nowMemo.get(key);
+  if (!dt) {
+    if (nowMemo.size >= 64) nowMemo.clear();
+    dt = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone });
+    nowMemo.set(key, dt);
+  }
+  return dt;
 }
 
 export function isoDate(dt: DateTime): string {
@@ -172,7 +182,20 @@ export interface WhenOptions {
   meridiemHint?: TimeOfDay;
 }
 
+/** Several rules look at the same message; parsing it once per context keeps understanding cheap. */
+const memo = new Map<string, WhenParse>();
+
 export function parseWhen(text: string, ctx: WhenContext, opts: WhenOptions = {}): WhenParse {
+  const key = `${ctx.now.getTime()}|${ctx.timezone}|${opts.dateDecidedElsewhere ?? ''}|${opts.timeOfDay ?? ''}|${opts.meridiemHint ?? ''}|${text}`;
+  const hit = memo.get(key);
+  if (hit) return { ...hit };
+  const parsed = parseWhenUncached(text, ctx, opts);
+  if (memo.size >= 256) memo.clear();
+  memo.set(key, parsed);
+  return { ...parsed };
+}
+
+function parseWhenUncached(text: string, ctx: WhenContext, opts: WhenOptions): WhenParse {
   const now = localNow(ctx);
   let work = prepDateText(text);
   const out: WhenParse = { found: false, rest: '' };
