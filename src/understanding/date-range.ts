@@ -37,6 +37,6 @@ export function parseDayRange(text: string, ctx: WhenContext): DayRange | null {
     const label = /\btoday|tonight\b/.test(text) ? 'today' : /\btomorrow\b/.test(text) ? 'tomorrow' : undefined;
     return { from: when.date, to: when.date, ...(label ? { label } : {}) };
   }
-  if (/\b(?:today|tonight)\b/.test(text)) return span(today, today, 'today');
+  if (/\b(?:today|tonight|my day)\b/.test(text)) return span(today, today, 'today');
   return null;
 }

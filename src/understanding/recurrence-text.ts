@@ -68,7 +68,10 @@ const SINGLE: Record<string, { repeat: Repeat; timeOfDay?: TimeOfDay }> = {
 
 /** Finds a recurrence in normalized text; null when the message describes a one-off. */
 export function parseRepeat(input: string): RepeatParse | null {
-  let text = input.replace(/\bthe (first|second|third|fifteenth|last)\b/g, (_m, w: string) => `the ${MONTH_DAY_WORDS[w]}`);
+  let text = input
+    .replace(/\bthe (first|second|third|fifteenth|last)\b/g, (_m, w: string) => `the ${MONTH_DAY_WORDS[w]}`)
+    .replace(/\b(?:every|each) (first|second|third|fifteenth|last|\d{1,2}(?:st|nd|rd|th))(?: day)? of (?:the|each|every) month\b/g,
+      (_m, d: string) => `on the ${MONTH_DAY_WORDS[d] ?? d} of every month`);
   const m = ANCHOR.exec(text);
   if (!m) return null;
   const interval = m[1] ? 2 : m[2] ? Math.min(Number(m[2]), 99) : 1;

@@ -17,4 +17,6 @@ export const minutes = (max: number) => z.number().int().min(1).max(max);
 export const targetFields = {
   number: z.number().int().min(1).max(999).optional(),
   words: z.string().trim().min(1).max(200).optional(),
+  /** Only rows on this local date ("cancel the meeting on thursday"). */
+  onDate: localDate.optional(),
 };

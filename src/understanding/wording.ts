@@ -1,18 +1,38 @@
+import { normalizeText } from './normalize.js';
+
 /** Helpers for the words people use to name things: stored wording, and finding a row by a few of its words. */
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Texting shorthand that reads better expanded in a stored title ("w/" → "with"); other words keep the sender's spelling. */
+const EXPAND = new Set(['w', 'w/', 'appt', 'apt', 'bday', 'mtg', 'mtng', 'u', 'ur', 'b4', 'pls', 'plz', 'n', 'tmrw', '2moro', 'tonite', '2nite']);
+
 /**
- * Rules match on normalized (lowercase) text; this finds the same phrase in the raw message to keep the
- * sender's capitals ("Joe's Cafe"). Falls back to the normalized phrase when texting shorthand was expanded.
+ * Rules match on normalized (lowercase, shorthand-expanded) text; this finds the same phrase in the raw message
+ * to keep the sender's own words and capitals ("Joe's Cafe", "HR"), word by word.
  */
 export function fromRaw(raw: string, phrase: string): string {
   if (!phrase) return phrase;
   const words = phrase.split(/\s+/).filter(Boolean).map(escape);
   const m = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[\\s,.;:!?]+')}(?![\\p{L}\\p{N}])`, 'iu').exec(raw);
-  return m ? m[0] : phrase;
+  return m ? m[0] : (aligned(raw, phrase) ?? phrase);
+}
+
+/** Word-by-word, skipping raw words that were cut out (dates between title words: "meeting tomorrow 3pm with HR"). */
+function aligned(raw: string, phrase: string): string | null {
+  const target = phrase.split(/\s+/);
+  const tokens = raw.split(/\s+/).filter(Boolean).map((t) => ({ raw: t.replace(/[,.;:!?]+$/, ''), norm: normalizeText(t).split(/\s+/).filter(Boolean) }));
+  const out: string[] = [];
+  let k = 0;
+  for (const t of tokens) {
+    if (k === target.length) break;
+    if (!t.norm.length || t.norm.some((w, x) => target[k + x] !== w)) continue;
+    k += t.norm.length;
+    out.push(EXPAND.has(t.raw.toLowerCase()) ? t.norm.join(' ') : t.raw);
+  }
+  return k === target.length ? out.join(' ') : null;
 }
 
 export function capitalize(s: string): string {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { formatLocal } from '../../time.js';
 import { resolveLocal, startOfLocalDay } from '../../understanding/dates.js';
 import { askFor } from '../reminder/reminder-create.tool.js';
+import { compact } from '../reminder/reminder-text.js';
 import { defineTool } from '../types.js';
 import type { CalendarEvent } from './calendar.entity.js';
 import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
@@ -65,7 +66,7 @@ export const moveEventTool = defineTool({
     if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'move');
     if (!rows.length) return { ok: false, reply: `I couldn't find "${args.words ?? `#${args.number}`}" on your calendar.` };
     if (!args.date && !args.time && !args.shiftMinutes) {
-      return askFor(ctx, 'calendar.move', { ...(args.words ? { words: args.words } : { number: args.number }) }, 'when', 'To when?');
+      return askFor(ctx, 'calendar.move', compact({ words: args.words, number: args.number, onDate: args.onDate }), 'when', 'To when?');
     }
     const [event] = rows as [CalendarEvent];
     const next = moved(event, args, ctx.timezone);
@@ -94,6 +95,6 @@ export const deleteEventTool = defineTool({
       return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(row, ctx.timezone)}`, data: { id: row.id } };
     }
     if (!args.words) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };
-    return (await deleteEventsByWords(ctx, args.words)) ?? { ok: false, reply: `I couldn't find "${args.words}" on your calendar.` };
+    return (await deleteEventsByWords(ctx, args.words, args.onDate)) ?? { ok: false, reply: `I couldn't find "${args.words}" on your calendar.` };
   },
 });

@@ -3,7 +3,7 @@ import { parseDayRange } from '../../understanding/date-range.js';
 import { isoDate, localNow, parseWhen } from '../../understanding/dates.js';
 import type { Rule, UnderstandContext, Understanding } from '../../understanding/types.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
-import { compact, reminderArgs } from '../reminder/reminder-text.js';
+import { compact, reminderArgs, wordsAndDate } from '../reminder/reminder-text.js';
 import { eventArgs } from './calendar-text.js';
 
 const call = (tool: string, args: object): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
@@ -12,7 +12,7 @@ const call = (tool: string, args: object): Understanding => ({ kind: 'tools', ca
 const QUERY_VOCAB = new Set(`what whats what's wats wat is are on my the calendar cal schedule agenda events event plans plan do i have got
   anything something for show me list see view check am free busy available happening going planned appointments meetings please pls
   there s in at all any look looks like does how hows how's i've ive we our doing up coming upcoming next thanks today tonight tomorrow
-  this week weekend month days rest of give tell read a booked scheduled`.split(/\s+/));
+  this week weekend month day days rest of give tell read a booked scheduled`.split(/\s+/));
 const QUERY_ANCHOR = /\b(?:on|anything|calendar|cal|schedule|agenda|events?|plans?|planned|happening|going on|free|busy|available|appointments|meetings|have|booked|scheduled|look like|looks like)\b/;
 const NEXT = /^(?:what'?s|whats|wats|what is|when'?s|when is|whens)?\s*(?:my |the )?next(?: (?:event|appointment|appt|meeting|thing|thing on my calendar|on my calendar|up))?$|^(?:what'?s|whats|what is) next$/;
 const WHEN_IS = /^(?:when'?s|when is|whens|when do i have|what time is)\s+(?:my |the |our )?(?:next )?(.+?)$/;
@@ -45,7 +45,7 @@ function queryRange(text: string, ctx: UnderstandContext): Understanding {
 function moveArgs(target: string, to: string, ctx: UnderstandContext, earlier: boolean): object | null {
   const words = target.replace(/\b(?:event|appointment|appt|meeting)$/, '').trim() || target;
   const num = /^(?:number |#)?(\d{1,3})$/.exec(words);
-  const pick = num ? { number: Number(num[1]) } : { words };
+  const pick = num ? { number: Number(num[1]) } : wordsAndDate(words, ctx);
   const rel = findRelativeMinutes(`in ${to.replace(/^(?:an?|by)\s+/, (s) => (s.startsWith('by') ? '' : s))}`);
   if (rel && rel.index === 0 && !/\b(?:am|pm|:)\b/.test(to)) return { ...pick, shiftMinutes: earlier ? -rel.value : rel.value };
   const hint = EVENING.test(target) ? 'evening' : MORNING.test(target) ? 'morning' : undefined;
@@ -76,18 +76,18 @@ export const calendarRules: Rule[] = [
   },
   {
     name: 'calendar.move-ask',
-    match: ({ text }) => {
+    match: ({ text }, ctx) => {
       const m = MOVE_ONLY.exec(text);
-      return m ? call('calendar.move', { words: m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, '') }) : null;
+      return m ? call('calendar.move', wordsAndDate(m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, ''), ctx)) : null;
     },
   },
   {
     name: 'calendar.delete',
-    match: ({ text }) => {
+    match: ({ text }, ctx) => {
       const m = DELETE.exec(text);
       if (!m || !(CALENDAR_HINT.test(text) || EVENT_NOUN.test(m[1]!))) return null;
       const words = m[1]!.replace(/\b(?:event|appointment|appt)$/, '').trim() || m[1]!;
-      return call('calendar.delete', { words });
+      return call('calendar.delete', wordsAndDate(words, ctx));
     },
   },
   {

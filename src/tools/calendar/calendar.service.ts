@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConversationState } from '../../entities/conversation-state.entity.js';
 import type { User } from '../../entities/user.entity.js';
@@ -22,6 +23,11 @@ export async function overlapping(em: EntityManager, user: User, start: Date, en
 export interface EventPick {
   number?: number;
   words?: string;
+  onDate?: string;
+}
+
+function onLocalDate(e: CalendarEvent, date: string | undefined, zone: string): boolean {
+  return !date || DateTime.fromJSDate(e.startAt, { zone }).toISODate() === date;
 }
 
 /** Events picked by number in the last calendar list, or by words — upcoming ones first, then past ones. */
@@ -37,10 +43,10 @@ export async function pickEvents(ctx: ToolContext, pick: EventPick): Promise<Cal
   if (!query.length) return [];
   const today = startOfLocalDay(isoDate(localNow({ now: ctx.now, timezone: ctx.timezone })), ctx.timezone);
   const upcoming = await em.find(CalendarEvent, { user, endAt: { $gt: today } }, { orderBy: { startAt: 'asc' }, limit: 500 });
-  const hits = upcoming.filter((e) => matchesWords(e.title, query));
+  const hits = upcoming.filter((e) => matchesWords(e.title, query) && onLocalDate(e, pick.onDate, ctx.timezone));
   if (hits.length) return hits;
   const past = await em.find(CalendarEvent, { user, endAt: { $lte: today } }, { orderBy: { startAt: 'desc' }, limit: 200 });
-  return past.filter((e) => matchesWords(e.title, query)).slice(0, 1);
+  return past.filter((e) => matchesWords(e.title, query) && onLocalDate(e, pick.onDate, ctx.timezone)).slice(0, 1);
 }
 
 export function whichEvent(rows: CalendarEvent[], zone: string, verb: string): ToolResult {
@@ -48,8 +54,8 @@ export function whichEvent(rows: CalendarEvent[], zone: string, verb: string): T
 }
 
 /** Deletes the event named by `words`; null when none matches (so a caller can say it found nothing). */
-export async function deleteEventsByWords(ctx: ToolContext, words: string): Promise<ToolResult | null> {
-  const rows = await pickEvents(ctx, { words });
+export async function deleteEventsByWords(ctx: ToolContext, words: string, onDate?: string): Promise<ToolResult | null> {
+  const rows = await pickEvents(ctx, { words, onDate });
   if (!rows.length) return null;
   if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'delete');
   const [row] = rows as [CalendarEvent];

@@ -40,10 +40,10 @@ export const cancelReminderTool = defineTool({
   schema: pickReminderSchema,
   async execute(args, ctx) {
     if (args.number === undefined && !args.words) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
-    const rows = await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending']);
+    const rows = await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending'], ctx.timezone);
     if (rows.length > 1) return which(rows, ctx, 'cancel');
     if (!rows.length) {
-      const deleted = args.words ? await deleteEventsByWords(ctx, args.words) : null;
+      const deleted = args.words ? await deleteEventsByWords(ctx, args.words, args.onDate) : null;
       return deleted ?? { ok: false, reply: notFound(args) };
     }
     const [row] = rows as [Reminder];
@@ -59,7 +59,7 @@ export const doneReminderTool = defineTool({
   schema: pickReminderSchema,
   async execute(args, ctx) {
     const picked = args.number !== undefined || args.words;
-    const rows = picked ? await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending', 'sent']) : [await lastSentReminder(ctx.em, ctx.user)].filter((r) => r !== null);
+    const rows = picked ? await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending', 'sent'], ctx.timezone) : [await lastSentReminder(ctx.em, ctx.user)].filter((r) => r !== null);
     if (rows.length > 1) return which(rows, ctx, 'done');
     if (!rows.length) return { ok: false, reply: picked ? notFound(args) : 'Nothing has gone off yet to mark done. Send "reminders" to see what\'s coming.' };
     const [row] = rows as [Reminder];

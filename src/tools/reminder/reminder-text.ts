@@ -1,3 +1,4 @@
+import { parseWhen } from '../../understanding/dates.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import type { UnderstandContext } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
@@ -19,7 +20,7 @@ export const REMINDER_TRIGGER = new RegExp(
       `(?:i need to |i have to |help me )?remember(?: to| that)?`,
       `note to self:?`,
     ].join('|') +
-    `)(?:\\s|$)(.*)$`,
+    `):?(?:\\s|$)(.*)$`,
 );
 
 const LEADING = /^(?:to|that|about|of|for|re|on|at|by|in|i need to|i have to|i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*/;
@@ -45,4 +46,13 @@ export function reminderArgs(body: string, raw: string, ctx: UnderstandContext):
     inMinutes: when.repeat ? undefined : when.inMinutes,
     repeat: when.repeat,
   });
+}
+
+/** "friday's lunch" / "the meeting on thursday" → words "lunch" plus the local date they are on. */
+export function wordsAndDate(phrase: string, ctx: UnderstandContext): { words?: string; onDate?: string } {
+  const plain = phrase.replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)'s\b/g, '$1');
+  const when = parseWhen(plain, ctx, { dateDecidedElsewhere: true });
+  const words = trimFillers(when.date ? when.rest : plain, /^(?:on|at|for|the|my)\b\s*/, /\s*\b(?:on|at|for|the|from)$/);
+  if (!words) return { words: phrase };
+  return compact({ words, onDate: when.date });
 }

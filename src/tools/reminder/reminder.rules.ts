@@ -3,7 +3,7 @@ import { parseWhen } from '../../understanding/dates.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
 import type { Rule, UnderstandContext, Understanding } from '../../understanding/types.js';
-import { cleanTask, compact, REMINDER_TRIGGER, reminderArgs } from './reminder-text.js';
+import { cleanTask, compact, REMINDER_TRIGGER, reminderArgs, wordsAndDate } from './reminder-text.js';
 
 const call = (tool: string, args: object): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 
@@ -25,11 +25,11 @@ const TASK_VERB = /^(?:call|text|email|e-mail|pay|buy|pick up|take|check|send|re
 const TWO_TIMES = /\b(?:at )?(\d{1,2}(?::\d{2})?\s?(?:am|pm)) (?:and|&) (?:at )?(\d{1,2}(?::\d{2})?\s?(?:am|pm))\b/;
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost)\b/;
 
-function targetArgs(rest: string): { number?: number; words?: string } | null {
+function targetArgs(rest: string, ctx: UnderstandContext): { number?: number; words?: string; onDate?: string } | null {
   const num = NUMBER.exec(rest.trim());
   if (num) return { number: Number(num[1]) };
   const words = rest.replace(/\b(?:my|the|that|this|reminders?|to|about|for|please|pls|one)\b/g, ' ').replace(/\s+/g, ' ').trim();
-  return words ? { words } : null;
+  return words ? wordsAndDate(words, ctx) : null;
 }
 
 function snoozeArgs(rest: string, ctx: UnderstandContext): object {
@@ -42,7 +42,17 @@ function snoozeArgs(rest: string, ctx: UnderstandContext): object {
   return compact({ inMinutes: when.inMinutes, date: when.date, time: when.time });
 }
 
+const HOURLY = /\b(?:every (?:\d+ )?(?:hours?|hrs?|minutes?|mins?)|hourly|every half hour)\b/;
+const MOVE_LIKE = /^(?:change|move|push|shift)\b.*\s(?:to|till|until)\s/;
+
 export const reminderRules: Rule[] = [
+  {
+    name: 'reminders.hourly',
+    match: ({ text }) =>
+      REMINDER_TRIGGER.test(text) && HOURLY.test(text)
+        ? { kind: 'reply', text: "I can't repeat reminders by the hour yet — I can do every day at set times, e.g. \"remind me every day at 9am and 3pm to drink water\"." }
+        : null,
+  },
   { name: 'reminders.list', match: ({ text }) => (LIST.test(text) ? call('reminders.list', {}) : null) },
   {
     name: 'reminders.snooze',
@@ -54,18 +64,18 @@ export const reminderRules: Rule[] = [
   { name: 'reminders.done', match: ({ text }) => (DONE.test(text) ? call('reminders.done', {}) : null) },
   {
     name: 'reminders.done-with',
-    match: ({ text }) => {
+    match: ({ text }, ctx) => {
       const m = DONE_WITH.exec(text);
       if (!m || !/\b(?:done|complete|completed|finished)\b|^done with/.test(text)) return null;
-      const target = targetArgs(m[1]!);
+      const target = targetArgs(m[1]!, ctx);
       return target ? call('reminders.done', target) : null;
     },
   },
   {
     name: 'reminders.stop',
-    match: ({ text }) => {
+    match: ({ text }, ctx) => {
       const m = STOP_REMINDING.exec(text);
-      const target = m ? targetArgs(m[1]!) : null;
+      const target = m ? targetArgs(m[1]!, ctx) : null;
       return target ? call('reminders.cancel', target) : null;
     },
   },
@@ -74,7 +84,7 @@ export const reminderRules: Rule[] = [
     match: ({ text }, ctx) => {
       const m = CANCEL.exec(text);
       if (!m) return null;
-      const target = targetArgs(m[1]!);
+      const target = targetArgs(m[1]!, ctx);
       if (!target) return null;
       if (target.number !== undefined) {
         const calendar = /\b(?:event|appointment|appt)\b/.test(m[1]!) || (lastToolFamily(ctx) === 'calendar' && !/\breminder\b/.test(m[1]!));
@@ -107,7 +117,7 @@ export const reminderRules: Rule[] = [
   {
     name: 'reminders.task-with-time',
     match: ({ text, raw }, ctx) => {
-      if (!TASK_VERB.test(text) || MONEY.test(text)) return null;
+      if (!TASK_VERB.test(text) || MONEY.test(text) || MOVE_LIKE.test(text)) return null;
       const when = parseSchedule(text, ctx);
       if (!when.found || !when.rest) return null;
       return call('reminders.create', compact({ text: cleanTask(when.rest, raw), date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat }));

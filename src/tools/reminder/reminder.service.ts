@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConversationState } from '../../entities/conversation-state.entity.js';
 import type { User } from '../../entities/user.entity.js';
@@ -31,10 +32,11 @@ export function lastListed(conversation: ConversationState, prefix: string): num
 export interface Pick {
   number?: number;
   words?: string;
+  onDate?: string;
 }
 
 /** Reminders in `statuses` chosen by list number or by words; several rows when the words are ambiguous. */
-export async function pickReminders(em: EntityManager, user: User, conversation: ConversationState, pick: Pick, statuses: Reminder['status'][]): Promise<Reminder[]> {
+export async function pickReminders(em: EntityManager, user: User, conversation: ConversationState, pick: Pick, statuses: Reminder['status'][], zone = user.timezone): Promise<Reminder[]> {
   if (pick.number !== undefined) {
     const ids = lastListed(conversation, 'reminders.') ?? (await upcomingReminders(em, user)).map((r) => r.id);
     const id = ids[pick.number - 1];
@@ -45,7 +47,7 @@ export async function pickReminders(em: EntityManager, user: User, conversation:
   const query = keywords(pick.words ?? '');
   if (!query.length) return [];
   const rows = await em.find(Reminder, { user, status: { $in: statuses } }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 });
-  return rows.filter((r) => matchesWords(r.text, query));
+  return rows.filter((r) => matchesWords(r.text, query) && (!pick.onDate || DateTime.fromJSDate(r.dueAt, { zone }).toISODate() === pick.onDate));
 }
 
 export function describeReminder(r: Reminder, zone: string): string {
