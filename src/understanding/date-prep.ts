@@ -31,6 +31,7 @@ export function prepDateText(text: string): string {
     .replace(/\b(\d{1,2})(\d{2})(am|pm)\b/g, (m, h: string, mm: string, s: string) => clockFromDigits(m, '', h + mm, s))
     .replace(/\b(at|by|around|till|til|until|from|to|before|after|-) (\d{3,4})\b(?! ?(?:dollars|bucks|usd|eur|euros|\$))/g, (m, lead: string, d: string) => clockFromDigits(m, `${lead} `, d))
     .replace(/\b(by|around|before|after|abt|bout) (\d{1,2}(?::\d{2})?)(?! ?(?:am|pm|:|\d|min|minutes|hour|hours|day|days|week|weeks|month|months|people|dollars|bucks|%|st|nd|rd|th)\b)/g, '$1 at $2')
+    .replace(/\b(today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b/g, '$1')
     .replace(/\b(nxt)\b/g, 'next')
     .replace(/\bwknd\b/g, 'weekend')
     .replace(/\bthis arvo\b/g, 'this afternoon')

@@ -19,4 +19,6 @@ export const targetFields = {
   words: z.string().trim().min(1).max(200).optional(),
   /** Only rows on this local date ("cancel the meeting on thursday"). */
   onDate: localDate.optional(),
+  /** Only rows at this local time ("move my 3pm to 4"). */
+  atTime: localTime.optional(),
 };

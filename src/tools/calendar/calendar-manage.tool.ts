@@ -7,7 +7,7 @@ import { defineTool } from '../types.js';
 import type { CalendarEvent } from './calendar.entity.js';
 import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
 import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema, type MoveEventArgs } from './calendar.schemas.js';
-import { deleteEventsByWords, eventsBetween, overlapping, pickEvents, whichEvent } from './calendar.service.js';
+import { deleteEventsByWords, describePick, eventsBetween, overlapping, pickEvents, whichEvent } from './calendar.service.js';
 
 function dayLabel(from: string, to: string, zone: string): string {
   const f = DateTime.fromISO(from, { zone });
@@ -61,12 +61,12 @@ export const moveEventTool = defineTool({
   description: 'Move an event (by number or words) to a new local date and/or time, or shift it by minutes; keeps its length.',
   schema: moveEventSchema,
   async execute(args, ctx) {
-    if (args.number === undefined && !args.words) return { ok: false, reply: 'Which event? e.g. "move dentist to 3pm".' };
+    if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "move dentist to 3pm".' };
     const rows = await pickEvents(ctx, args);
     if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'move');
-    if (!rows.length) return { ok: false, reply: `I couldn't find "${args.words ?? `#${args.number}`}" on your calendar.` };
+    if (!rows.length) return { ok: false, reply: `I couldn't find "${describePick(args)}" on your calendar.` };
     if (!args.date && !args.time && !args.shiftMinutes) {
-      return askFor(ctx, 'calendar.move', compact({ words: args.words, number: args.number, onDate: args.onDate }), 'when', 'To when?');
+      return askFor(ctx, 'calendar.move', compact({ words: args.words, number: args.number, onDate: args.onDate, atTime: args.atTime }), 'when', 'To when?');
     }
     const [event] = rows as [CalendarEvent];
     const next = moved(event, args, ctx.timezone);
@@ -94,7 +94,7 @@ export const deleteEventTool = defineTool({
       await ctx.em.flush();
       return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(row, ctx.timezone)}`, data: { id: row.id } };
     }
-    if (!args.words) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };
-    return (await deleteEventsByWords(ctx, args.words, args.onDate)) ?? { ok: false, reply: `I couldn't find "${args.words}" on your calendar.` };
+    if (!args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };
+    return (await deleteEventsByWords(ctx, args)) ?? { ok: false, reply: `I couldn't find "${describePick(args)}" on your calendar.` };
   },
 });

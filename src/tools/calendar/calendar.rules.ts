@@ -4,16 +4,16 @@ import { isoDate, localNow, parseWhen } from '../../understanding/dates.js';
 import type { Rule, UnderstandContext, Understanding } from '../../understanding/types.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
 import { compact, reminderArgs, wordsAndDate } from '../reminder/reminder-text.js';
-import { eventArgs } from './calendar-text.js';
+import { CAL_PHRASE, eventArgs } from './calendar-text.js';
 
 const call = (tool: string, args: object): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 
 /** A calendar question is made only of these words once its dates are cut out ("whats on my calendar tmrw"). */
 const QUERY_VOCAB = new Set(`what whats what's wats wat is are on my the calendar cal schedule agenda events event plans plan do i have got
   anything something for show me list see view check am free busy available happening going planned appointments meetings please pls
-  there s in at all any look looks like does how hows how's i've ive we our doing up coming upcoming next thanks today tonight tomorrow
+  there s in at all any look looks looking like does how hows how's i've ive we our doing up coming upcoming next thanks today tonight tomorrow
   this week weekend month day days rest of give tell read a booked scheduled`.split(/\s+/));
-const QUERY_ANCHOR = /\b(?:on|anything|calendar|cal|schedule|agenda|events?|plans?|planned|happening|going on|free|busy|available|appointments|meetings|have|booked|scheduled|look like|looks like)\b/;
+const QUERY_ANCHOR = /\b(?:on|anything|look|looking|calendar|cal|schedule|agenda|events?|plans?|planned|happening|going on|free|busy|available|appointments|meetings|have|booked|scheduled|look like|looks like)\b/;
 const NEXT = /^(?:what'?s|whats|wats|what is|when'?s|when is|whens)?\s*(?:my |the )?next(?: (?:event|appointment|appt|meeting|thing|thing on my calendar|on my calendar|up))?$|^(?:what'?s|whats|what is) next$/;
 const WHEN_IS = /^(?:when'?s|when is|whens|when do i have|what time is)\s+(?:my |the |our )?(?:next )?(.+?)$/;
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
@@ -24,7 +24,7 @@ const EVENT_NOUN = /\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|bru
 const NOT_A_TITLE = /^(?:what|whats|what's|when|how|why|who|where|is|are|do|does|did|can|could|should|would|will|i|my|add|buy|get|got|spent|paid|need|show|list|cancel|delete|remove|move|snooze|done|remind)\b/;
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost|costs)\b/;
 const MOVE = /^(?:please )?(?:can you )?(?:move|reschedule|resched|push|postpone|shift|bump|change|switch|delay|rebook|put off)\s+(?:my |the |our )?(.+?)\s+(?:(?:from\s+.+?\s+)?(?:to|till|until|for|til|->)|back(?: by)?|forward(?: by)?|by|later by)\s+(.+)$/;
-const MOVE_ONLY = /^(?:please )?(?:move|reschedule|resched|postpone|rebook)\s+(?:my |the |our )?(.+)$/;
+const MOVE_ONLY = /^(?:please )?(?:move|reschedule|resched|postpone|rebook|bump|push)\s+(?:my |the |our )?(.+)$/;
 const EVENING = /\b(?:dinner|supper|drinks|party|night|concert|movie|show|game|date)\b/;
 const MORNING = /\b(?:breakfast|brunch)\b/;
 const DELETE = /^(?:please )?(?:cancel|delete|remove|clear|drop|scrap|erase|take off)\s+(?:my |the |our )?(.+?)(?:\s+(?:from|off|on|in)\s+(?:my |the )?(?:calendar|cal|schedule|agenda))?$/;
@@ -49,7 +49,7 @@ function moveArgs(target: string, to: string, ctx: UnderstandContext, earlier: b
   const rel = findRelativeMinutes(`in ${to.replace(/^(?:an?|by)\s+/, (s) => (s.startsWith('by') ? '' : s))}`);
   if (rel && rel.index === 0 && !/\b(?:am|pm|:)\b/.test(to)) return { ...pick, shiftMinutes: earlier ? -rel.value : rel.value };
   const hint = EVENING.test(target) ? 'evening' : MORNING.test(target) ? 'morning' : undefined;
-  const when = parseWhen(to, ctx, { dateDecidedElsewhere: true, meridiemHint: hint });
+  const when = parseWhen(to.replace(/^(\d{1,2}(?::\d{2})?)$/, 'at $1'), ctx, { dateDecidedElsewhere: true, meridiemHint: hint });
   if (!when.date && !when.time) return null;
   return compact({ ...pick, date: when.date, time: when.time });
 }
@@ -95,6 +95,7 @@ export const calendarRules: Rule[] = [
     match: ({ text, raw }, ctx) => {
       const m = CREATE.exec(text);
       if (!m) return null;
+      if (parseRepeat(text)) return call('reminders.create', reminderArgs((m[3] ?? '').replace(CAL_PHRASE, ' '), raw, ctx));
       const args = eventArgs(m[3] ?? '', raw, ctx);
       const strong = /^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|set up|setup|plan)/.test(m[1] ?? '');
       if (!strong && !CALENDAR_HINT.test(text) && !args.found) return null;

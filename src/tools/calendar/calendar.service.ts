@@ -24,10 +24,18 @@ export interface EventPick {
   number?: number;
   words?: string;
   onDate?: string;
+  atTime?: string;
 }
 
-function onLocalDate(e: CalendarEvent, date: string | undefined, zone: string): boolean {
-  return !date || DateTime.fromJSDate(e.startAt, { zone }).toISODate() === date;
+export function describePick(p: EventPick): string {
+  return [p.words, p.onDate, p.atTime].filter(Boolean).join(' ') || `#${p.number}`;
+}
+
+function fits(e: CalendarEvent, query: string[], pick: EventPick, zone: string): boolean {
+  const local = DateTime.fromJSDate(e.startAt, { zone });
+  return (!query.length || matchesWords(e.title, query))
+    && (!pick.onDate || local.toISODate() === pick.onDate)
+    && (!pick.atTime || (!e.allDay && local.toFormat('HH:mm') === pick.atTime));
 }
 
 /** Events picked by number in the last calendar list, or by words — upcoming ones first, then past ones. */
@@ -40,22 +48,22 @@ export async function pickEvents(ctx: ToolContext, pick: EventPick): Promise<Cal
     return row ? [row] : [];
   }
   const query = keywords(pick.words ?? '');
-  if (!query.length) return [];
+  if (!query.length && !pick.onDate && !pick.atTime) return [];
   const today = startOfLocalDay(isoDate(localNow({ now: ctx.now, timezone: ctx.timezone })), ctx.timezone);
   const upcoming = await em.find(CalendarEvent, { user, endAt: { $gt: today } }, { orderBy: { startAt: 'asc' }, limit: 500 });
-  const hits = upcoming.filter((e) => matchesWords(e.title, query) && onLocalDate(e, pick.onDate, ctx.timezone));
+  const hits = upcoming.filter((e) => fits(e, query, pick, ctx.timezone));
   if (hits.length) return hits;
   const past = await em.find(CalendarEvent, { user, endAt: { $lte: today } }, { orderBy: { startAt: 'desc' }, limit: 200 });
-  return past.filter((e) => matchesWords(e.title, query) && onLocalDate(e, pick.onDate, ctx.timezone)).slice(0, 1);
+  return past.filter((e) => fits(e, query, pick, ctx.timezone)).slice(0, 1);
 }
 
 export function whichEvent(rows: CalendarEvent[], zone: string, verb: string): ToolResult {
   return { ok: false, reply: `Which one should I ${verb}?\n${agenda(rows, zone)}\nReply e.g. "${verb} 1".`, data: { listed: rows.map((r) => r.id) } };
 }
 
-/** Deletes the event named by `words`; null when none matches (so a caller can say it found nothing). */
-export async function deleteEventsByWords(ctx: ToolContext, words: string, onDate?: string): Promise<ToolResult | null> {
-  const rows = await pickEvents(ctx, { words, onDate });
+/** Deletes the event picked by words, date or time; null when none matches (so a caller can say it found nothing). */
+export async function deleteEventsByWords(ctx: ToolContext, pick: EventPick): Promise<ToolResult | null> {
+  const rows = await pickEvents(ctx, { ...pick, number: undefined });
   if (!rows.length) return null;
   if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'delete');
   const [row] = rows as [CalendarEvent];

@@ -31,7 +31,7 @@ function which(rows: Reminder[], ctx: ToolContext, verb: string): ToolResult {
 function notFound(args: PickReminderArgs): string {
   return args.number !== undefined
     ? `I don't see a reminder number ${args.number}. Send "reminders" to see the list.`
-    : `I couldn't find a reminder about "${args.words}". Send "reminders" to see the list.`;
+    : `I couldn't find a reminder about "${[args.words, args.onDate, args.atTime].filter(Boolean).join(' ')}". Send "reminders" to see the list.`;
 }
 
 export const cancelReminderTool = defineTool({
@@ -39,11 +39,11 @@ export const cancelReminderTool = defineTool({
   description: 'Cancel a reminder by its number in the last list or by a few of its words (falls back to a calendar event with those words).',
   schema: pickReminderSchema,
   async execute(args, ctx) {
-    if (args.number === undefined && !args.words) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
+    if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
     const rows = await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending'], ctx.timezone);
     if (rows.length > 1) return which(rows, ctx, 'cancel');
     if (!rows.length) {
-      const deleted = args.words ? await deleteEventsByWords(ctx, args.words, args.onDate) : null;
+      const deleted = args.number === undefined ? await deleteEventsByWords(ctx, args) : null;
       return deleted ?? { ok: false, reply: notFound(args) };
     }
     const [row] = rows as [Reminder];
@@ -58,7 +58,7 @@ export const doneReminderTool = defineTool({
   description: 'Mark a reminder done: by number or words, else the one that went off last.',
   schema: pickReminderSchema,
   async execute(args, ctx) {
-    const picked = args.number !== undefined || args.words;
+    const picked = args.number !== undefined || args.words || args.onDate || args.atTime;
     const rows = picked ? await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending', 'sent'], ctx.timezone) : [await lastSentReminder(ctx.em, ctx.user)].filter((r) => r !== null);
     if (rows.length > 1) return which(rows, ctx, 'done');
     if (!rows.length) return { ok: false, reply: picked ? notFound(args) : 'Nothing has gone off yet to mark done. Send "reminders" to see what\'s coming.' };

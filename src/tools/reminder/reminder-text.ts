@@ -23,7 +23,7 @@ export const REMINDER_TRIGGER = new RegExp(
     `):?(?:\\s|$)(.*)$`,
 );
 
-const LEADING = /^(?:to|that|about|of|for|re|on|at|by|in|i need to|i have to|i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*/;
+const LEADING = /^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|i need to|i have to|i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*/;
 const TRAILING = /\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|starting|beginning|and|to)$/;
 
 export function cleanTask(rest: string, raw: string): string | undefined {
@@ -48,11 +48,14 @@ export function reminderArgs(body: string, raw: string, ctx: UnderstandContext):
   });
 }
 
-/** "friday's lunch" / "the meeting on thursday" → words "lunch" plus the local date they are on. */
-export function wordsAndDate(phrase: string, ctx: UnderstandContext): { words?: string; onDate?: string } {
+/** Nouns that name no particular row: "my 3pm meeting" is picked by its time. */
+const GENERIC = /^(?:meeting|appointment|appt|event|thing|one|reminder|call)?$/;
+
+/** "friday's lunch" / "the meeting on thursday" / "my 3pm" → words plus the local date and time they are at. */
+export function wordsAndDate(phrase: string, ctx: UnderstandContext): { words?: string; onDate?: string; atTime?: string } {
   const plain = phrase.replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)'s\b/g, '$1');
   const when = parseWhen(plain, ctx, { dateDecidedElsewhere: true });
-  const words = trimFillers(when.date ? when.rest : plain, /^(?:on|at|for|the|my)\b\s*/, /\s*\b(?:on|at|for|the|from)$/);
-  if (!words) return { words: phrase };
-  return compact({ words, onDate: when.date });
+  if (!when.date && !when.time) return { words: phrase };
+  const words = trimFillers(when.rest, /^(?:on|at|for|the|my)\b\s*/, /\s*\b(?:on|at|for|the|from)$/);
+  return compact({ words: GENERIC.test(words) ? undefined : words, onDate: when.date, atTime: when.time });
 }

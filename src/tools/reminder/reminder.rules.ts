@@ -21,7 +21,7 @@ const NUMBER = /^(?:reminder |event |item )?(?:number |no\.? ?|# ?)?(\d{1,3})(?:
 const DONE = /^(?:(?:ok |okay |yes |yep |yup )?(?:done|did it|i did it|finished|completed|complete|all done|its done|it's done|got it done|took it|took them|mark(?: it| that)?(?: as)? done|that's done|thats done)(?: thanks| thank you| already)?|✅|✔️)$/;
 const DONE_WITH = /^(?:done with|finished|completed|mark|i did|did)\s+(.+?)(?:\s+(?:as )?(?:done|complete|completed))?$/;
 const SNOOZE = /^(?:snooze|snoze|snooz|snoozed|remind me (?:again|later)|later|not now|ask me later)\b\s*(.*)$/;
-const TASK_VERB = /^(?:call|text|email|e-mail|pay|buy|pick up|take|check|send|renew|water|feed|walk|clean|wash|submit|finish|order|return|bring|drop off|grab|put out|take out|charge|pack|print|mail|refill|empty|go to|visit|cook|start|stop at|leave|wake up|get up|study|practice|workout|work out|stretch|meditate|read|write|file|sign|fax|change|move the car|feed|give)\b/;
+const TASK_VERB = /^(?:call(?! with)|text|email|e-mail|pay|buy|pick up|take|check|send|renew|water|feed|walk|clean|wash|submit|finish|order|return|bring|drop off|grab|put out|take out|charge|pack|print|mail|refill|empty|go to|visit|cook|start|stop at|leave|wake up|get up|study|practice|workout|work out|stretch|meditate|read|write|file|sign|fax|change|move the car|feed|give)\b/;
 const TWO_TIMES = /\b(?:at )?(\d{1,2}(?::\d{2})?\s?(?:am|pm)) (?:and|&) (?:at )?(\d{1,2}(?::\d{2})?\s?(?:am|pm))\b/;
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost)\b/;
 

@@ -33,6 +33,7 @@ export interface Pick {
   number?: number;
   words?: string;
   onDate?: string;
+  atTime?: string;
 }
 
 /** Reminders in `statuses` chosen by list number or by words; several rows when the words are ambiguous. */
@@ -45,9 +46,12 @@ export async function pickReminders(em: EntityManager, user: User, conversation:
     return row ? [row] : [];
   }
   const query = keywords(pick.words ?? '');
-  if (!query.length) return [];
+  if (!query.length && !pick.onDate && !pick.atTime) return [];
   const rows = await em.find(Reminder, { user, status: { $in: statuses } }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 });
-  return rows.filter((r) => matchesWords(r.text, query) && (!pick.onDate || DateTime.fromJSDate(r.dueAt, { zone }).toISODate() === pick.onDate));
+  return rows.filter((r) => {
+    const local = DateTime.fromJSDate(r.dueAt, { zone });
+    return (!query.length || matchesWords(r.text, query)) && (!pick.onDate || local.toISODate() === pick.onDate) && (!pick.atTime || local.toFormat('HH:mm') === pick.atTime);
+  });
 }
 
 export function describeReminder(r: Reminder, zone: string): string {
