@@ -33,10 +33,12 @@ export function normalizeText(raw: string): string {
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, ' ')
     .replace(/\s@\s?|^@/g, ' at ')
+    .replace(/\bw\/\s?/g, 'with ')
     .replace(/[!?;]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? word);
+  text = text.replace(/\bhalf an? hour\b/g, '30 minutes');
   text = text.replace(/\b(a couple|half an|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|couple|dozen)\b(?= (?:min|minute|minutes|hour|hours|hr|hrs|day|days|week|weeks|month|months)\b)/g,
     (word) => NUMBER_WORDS[word] ?? word);
   return text.replace(/\.+$/, '').trim();

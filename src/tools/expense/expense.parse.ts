@@ -49,6 +49,8 @@ function isCount(t: string, index: number, length: number): boolean {
   const before = t.slice(0, index);
   const after = t.slice(index + length);
   if (/\b(?:x|times)\s*$/.test(before)) return true;
+  // A day of a month ("dec 20", "march 3rd") is a date, not an amount.
+  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/.test(before) && Number.isInteger(Number(t.slice(index, index + length)))) return true;
   if (/^\s*(?:x\b|lbs?\b|kg\b|g\b|oz\b|dozen\b|items?\b|pieces?\b|people\b|min(?:ute)?s?\b|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b|%|st\b|nd\b|rd\b|th\b)/.test(after)) return true;
   const next = after.match(/^\s+([a-z]+)/)?.[1];
   const value = Number(t.slice(index, index + length));

@@ -84,13 +84,15 @@ function matchShow(input: RuleInput): Understanding | null {
   return SHOW.test(clean(input)) ? call('grocery.list', {}) : null;
 }
 
-function matchRemove(input: RuleInput): Understanding | null {
+function matchRemove(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input);
   const suffixed = t.match(REMOVE_SUFFIXED);
   const m = suffixed ?? (NOT_GROCERY.test(t) ? null : t.match(REMOVE));
   const payload = m?.slice(1).find(Boolean);
   const list = payload ? names(payload) : null;
   if (!list || (!suffixed && /^(?:last|my last|the last|that|this)\b/.test(payload!))) return null;
+  // "delete 2" refers to whatever was listed last: only ours when the last answer was the grocery list.
+  if (!suffixed && /^(?:#|no\.?\s*|number\s+)?\d+(?:\s*(?:,|and|&)\s*#?\d+)*$/.test(payload!) && !lastWasGrocery(ctx)) return null;
   return call('grocery.remove', { names: list });
 }
 
