@@ -46,6 +46,7 @@ async function dumpEvents(em: EntityManager, user: User): Promise<Record<string,
 
 export const calendarModule: ToolModule = {
   name: 'calendar',
+  helpOrder: 20,
   tools: [createEventTool, listEventsTool, nextEventsTool, moveEventTool, deleteEventTool],
   entities: [CalendarEvent],
   rules: calendarRules,

@@ -43,6 +43,7 @@ async function dumpReminders(em: EntityManager, user: User): Promise<Record<stri
 
 export const reminderModule: ToolModule = {
   name: 'reminders',
+  helpOrder: 10,
   tools: [createReminderTool, listRemindersTool, cancelReminderTool, doneReminderTool, snoozeReminderTool],
   entities: [Reminder],
   rules: reminderRules,
