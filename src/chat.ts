@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  let rl: readline.Interface | undefined;
   const say = (text: string) => console.log(`errand> ${text.replace(/\n/g, '\n        ')}`);
   const terminal: ChannelFactory = {
     id: 'console',
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
         if (to === phone) {
           process.stdout.write('\n');
           say(text);
-          rl.prompt(true);
+          rl?.prompt(true);
         }
         return {};
       },
@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   // Reminders due while chatting show up here. Only on the embedded database: it belongs to this process,
   // whereas a shared server's notifications are the gateway's to send.
   if (config.schedulerEnabled && errand.db.mode === 'embedded') errand.scheduler.start();
+  // Created only now: lines piped in before the loop starts would otherwise be lost.
+  rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   console.log(`Chatting with Errand as ${phone} (${errand.db.mode} database). Type "help" for ideas, Ctrl-D to quit.`);
   rl.setPrompt('you> ');
   rl.prompt();
