@@ -10,7 +10,7 @@ import { SORRY_REPLY } from '../../pipeline/replies.js';
 import type { TelegramConfig } from './telegram.config.js';
 import { createFeatures, type FeatureDeps, type TelegramContext } from './telegram.features.js';
 import { createTelegramSender, type TelegramSender } from './telegram.sender.js';
-import { finishUpdate, storeUpdate } from './telegram.store.js';
+import { claimStrandedUpdates, finishUpdate, storeUpdate } from './telegram.store.js';
 
 export const ALLOWED_UPDATES = ['message', 'my_chat_member'] as const;
 
@@ -41,13 +41,21 @@ export function createApiBot(config: TelegramConfig, options: BotOptions = {}): 
  * The intake: store the update (a redelivery stops here), then hand the work to the chat's queue and return,
  * so the webhook is answered at once however slow the reply is. The chat queue keeps one chat's updates in order.
  */
-export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): { bot: Bot<TelegramContext>; sender: TelegramSender } {
+export interface TelegramBot {
+  bot: Bot<TelegramContext>;
+  sender: TelegramSender;
+  /** Runs again updates that were stored but never finished (the process died in between). */
+  replayStranded(storedBefore: Date, now: Date): Promise<number>;
+}
+
+export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): TelegramBot {
   const bot = createApiBot(deps.config, options);
   const sender = createTelegramSender({ api: bot.api, orm: deps.orm, logger: deps.logger });
   const root = new Composer<TelegramContext>();
   root.errorBoundary((err) => answerFailure(err, sender), createFeatures({ ...deps, sender }));
   const process = root.middleware();
   const enqueue = createChatQueue();
+  const replaying = new Set<number>();
 
   bot.use(async (ctx) => {
     const update = ctx.update;
@@ -55,7 +63,7 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): { bo
     const fresh = await storeUpdate(deps.orm, {
       updateId: update.update_id, chatId: ctx.chat?.id ?? null, kind: updateKind(update), payload: update, receivedAt: deps.clock.now(),
     });
-    if (!fresh) return void ctx.log.info('telegram update already received, skipped');
+    if (!fresh && !replaying.has(update.update_id)) return void ctx.log.info('telegram update already received, skipped');
     const work = async () => {
       try {
         await process(ctx, async () => {});
@@ -63,13 +71,29 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): { bo
         await finishUpdate(deps.orm, update.update_id, status, deps.clock.now(), ctx.failure);
       } catch (err) {
         ctx.log.error('telegram update could not be finished', { error: errorSummary(err) });
+      } finally {
+        replaying.delete(update.update_id);
       }
     };
     void deps.inFlight.track(enqueue(String(ctx.chat?.id ?? 'none'), work));
   });
   // Long polling only: a webhook request that fails to store its update answers 500, so Telegram delivers it again.
   bot.catch((err) => deps.logger.error('telegram update could not be stored', { updateId: err.ctx.update.update_id, error: errorSummary(err.error) }));
-  return { bot, sender };
+  async function replayStranded(storedBefore: Date, now: Date): Promise<number> {
+    if (!bot.isInited()) return 0;
+    const stranded = await claimStrandedUpdates(deps.orm, storedBefore, now);
+    for (const update of stranded) {
+      deps.logger.info('replaying a stranded telegram update', { updateId: update.update_id });
+      replaying.add(update.update_id); // removed by the intake once the replay's work is done
+      await bot.handleUpdate(update).catch((err: unknown) => {
+        replaying.delete(update.update_id);
+        deps.logger.error('stranded telegram update could not be replayed', { updateId: update.update_id, error: errorSummary(err) });
+      });
+    }
+    return stranded.length;
+  }
+
+  return { bot, sender, replayStranded };
 }
 
 /** The error boundary: log, tell the person, never crash the process. */

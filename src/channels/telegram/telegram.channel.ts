@@ -3,6 +3,8 @@ import { GrammyError, webhookCallback, type Bot } from 'grammy';
 import { errorSummary } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Channel, ChannelDeps, ChannelFactory } from '../types.js';
+import type { Job } from '../../scheduler/types.js';
+import { STRANDED_AFTER_MS } from '../../pipeline/recover-stranded.job.js';
 import { ALLOWED_UPDATES, createTelegramBot, type BotOptions } from './telegram.bot.js';
 import { parseTelegramConfig, TELEGRAM_WEBHOOK_PATH, type TelegramConfig } from './telegram.config.js';
 import type { TelegramContext } from './telegram.features.js';
@@ -24,7 +26,7 @@ export function createTelegramChannel(deps: ChannelDeps, options: BotOptions = {
   const config = parseTelegramConfig(deps.env, deps.config.publicBaseUrl);
   if (!config) return null;
   const logger = deps.logger.child({ channel: 'telegram' });
-  const { bot, sender } = createTelegramBot(
+  const { bot, sender, replayStranded } = createTelegramBot(
     {
       config, logger, orm: deps.orm, clock: deps.clock, handleInbound: deps.handleInbound,
       inFlight: deps.inFlight, outbox: deps.outbox, defaultTimezone: deps.config.defaultTimezone,
@@ -32,7 +34,11 @@ export function createTelegramChannel(deps: ChannelDeps, options: BotOptions = {
     options,
   );
   const mode = config.webhookUrl ? webhookMode(bot, config, logger) : pollingMode(bot, logger);
-  return { id: 'telegram', textLimit: TELEGRAM_TEXT_LIMIT, send: (to, text) => sender.send(to, text), ...mode };
+  const replayJob: Job = {
+    name: 'telegram-replay-stranded-updates',
+    run: ({ now }) => replayStranded(new Date(now.getTime() - STRANDED_AFTER_MS), now),
+  };
+  return { id: 'telegram', textLimit: TELEGRAM_TEXT_LIMIT, send: (to, text) => sender.send(to, text), jobs: [replayJob], ...mode };
 }
 
 /** Telegram POSTs each update; grammY checks the secret header (401 otherwise) before anything is stored. */

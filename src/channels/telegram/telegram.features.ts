@@ -87,7 +87,8 @@ async function converse(ctx: TelegramContext, text: string, deps: FeatureDeps): 
     receivedAt: deps.clock.now(),
     metadata: mapped === text ? { telegramMessageId: ctx.message!.message_id } : { telegramMessageId: ctx.message!.message_id, command: text },
   });
-  if (!result.reply) return;
+  // A replayed update whose message the pipeline already has: its answer went (or goes) out already.
+  if (!result.reply || result.outcome === 'duplicate' || result.outcome === 'in_progress') return;
   try {
     await deps.sender.send(String(ctx.chat!.id), result.reply);
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Update } from 'grammy/types';
 import { UserChannel } from '../../entities/index.js';
 import { findOrCreateUser } from '../../pipeline/record-inbound.js';
 
@@ -24,6 +25,20 @@ export async function storeUpdate(
     [row.updateId, row.chatId, row.kind, JSON.stringify(row.payload), row.receivedAt],
   );
   return inserted.length === 1;
+}
+
+/**
+ * Claims updates stored before `before` and never finished (the process died between storing and answering
+ * them). Moving received_at to `now` is the claim: another instance sweeping at the same time skips them.
+ */
+export async function claimStrandedUpdates(orm: MikroORM, before: Date, now: Date, limit = 50): Promise<Update[]> {
+  const rows: { payload: Update }[] = await orm.em.getConnection().execute(
+    `update telegram_updates set received_at = ? where update_id in (
+       select update_id from telegram_updates where status = 'received' and received_at < ? order by update_id limit ? for update skip locked)
+     returning payload`,
+    [now, before, limit],
+  );
+  return rows.map((r) => (typeof r.payload === 'string' ? (JSON.parse(r.payload) as Update) : r.payload));
 }
 
 export async function finishUpdate(orm: MikroORM, updateId: number, status: UpdateStatus, at: Date, error?: string): Promise<void> {
