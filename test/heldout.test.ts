@@ -1,24 +1,18 @@
 import { expect } from 'chai';
-import { heldoutCases } from './fixtures/heldout.cases.js';
+import { heldoutBatches, heldoutCases } from './fixtures/heldout.cases.js';
 import type { Area } from './fixtures/heldout.types.js';
 import { resetDb } from './support/db.js';
 import { runHeldout, type HeldoutResult } from './support/heldout.js';
 
 /** Cases the rules are known to get wrong today, with why; a fixed one must leave this list. */
 const KNOWN_MISSES: Record<string, string> = {
-  'r-34': 'time before "remind me"', 'rc-07': '"dont need the … reminder anymore"', 'rd-04': '"mark X as done" goes to grocery',
-  'r2-05': '"remindme" / "15min" glued', 'r2-14': '"later" kept in the text', 'r2-17': '"every other monday" skips the first one',
-  'r2-19': '"whats on my reminders"', 'r2-20': '"the 1st one"', 'r2-21': 'typo "remider"', 'r2-29': 'two reminders in one text',
-  'c-16': '"calendar:" prefix kept in the title', 'c-19': '"block off friday 1-4"', 'cd-05': '"X is cancelled"', 'cm-04': '"move my 3pm tomorrow to 5"',
-  'cm-05': '"can we move …" creates an event', 'gc-05': '"got everything"', 'gx-02': '"remove the stuff i already got"', 'g2-03': 'typo "grocerys:"',
-  'g2-16': 'grocery + reminder in one text', 'es-07': '"spend on wednesday"', 'eu-03': '"remove that last expense"', 'e2-18': 'two expenses in one text',
-  'e2-19': 'two expenses in one text', 'h-06': '"what can i ask you"', 'h2-01': '"what do u do"', 't-06': '"ok cool"', 't-07': '"lol"', 't-08': '"ty so much"',
-  't-11': '"tell me a joke" becomes a reminder', 't-12': '"👍"', 't2-03': '"gm"', 't2-06': '"nice"', 't2-07': '"good night"',
+  'v-21': '"tuesday between 8 and 10": "between … and …" is not read as a time range',
+  'v-46': '"thanks a bunch": not in the acknowledgement words',
 };
 
 /** First-try accuracy floors per area (issue 3: at least 90% of everyday requests overall). */
 const FLOORS: Record<Area | 'overall', number> = {
-  reminders: 0.89, calendar: 0.9, grocery: 0.9, expenses: 0.9, settings: 0.9, help: 0.8, smalltalk: 0.55, multiturn: 0.9, overall: 0.9,
+  reminders: 0.9, calendar: 0.9, grocery: 0.9, expenses: 0.9, settings: 0.9, help: 0.9, smalltalk: 0.9, multiturn: 0.9, overall: 0.9,
 };
 const CONCURRENCY = 8;
 
@@ -57,6 +51,7 @@ describe('held-out understanding set', () => {
     });
     if (process.env.HELDOUT_REPORT) {
       console.table(rows);
+      console.table(Object.entries(heldoutBatches).map(([batch, cases]) => ({ batch, cases: cases.length, rate: rate(cases) })));
       if (process.env.HELDOUT_REPORT === 'all') for (const r of results.values()) console.log(`${r.ok ? 'ok  ' : 'MISS'} ${r.id}: ${JSON.stringify(r.reply)}`);
       else for (const r of results.values()) if (!r.ok) console.log(`${r.id}: ${r.problems.join(' | ')}\n    reply: ${JSON.stringify(r.reply)}`);
     }
