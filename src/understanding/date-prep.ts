@@ -39,6 +39,7 @@ export function prepDateText(text: string): string {
     .replace(/\bfirst thing(?: in the morning)?\b/g, '9am')
     .replace(/\b(?:noon|midday|lunchtime|lunch time)\b/g, '12pm')
     .replace(/\bmidnight\b/g, '12am')
+    .replace(/\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from) (1[0-2]|[1-9]) ?- ?(1[0-2]|[1-9])\b(?! ?(?:am|pm|:|\d))/g, (_m, day: string, a: string, b: string) => `${day === 'from' ? '' : `${day} `}from ${a} to ${b}`)
     .replace(/\bhalf past (\d{1,2})\b/g, '$1:30')
     .replace(/\bquarter past (\d{1,2})\b/g, '$1:15')
     .replace(/\bquarter (?:to|til|till) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`);

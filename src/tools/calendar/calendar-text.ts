@@ -22,7 +22,7 @@ function notifyMinutes(m: RegExpExecArray): number {
 
 /** Title, place and time of an event from what is left after the ask ("lunch w sam fri 1pm at joe's cafe"). */
 export function eventArgs(body: string, raw: string, ctx: UnderstandContext): CreateEventArgs & { found: boolean } {
-  let text = body.replace(CAL_PHRASE, ' ');
+  let text = body.replace(/^(?:calendar|cal|calender|event|new event|agenda)\s*:\s*/, '').replace(CAL_PHRASE, ' ');
   let notifyMinutesBefore: number | undefined;
   const n = NOTIFY.exec(text);
   if (n) {

@@ -23,11 +23,15 @@ const EVENT_NOUN = /\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|bru
 /** A short phrase plus a date reads as an event ("marathon sunday"), unless it reads as a question or an errand. */
 const NOT_A_TITLE = /^(?:what|whats|what's|when|how|why|who|where|is|are|do|does|did|can|could|should|would|will|i|my|add|buy|get|got|spent|paid|need|show|list|cancel|delete|remove|move|snooze|done|remind)\b/;
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost|costs)\b/;
-const MOVE = /^(?:please )?(?:can you )?(?:move|reschedule|resched|push|postpone|shift|bump|change|switch|delay|rebook|put off)\s+(?:my |the |our )?(.+?)\s+(?:(?:from\s+.+?\s+)?(?:to|till|until|for|til|->)|back(?: by)?|forward(?: by)?|by|later by)\s+(.+)$/;
-const MOVE_ONLY = /^(?:please )?(?:move|reschedule|resched|postpone|rebook|bump|push)\s+(?:my |the |our )?(.+)$/;
+/** "can we move …", "i need to cancel …": the ask around a calendar change. */
+const ASK = String.raw`(?:(?:please|pls|can you|could you|can u|can we|could we|let's|lets|i need to|we need to|need to|i want to|i have to|we have to|gotta)\s+)*`;
+const MOVE = new RegExp(String.raw`^${ASK}(?:move|reschedule|resched|push|postpone|shift|bump|change|switch|delay|rebook|put off)\s+(?:my |the |our )?(.+?)\s+((?:from\s+.+?\s+)?(?:to|till|until|for|til|->)|back(?: by)?|forward(?: by)?|by|later by)\s+(.+)$`);
+const MOVE_ONLY = new RegExp(String.raw`^${ASK}(?:move|reschedule|resched|postpone|rebook|bump|push)\s+(?:my |the |our )?(.+)$`);
 const EVENING = /\b(?:dinner|supper|drinks|party|night|concert|movie|show|game|date)\b/;
 const MORNING = /\b(?:breakfast|brunch)\b/;
-const DELETE = /^(?:please )?(?:cancel|delete|remove|clear|drop|scrap|erase|take off)\s+(?:my |the |our )?(.+?)(?:\s+(?:from|off|on|in)\s+(?:my |the )?(?:calendar|cal|schedule|agenda))?$/;
+const DELETE = new RegExp(String.raw`^${ASK}(?:cancel|delete|remove|clear|drop|scrap|erase|take off)\s+(?:my |the |our )?(.+?)(?:\s+(?:from|off|on|in)\s+(?:my |the )?(?:calendar|cal|schedule|agenda))?$`);
+/** "board meeting is cancelled", "dinner with sam got called off". */
+const CALLED_OFF = /^(?:my |the |our )?(.+?)\s+(?:is|was|has been|got|'s|is now)\s+(?:cancell?ed|called off|off)$/;
 
 function isQuery(text: string, ctx: UnderstandContext): boolean {
   if (!QUERY_ANCHOR.test(text) || MONEY.test(text)) return false;
@@ -42,12 +46,14 @@ function queryRange(text: string, ctx: UnderstandContext): Understanding {
   return call('calendar.list', { from: isoDate(today), to: isoDate(today.plus({ days: 6 })), label: 'the next 7 days' });
 }
 
-function moveArgs(target: string, to: string, ctx: UnderstandContext, earlier: boolean): object | null {
+function moveArgs(target: string, connector: string, to: string, ctx: UnderstandContext, earlier: boolean): object | null {
   const words = target.replace(/\b(?:event|appointment|appt|meeting)$/, '').trim() || target;
   const num = /^(?:number |#)?(\d{1,3})$/.exec(words);
   const pick = num ? { number: Number(num[1]) } : wordsAndDate(words, ctx);
   const rel = findRelativeMinutes(`in ${to.replace(/^(?:an?|by)\s+/, (s) => (s.startsWith('by') ? '' : s))}`);
-  if (rel && rel.index === 0 && !/\b(?:am|pm|:)\b/.test(to)) return { ...pick, shiftMinutes: earlier ? -rel.value : rel.value };
+  // "move it to 5" names a clock time; "push it back 30" (or "by 30", "to 30 min later") shifts it.
+  const clock = /(?:to|till|until|for|til|->)$/.test(connector) && /^(?:at )?\d{1,2}$/.test(to.trim());
+  if (rel && rel.index === 0 && !clock && !/\b(?:am|pm|:)\b/.test(to)) return { ...pick, shiftMinutes: earlier ? -rel.value : rel.value };
   const hint = EVENING.test(target) ? 'evening' : MORNING.test(target) ? 'morning' : undefined;
   const when = parseWhen(to.replace(/^(\d{1,2}(?::\d{2})?)$/, 'at $1'), ctx, { dateDecidedElsewhere: true, meridiemHint: hint });
   if (!when.date && !when.time) return null;
@@ -70,7 +76,7 @@ export const calendarRules: Rule[] = [
     match: ({ text }, ctx) => {
       const m = MOVE.exec(text);
       if (!m) return null;
-      const args = moveArgs(m[1]!, m[2]!, ctx, /\b(?:forward|earlier|up)\b/.test(text) && !/\bback\b/.test(text));
+      const args = moveArgs(m[1]!, m[2]!, m[3]!, ctx, /\b(?:forward|earlier|up)\b/.test(text) && !/\bback\b/.test(text));
       return args ? call('calendar.move', args) : null;
     },
   },
@@ -79,6 +85,13 @@ export const calendarRules: Rule[] = [
     match: ({ text }, ctx) => {
       const m = MOVE_ONLY.exec(text);
       return m ? call('calendar.move', wordsAndDate(m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, ''), ctx)) : null;
+    },
+  },
+  {
+    name: 'calendar.called-off',
+    match: ({ text }, ctx) => {
+      const m = CALLED_OFF.exec(text);
+      return m && EVENT_NOUN.test(m[1]!) ? call('calendar.delete', wordsAndDate(m[1]!, ctx)) : null;
     },
   },
   {

@@ -11,7 +11,7 @@ export interface ParsedExpense {
   spentAt?: string;
 }
 
-const NOT_EXPENSE = /\b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|\bin \d+ (?:min|minutes|hours?|days?)\b/;
+const NOT_EXPENSE = /^(?:move|push|reschedule|postpone|shift|bump|delay)\b|\b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|\bin \d+ (?:min|minutes|hours?|days?)\b/;
 const VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b/;
 const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
 const GROCERY_START = /^(?:add|ad|put|need|needs|i need|we need|buy|get|grab|pick up|take|remove|delete|x)\b/;

@@ -24,6 +24,14 @@ function completeRepeat(repeat: Repeat, startDate: string): Repeat {
   return repeat;
 }
 
+/** "every other monday": the first one is the coming monday, so the fortnights count from there, not from today. */
+function anchoredRRule(repeat: Repeat, start: { date: string; time: string }, ctx: ToolContext): string {
+  const rule = buildRRule(repeat, start, ctx.timezone);
+  if (!repeat.interval || repeat.interval <= 1) return rule;
+  const first = nextOccurrence(buildRRule({ ...repeat, interval: 1 }, start, ctx.timezone), ctx.timezone, ctx.now);
+  return first ? buildRRule(repeat, { date: isoDate(DateTime.fromJSDate(first, { zone: ctx.timezone })), time: start.time }, ctx.timezone) : rule;
+}
+
 function pastReply(ctx: ToolContext, args: CreateReminderArgs, dueAt: Date): ToolResult {
   const wctx: WhenContext = { now: ctx.now, timezone: ctx.timezone };
   const today = localNow(wctx);
@@ -54,7 +62,7 @@ export const createReminderTool = defineTool({
     if (args.repeat) {
       const time = args.time ?? '09:00';
       const date = args.date ?? isoDate(localNow(wctx));
-      rrule = buildRRule(completeRepeat(args.repeat, date), { date, time }, ctx.timezone);
+      rrule = anchoredRRule(completeRepeat(args.repeat, date), { date, time }, ctx);
       dueAt = nextOccurrence(rrule, ctx.timezone, ctx.now);
       if (!dueAt) return { ok: false, reply: "That repeat never comes round again — could you say it another way? e.g. every monday at 9" };
     } else {

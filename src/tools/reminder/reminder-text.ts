@@ -13,7 +13,8 @@ export const REMINDER_TRIGGER = new RegExp(
     [
       `${REMIND} me(?: again)?`,
       `${REMIND} (?=to |about |that )`,
-      `(?:ping|text|nudge|alert|message|buzz|notify|tell|msg|txt|hit) me(?! back)`,
+      // "tell me a joke" is not a reminder: these verbs need a task or a time after them.
+      `(?:ping|text|nudge|alert|message|buzz|notify|tell|msg|txt|hit) me(?= (?:to|2|about|that|at|in|on|by|tomorrow|tonight|today|every|each|this|next|before|after|around|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d)\\b)`,
       `(?:set|create|add|make|schedule|put in|new|i need|i want|need|want)(?: me)?(?: a| an| one| another)? ${REMIND}s?(?: for me)?`,
       `reminders?(?: to)?:?(?= )`,
       `(?:don't|dont|do not) (?:let me )?forget(?: to| about)?`,
@@ -23,8 +24,11 @@ export const REMINDER_TRIGGER = new RegExp(
     `):?(?:\\s|$)(.*)$`,
 );
 
+/** How a task starts ("call …", "pay …"): a reminder's words, not a grocery item or an event title. */
+export const TASK_VERB = /^(?:call(?! with)|text|email|e-mail|pay|buy|pick up|take|check|send|renew|water|feed|walk|clean|wash|submit|finish|order|return|bring|drop off|grab|put out|take out|charge|pack|print|mail|refill|empty|go to|visit|cook|start|stop at|leave|wake up|get up|study|practice|workout|work out|stretch|meditate|read|write|file|sign|fax|change|move the car|feed|give)\b/;
+
 const LEADING = /^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|i need to|i have to|i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*/;
-const TRAILING = /\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|starting|beginning|and|to)$/;
+const TRAILING = /\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|starting|beginning|and|to|later|later on)$/;
 
 export function cleanTask(rest: string, raw: string): string | undefined {
   const task = trimFillers(rest.replace(/\s+[,.]\s*/g, ' '), LEADING, TRAILING);
