@@ -2,6 +2,7 @@ import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
+import type { ChannelFactory } from './channels/types.js';
 import { createErrand } from './errand.js';
 import { replyForError } from './errors.js';
 import { createLogger } from './logger.js';
@@ -15,17 +16,38 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
-  const errand = await createErrand({ config, logger, channels: [] });
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  let rl: readline.Interface | undefined;
+  const say = (text: string) => console.log(`errand> ${text.replace(/\n/g, '\n        ')}`);
+  const terminal: ChannelFactory = {
+    id: 'console',
+    create: () => ({
+      id: 'console',
+      textLimit: 10_000,
+      send: async (to, text) => {
+        if (to === phone) {
+          process.stdout.write('\n');
+          say(text);
+          rl?.prompt(true);
+        }
+        return {};
+      },
+    }),
+  };
+  const errand = await createErrand({ config, logger, channels: [terminal] });
+  // Reminders due while chatting show up here. Only on the embedded database: it belongs to this process,
+  // whereas a shared server's notifications are the gateway's to send.
+  if (config.schedulerEnabled && errand.db.mode === 'embedded') errand.scheduler.start();
+  // Created only now: lines piped in before the loop starts would otherwise be lost.
+  rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   console.log(`Chatting with Errand as ${phone} (${errand.db.mode} database). Type "help" for ideas, Ctrl-D to quit.`);
   rl.setPrompt('you> ');
   rl.prompt();
   for await (const line of rl) {
     try {
       const result = await errand.handleInbound({ channel: 'console', phone, text: line, receivedAt: new Date() });
-      if (result.reply) console.log(`errand> ${result.reply.replace(/\n/g, '\n        ')}`);
+      if (result.reply) say(result.reply);
     } catch (err) {
-      console.log(`errand> ${replyForError(err)}`);
+      say(replyForError(err));
     }
     rl.prompt();
   }

@@ -94,7 +94,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   dispatcher = createDispatcher({ orm: db.orm, channels, clock, logger, metrics, maxAttempts: config.deliveryMaxAttempts });
   const scheduler = createScheduler({
     orm: db.orm,
-    jobs: [createStrandedRecovery(pipeline), ...modules.flatMap((m) => m.jobs ?? [])],
+    jobs: [createStrandedRecovery(pipeline), ...channels.flatMap((c) => c.jobs ?? []), ...modules.flatMap((m) => m.jobs ?? [])],
     dispatcher,
     clock,
     logger,

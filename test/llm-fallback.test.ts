@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { resetDb } from './support/db.js';
-import { httpError, refusal, startFakeOpenAI, textReply, toolCalls, type FakeOpenAI } from './support/fake-openai.js';
+import { httpError, refusal, useFakeOpenAI, textReply, toolCalls, type FakeOpenAI } from './support/fake-openai.js';
 import { agentLogs, makeLlmPipeline, notesOf } from './support/llm.js';
 import { consoleMessage, sql } from './support/pipeline.js';
 
@@ -16,14 +16,10 @@ async function expectRulesAnswered(reason: string): Promise<void> {
 }
 
 describe('LLM understanding: the rules as the safety net', () => {
+  const server = useFakeOpenAI(resetDb);
   let fake: FakeOpenAI;
-  before(async () => {
-    fake = await startFakeOpenAI();
-  });
-  after(async () => fake.close());
-  beforeEach(async () => {
-    fake.reset();
-    await resetDb();
+  beforeEach(() => {
+    fake = server();
   });
 
   it('falls back on malformed JSON arguments before any handler runs', async () => {

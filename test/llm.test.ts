@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { resetDb, testDb } from './support/db.js';
-import { httpError, startFakeOpenAI, textReply, toolCalls, type FakeOpenAI } from './support/fake-openai.js';
+import { httpError, useFakeOpenAI, textReply, toolCalls, type FakeOpenAI } from './support/fake-openai.js';
 import { agentLogs, llmEnv, makeLlmPipeline, notesOf, TEST_API_KEY, toolRows } from './support/llm.js';
 import { consoleMessage, sql } from './support/pipeline.js';
 import { createErrand } from '../src/errand.js';
@@ -11,14 +11,10 @@ import { notesModule } from './support/notes-module.js';
 const ANA = '+15551230001';
 
 describe('LLM understanding: tool calling through the openai SDK', () => {
+  const server = useFakeOpenAI(resetDb);
   let fake: FakeOpenAI;
-  before(async () => {
-    fake = await startFakeOpenAI();
-  });
-  after(async () => fake.close());
-  beforeEach(async () => {
-    fake.reset();
-    await resetDb();
+  beforeEach(() => {
+    fake = server();
   });
 
   it('runs one tool call, words the reply from its result and records the llm path with tokens and latency', async () => {

@@ -41,3 +41,29 @@ describe('npm start (the real process)', function () {
     }
   });
 });
+
+describe('npm run chat (the real process)', function () {
+  this.timeout(60_000);
+
+  it('answers lines typed into the terminal through the same pipeline', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'errand-chat-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/chat.ts', '--from', '+15555550123'], {
+      env: { PATH: process.env.PATH, DATA_DIR: dataDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.stdin.end('add milk and eggs\nwhats on my list\n');
+    try {
+      expect(await exited).to.equal(0);
+      expect(output).to.match(/Chatting with Errand as \+15555550123 \(embedded database\)/);
+      expect(output).to.match(/errand> 🛒 Added milk, eggs/);
+      expect(output).to.match(/errand> 🛒 Your list \(2\)/);
+    } finally {
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

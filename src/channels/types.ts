@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { InFlight } from '../pipeline/in-flight.js';
 import type { HandleInbound } from '../pipeline/handle-inbound.js';
 import type { Clock } from '../time.js';
+import type { Job } from '../scheduler/types.js';
 import type { OutboxDelivery } from '../outbox/types.js';
 import type { Interceptor } from '../pipeline/types.js';
 
@@ -37,6 +38,8 @@ export interface Channel {
   send(to: string, text: string): Promise<SendResult>;
   start?(): Promise<void>;
   stop?(): Promise<void>;
+  /** Scheduled work of the channel's own (e.g. replaying updates a crash left unanswered). */
+  jobs?: Job[];
 }
 
 export interface ChannelDeps {

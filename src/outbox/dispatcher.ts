@@ -81,7 +81,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
 
   /** Falls back to the next channel when one cannot reach the person (Telegram blocked → SMS). */
   async function sendThroughFirstReachable(row: ClaimedRow): Promise<{ target: Target; result: SendResult }> {
-    let lastError: unknown = new PermanentSendError('no active channel for this user', 'no_channel');
+    // Not permanent: the operator may configure the missing channel, or the person may write in again.
+    let lastError: unknown = new Error('no configured channel can reach this user');
     for (const target of await candidates(row)) {
       const channel = byId.get(target.channel)!;
       try {
@@ -98,7 +99,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   /** An explicit channel wins; otherwise the user's active channels, most recently used first, then SMS. */
   async function candidates(row: ClaimedRow): Promise<Target[]> {
     if (row.channel) {
-      if (!byId.has(row.channel)) throw new PermanentSendError(`channel ${row.channel} is not configured`, 'no_channel');
+      if (!byId.has(row.channel)) throw new Error(`channel ${row.channel} is not configured here`);
       return [{ channel: row.channel, recipient: row.recipient ?? row.phone_number }];
     }
     const rows: { channel: ChannelId; external_id: string }[] = await conn().execute(

@@ -62,7 +62,7 @@ export async function recordInbound(em: EntityManager, msg: InboundMessage, phon
  * take turns (conversation state is never updated twice at once), and a plain select-for-update after
  * an insert-or-ignore can deadlock when the same new number writes in concurrently.
  */
-async function findOrCreateUser(tx: EntityManager, phone: string, timezone: string): Promise<User> {
+export async function findOrCreateUser(tx: EntityManager, phone: string, timezone: string): Promise<User> {
   const rows: Record<string, unknown>[] = await tx.getConnection().execute(
     `insert into users (phone_number, timezone) values (?, ?)
      on conflict (phone_number) do update set phone_number = excluded.phone_number

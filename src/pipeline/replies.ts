@@ -5,13 +5,17 @@ export const EMPTY_MESSAGE_REPLY = "I got an empty message. Text me what you'd l
 
 /** One example per module keeps HELP to a couple of SMS segments; "help <topic>" lists the rest. */
 function firstExamples(modules: ToolModule[]): string[] {
-  return modules.map((m) => m.examples?.[0]).filter((e): e is string => Boolean(e));
+  return byHelpOrder(modules).map((m) => m.examples?.[0]).filter((e): e is string => Boolean(e));
+}
+
+function byHelpOrder(modules: ToolModule[]): ToolModule[] {
+  return [...modules].sort((a, b) => (a.helpOrder ?? 50) - (b.helpOrder ?? 50));
 }
 
 export function helpReply(modules: ToolModule[]): string {
   const examples = firstExamples(modules);
   if (!examples.length) return "Hi, I'm Errand. I'm just getting set up — soon I'll keep your reminders, calendar, grocery list and expenses.";
-  const topics = modules.filter((m) => (m.examples?.length ?? 0) > 1).map((m) => `"help ${m.name}"`);
+  const topics = byHelpOrder(modules).filter((m) => (m.examples?.length ?? 0) > 1).map((m) => `"help ${m.name}"`);
   const more = topics.length ? [`More: ${topics.slice(0, 3).join(', ')}`] : [];
   return ["Hi, I'm Errand 👋 Text me things like:", ...examples.map((e) => `• ${e}`), ...more].join('\n');
 }

@@ -45,6 +45,8 @@ export interface ToolModule {
    * ("remind me to call mum" → "when?" → "tomorrow 10am"); null when the message is about something else.
    */
   resume?(pending: PendingRequest, input: RuleInput, ctx: UnderstandContext): Understanding | null;
+  /** Where this module's example appears in HELP (lower first; default 50). Independent of rule precedence. */
+  helpOrder?: number;
   /** One example per tool module for the help text. */
   examples?: string[];
   /** Scheduled work (due reminders, event alerts, agendas), run by the scheduler on every tick. */

@@ -4,13 +4,14 @@ const SHORTHAND: Record<string, string> = {
   tomorow: 'tomorrow', '2moro': 'tomorrow', '2morrow': 'tomorrow', '2mrw': 'tomorrow', tmw: 'tomorrow',
   tonite: 'tonight', '2nite': 'tonight', '2night': 'tonight', tdy: 'today', tody: 'today', '2day': 'today',
   pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', thanx: 'thanks', ty: 'thanks',
+  remindme: 'remind me', remider: 'reminder', reminer: 'reminder', remindr: 'reminder', remiders: 'reminders', reminers: 'reminders',
   remd: 'remind', remnd: 'remind', remid: 'remind', rmind: 'remind', remine: 'remind', reminde: 'remind',
   u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', b4: 'before', bc: 'because',
   hr: 'hour', hrs: 'hours', min: 'minutes', mins: 'minutes', sec: 'seconds', secs: 'seconds', wk: 'week', wks: 'weeks',
   mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday',
   thurs: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday', nite: 'night', mornin: 'morning', mrng: 'morning',
   appt: 'appointment', apt: 'appointment', mtg: 'meeting', mtng: 'meeting', bday: 'birthday',
-  groceries: 'groceries', grocery: 'grocery', calender: 'calendar', calandar: 'calendar', calnedar: 'calendar',
+  groceries: 'groceries', grocery: 'grocery', grocerys: 'groceries', grocries: 'groceries', grocerie: 'groceries', calender: 'calendar', calandar: 'calendar', calnedar: 'calendar',
   tomatoe: 'tomato', tomatos: 'tomatoes', potatos: 'potatoes', bannanas: 'bananas', bananna: 'banana',
   expences: 'expenses', expense: 'expense', spnt: 'spent', spend: 'spend', spet: 'spent',
 };
@@ -31,12 +32,15 @@ export function normalizeText(raw: string): string {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D/gu, ' ')
+    .replace(/\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D/gu, ' ')
     .replace(/\s@\s?|^@/g, ' at ')
+    .replace(/\bw\/\s?/g, 'with ')
     .replace(/[!?;]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  text = text.replace(/\b(\d+)(min|mins|minutes|hr|hrs|hours?)\b/g, '$1 $2');
   text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? word);
+  text = text.replace(/\bhalf an? hour\b/g, '30 minutes');
   text = text.replace(/\b(a couple|half an|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|couple|dozen)\b(?= (?:min|minute|minutes|hour|hours|hr|hrs|day|days|week|weeks|month|months)\b)/g,
     (word) => NUMBER_WORDS[word] ?? word);
   return text.replace(/\.+$/, '').trim();

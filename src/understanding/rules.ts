@@ -1,11 +1,31 @@
 import type { ToolModule } from '../tools/types.js';
-import type { Rule, Understander, Understanding } from './types.js';
+import type { Rule, RuleInput, UnderstandContext, Understander, Understanding } from './types.js';
 import { normalizeText } from './normalize.js';
 
 const HELP = /^(help|info|menu|commands|\/help|\/start|what can you do|how does (this|it) work|\?+)$/;
-const GREETING = /^(hi|hello|hey|heya|yo|hiya|good (morning|afternoon|evening)|sup|howdy)( there| errand)?$/;
-const THANKS = /^(thanks|thank you|thanks a lot|thank you so much|cheers|great|awesome|perfect|cool|ok|okay|k|kk|got it)( thanks)?$/;
+const GREETING = /^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|morning)(?: (?:there|errand|again|hi|hello|hey|you))*$/;
+const FAREWELL = /^(?:good ?night|gn|night|nighty night|bye|bye bye|goodbye|see (?:ya|you)|cya|ttyl|talk (?:to you |2 you )?later)(?: errand)?$/;
 const CANCEL = /^(cancel|never ?mind|nvm|forget it|stop that|no thanks|nope)$/;
+
+/** Acknowledgements, in any combination ("ok cool thanks", "ty so much", "lol"): short words that ask for nothing. */
+const ACK_WORDS = new Set(`ok okay k kk cool nice great awesome perfect thanks thank you cheers got it sounds good so much a lot
+  lol lmao haha hahaha hehe sweet alright all good noted will do no worries np appreciate it appreciated much love the best
+  you're youre are rock amazing good fab brilliant lovely excellent wonderful yay`.split(/\s+/));
+const NOD = /^(?:\s|\uFE0F|\u200D|\p{Emoji_Modifier}|[👍👌🙏😊🙂😀😃😄😁☺❤♥💯🎉👏🙌🤙💪✌😍🥰😎🤗])+$/u;
+const LAUGH = /^(?:lol|lmao|haha+|hehe+)(?: \w+)*$/;
+
+function isAck(text: string): boolean {
+  const words = text.split(' ');
+  return words.length <= 6 && words.every((w) => ACK_WORDS.has(w));
+}
+
+function smallTalk({ raw, text }: RuleInput): Understanding | null {
+  // A friendly emoji alone ("👍", "🙏") is a nod; a shrug or a check mark is not (check marks are left to the tools).
+  if (!text) return NOD.test(raw) ? { kind: 'reply', text: '👍' } : null;
+  if (FAREWELL.test(text)) return { kind: 'reply', text: /night|gn/.test(text) ? 'Good night! 🌙' : 'Bye for now! 👋' };
+  if (!isAck(text)) return null;
+  return { kind: 'reply', text: LAUGH.test(text) ? '😄' : /\b(?:thank|thanks|cheers|appreciate|appreciated|ok|okay)\b/.test(text) ? 'Anytime! 👍' : '👍' };
+}
 
 /** Built-in conversation rules that belong to no tool. */
 const conversationRules: Rule[] = [
@@ -16,8 +36,11 @@ const conversationRules: Rule[] = [
       ctx.pending && CANCEL.test(text) ? { kind: 'reply', text: 'OK, dropped that.', clearPending: true } : null,
   },
   { name: 'greeting', match: ({ text }) => (GREETING.test(text) ? { kind: 'help' } : null) },
-  { name: 'thanks', match: ({ text }) => (THANKS.test(text) ? { kind: 'reply', text: 'Anytime! 👍' } : null) },
+  { name: 'small-talk', match: smallTalk },
 ];
+
+/** "add milk to the list and remind me to go shopping at 5": a second request starts with its own verb. */
+const SECOND_REQUEST = /\s+(?:and|&|then|also|plus)\s+(?:also\s+|then\s+)?(?=(?:please\s+|pls\s+)?(?:remind me|add|put|log|spent|paid|schedule|book|cancel|delete|remove|move|reschedule)\b)/i;
 
 /**
  * Deterministic understanding: a pending question is answered first, then conversation rules,
@@ -25,6 +48,21 @@ const conversationRules: Rule[] = [
  */
 export function createRulesUnderstander(modules: ToolModule[]): Understander {
   const rules = [...conversationRules, ...modules.flatMap((m) => m.rules ?? [])];
+  const first = (input: RuleInput, ctx: UnderstandContext): Understanding => {
+    for (const rule of rules) {
+      const result = rule.match(input, ctx);
+      if (result) return result;
+    }
+    return { kind: 'unknown' };
+  };
+  /** Two requests in one text are both run when each, alone, is understood as a tool call. */
+  const runOn = (raw: string, ctx: UnderstandContext): Understanding | null => {
+    const m = SECOND_REQUEST.exec(raw);
+    if (!m) return null;
+    const parts = [raw.slice(0, m.index), raw.slice(m.index + m[0].length)].map((p) => first({ raw: p.trim(), text: normalizeText(p) }, ctx));
+    if (!parts.every((u) => u.kind === 'tools')) return null;
+    return { kind: 'tools', calls: parts.flatMap((u) => (u.kind === 'tools' ? u.calls : [])) };
+  };
   return {
     path: 'rules',
     async understand(raw, ctx): Promise<Understanding> {
@@ -34,11 +72,7 @@ export function createRulesUnderstander(modules: ToolModule[]): Understander {
         const resumed = owner?.resume?.(ctx.pending, input, ctx);
         if (resumed) return resumed;
       }
-      for (const rule of rules) {
-        const result = rule.match(input, ctx);
-        if (result) return result;
-      }
-      return { kind: 'unknown' };
+      return runOn(input.raw, ctx) ?? first(input, ctx);
     },
   };
 }

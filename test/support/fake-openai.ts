@@ -127,3 +127,17 @@ export function refusal(text: string): FakeReply {
 export function httpError(status: number, headers: Record<string, string> = {}): FakeReply {
   return { status, headers, body: { error: { message: `fake ${status}`, type: status === 429 ? 'rate_limit_exceeded' : 'server_error' } } };
 }
+
+/** Registers mocha hooks that start one fake server for the suite and reset it (and the database) before each test. */
+export function useFakeOpenAI(resetDb: () => Promise<void>): () => FakeOpenAI {
+  let fake: FakeOpenAI | undefined;
+  before(async () => {
+    fake = await startFakeOpenAI();
+  });
+  after(async () => fake?.close());
+  beforeEach(async () => {
+    fake!.reset();
+    await resetDb();
+  });
+  return () => fake!;
+}

@@ -6,6 +6,7 @@ import { expenseTools } from './expense.tool.js';
 
 export const expenseModule: ToolModule = {
   name: 'expense',
+  helpOrder: 40,
   tools: expenseTools,
   entities: [ExpenseCategory, Expense],
   rules: expenseRules,

@@ -11,7 +11,7 @@ export interface ParsedExpense {
   spentAt?: string;
 }
 
-const NOT_EXPENSE = /\b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|\bin \d+ (?:min|minutes|hours?|days?)\b/;
+const NOT_EXPENSE = /^(?:move|push|reschedule|postpone|shift|bump|delay)\b|\b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|\bin \d+ (?:min|minutes|hours?|days?)\b/;
 const VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b/;
 const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
 const GROCERY_START = /^(?:add|ad|put|need|needs|i need|we need|buy|get|grab|pick up|take|remove|delete|x)\b/;
@@ -49,6 +49,8 @@ function isCount(t: string, index: number, length: number): boolean {
   const before = t.slice(0, index);
   const after = t.slice(index + length);
   if (/\b(?:x|times)\s*$/.test(before)) return true;
+  // A day of a month ("dec 20", "march 3rd") is a date, not an amount.
+  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/.test(before) && Number.isInteger(Number(t.slice(index, index + length)))) return true;
   if (/^\s*(?:x\b|lbs?\b|kg\b|g\b|oz\b|dozen\b|items?\b|pieces?\b|people\b|min(?:ute)?s?\b|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b|%|st\b|nd\b|rd\b|th\b)/.test(after)) return true;
   const next = after.match(/^\s+([a-z]+)/)?.[1];
   const value = Number(t.slice(index, index + length));

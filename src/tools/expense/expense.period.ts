@@ -47,3 +47,20 @@ export function monthRange(month: number, now: Date, zone: string): Range {
   const from = DateTime.fromObject({ year, month, day: 1 }, { zone });
   return { from: from.toJSDate(), to: from.plus({ months: 1 }).toJSDate(), label: from.toFormat('LLLL yyyy') };
 }
+
+/** One local day in the user's zone. */
+export function dayRange(date: string, zone: string): Range {
+  const from = DateTime.fromISO(date, { zone }).startOf('day');
+  return { from: from.toJSDate(), to: from.plus({ days: 1 }).toJSDate(), label: from.toFormat('ccc LLL d') };
+}
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** "on wednesday" in a question about spending: the latest such day, today included. */
+export function pastWeekday(text: string, now: Date, zone: string): string | undefined {
+  const m = text.match(/\b(?:on |last )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)\b/);
+  if (!m) return undefined;
+  const index = WEEKDAYS.findIndex((w) => w.startsWith(m[1]!.slice(0, 3))) + 1;
+  const local = DateTime.fromJSDate(now, { zone });
+  return local.minus({ days: (local.weekday - index + 7) % 7 }).toISODate()!;
+}

@@ -2,7 +2,7 @@ import type { Rule, RuleInput, UnderstandContext, Understanding } from '../../un
 import { cleanText, stripPoliteness, wordsToNumber } from '../../understanding/words.js';
 import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
 import { parseExpense } from './expense.parse.js';
-import type { Period } from './expense.period.js';
+import { pastWeekday, type Period } from './expense.period.js';
 
 const call = (tool: string, args: unknown): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw)).replace(/[.,]+$/, '');
@@ -44,7 +44,7 @@ function categoryOf(t: string): ExpenseCategory | undefined {
 }
 
 function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understanding | null {
-  const t = clean(input);
+  const t = clean(input).replace(/^(?:oops|whoops|oh no|ugh|sorry|my bad|wait|actually)[\s,]+/, '');
   if (DELETE_LAST.test(t)) return call('expense.deleteLast', {});
   if (!UNDO.test(t)) return null;
   const last = lastTools(ctx);
@@ -62,19 +62,33 @@ function matchRecent(input: RuleInput): Understanding | null {
   return call('expense.recent', { limit: Math.min(n, 50) });
 }
 
-function matchSummary(input: RuleInput): Understanding | null {
+function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input);
   const howMuchWhen = /^how much\b/.test(t) && /\b(?:today|yesterday|week|month|year)\b/.test(t);
   if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
   if (/\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|how does|help)\b/.test(t)) return null;
   const category = categoryOf(t);
   const month = monthOf(t);
-  return call('expense.summary', { period: periodOf(t), ...(month ? { month } : {}), ...(category ? { category } : {}) });
+  const date = pastWeekday(t, ctx.now, ctx.timezone);
+  return call('expense.summary', { period: periodOf(t), ...(month ? { month } : {}), ...(date ? { date } : {}), ...(category ? { category } : {}) });
+}
+
+/** "spent 40 on gas and 12 on lunch", "lunch 15, coffee 4": one expense per part when every part has its own amount. */
+function splitLog(t: string, ctx: UnderstandContext): Understanding | null {
+  const parts = t.split(/\s+(?:and|plus)\s+|,\s+/);
+  if (parts.length < 2 || parts.some((p) => !/\d/.test(p))) return null;
+  const verb = /^(?:i |we )?(?:spent|paid)\b/.exec(t)?.[0];
+  const parsed = parts.map((p, i) =>
+    parseExpense(p, ctx.now, ctx.timezone, ctx.defaultCurrency) ?? (i > 0 && verb ? parseExpense(`${verb} ${p}`, ctx.now, ctx.timezone, ctx.defaultCurrency) : null));
+  if (parsed.some((p) => !p?.description)) return null;
+  return { kind: 'tools', calls: parsed.map((args) => ({ tool: 'expense.log', args })) };
 }
 
 function matchLog(input: RuleInput, ctx: UnderstandContext): Understanding | null {
-  const parsed = parseExpense(clean(input), ctx.now, ctx.timezone, ctx.defaultCurrency);
-  return parsed ? call('expense.log', parsed) : null;
+  const t = clean(input);
+  const parsed = parseExpense(t, ctx.now, ctx.timezone, ctx.defaultCurrency);
+  if (!parsed) return null;
+  return splitLog(t, ctx) ?? call('expense.log', parsed);
 }
 
 export const expenseRules: Rule[] = [

@@ -4,7 +4,7 @@ import { defineTool } from '../types.js';
 import { EXPENSE_CATEGORIES } from './expense.categories.js';
 import type { Expense } from './expense.entity.js';
 import { formatMoney } from './expense.money.js';
-import { monthRange, PERIODS, periodRange } from './expense.period.js';
+import { dayRange, monthRange, PERIODS, periodRange } from './expense.period.js';
 import { currencyTotals, deleteLastExpense, logExpense, recentExpenses, totalsBetween } from './expense.service.js';
 
 const category = z.enum(EXPENSE_CATEGORIES);
@@ -34,9 +34,15 @@ export const logTool = defineTool({
 export const summaryTool = defineTool({
   name: 'expense.summary',
   description: 'Totals per currency and category for a period.',
-  schema: z.object({ period: z.enum(PERIODS), month: z.number().int().min(1).max(12).optional(), category: category.optional() }),
-  async execute({ period, month, category: only }, ctx) {
-    const range = month ? monthRange(month, ctx.now, ctx.timezone) : periodRange(period, ctx.now, ctx.timezone);
+  schema: z.object({
+    period: z.enum(PERIODS),
+    month: z.number().int().min(1).max(12).optional(),
+    /** One local day ("on wednesday"), YYYY-MM-DD; overrides period and month. */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    category: category.optional(),
+  }),
+  async execute({ period, month, date, category: only }, ctx) {
+    const range = date ? dayRange(date, ctx.timezone) : month ? monthRange(month, ctx.now, ctx.timezone) : periodRange(period, ctx.now, ctx.timezone);
     const rows = await totalsBetween(ctx.em, ctx.user, range.from, range.to, only);
     const title = only ? `${range.label} on ${only}` : range.label;
     if (!rows.length) return { ok: true, reply: `💰 ${title}: no expenses logged.`, data: { totals: [] } };

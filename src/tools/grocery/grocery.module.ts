@@ -20,6 +20,7 @@ function resume(pending: PendingRequest, input: RuleInput): Understanding | null
 
 export const groceryModule: ToolModule = {
   name: 'grocery',
+  helpOrder: 30,
   tools: groceryTools,
   entities: [GroceryItem],
   rules: groceryRules,

@@ -1,5 +1,6 @@
 import type { Rule, RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
 import { cleanText, stripPoliteness } from '../../understanding/words.js';
+import { TASK_VERB } from '../reminder/reminder-text.js';
 import { isKnownItem } from './grocery.categories.js';
 import { parseItem, splitItems, type ParsedItem } from './grocery.parse.js';
 
@@ -15,7 +16,7 @@ const anyList = new RegExp(String.raw`\s+(?:to|2|on|onto|in|into|for)\s+${LIST}$
 
 /** Finds the item text of an add request; `explicit` when the message names the list. */
 function addPayload(t: string): { payload: string; explicit: boolean } | null {
-  let m = t.match(/^(?:grocery|groceries|shopping|grocery list|shopping list|list)\s*[:\-]\s*(.+)$/);
+  let m = t.match(/^(?:grocery|groceries|grocerys|grocries|shopping|grocery list|shopping list|list)\s*[:\-]\s*(.+)$/);
   if (m) return { payload: m[1]!, explicit: true };
   m = t.match(new RegExp(String.raw`^(?:add|ad|addd|put|throw|stick|pop|toss|include|plus)\s+(?:to|on|onto)\s+${LIST}\s*:?\s+(.+)$`));
   if (m) return { payload: m[1]!, explicit: true };
@@ -64,10 +65,10 @@ const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw));
 const lastWasGrocery = (ctx: UnderstandContext) =>
   Array.isArray(ctx.lastToolResult) && ctx.lastToolResult.some((r: { tool?: string }) => r?.tool?.startsWith('grocery.'));
 
-const CLEAR_CHECKED = new RegExp(String.raw`^(?:clear|remove|delete|clean|clean up|wipe|purge|trash|get rid of|erase)\s+(?:out\s+)?(?:all\s+)?(?:the\s+|my\s+)?(?:checked|checked off|checked-off|ticked|ticked off|done|completed|bought|crossed off|crossed out|purchased|finished|got)(?:\s+(?:off|out))?(?:\s+(?:items?|ones|stuff|things|groceries))?(?:\s+(?:from|off|on)\s+${LIST})?$|^clean up ${LIST}$`);
+const CLEAR_CHECKED = new RegExp(String.raw`^(?:clear|remove|delete|clean|clean up|wipe|purge|trash|get rid of|erase)\s+(?:out\s+)?(?:all\s+)?(?:the\s+|my\s+)?(?:checked|checked off|checked-off|ticked|ticked off|done|completed|bought|crossed off|crossed out|purchased|finished|got)(?:\s+(?:off|out))?(?:\s+(?:items?|ones|stuff|things|groceries))?(?:\s+(?:from|off|on)\s+${LIST})?$|^clean up ${LIST}$|^(?:clear|remove|delete|clean|wipe|get rid of)\s+(?:out\s+)?(?:all\s+)?(?:the\s+)?(?:stuff|things|items|ones|groceries)\s+(?:that\s+)?(?:i|we)\s+(?:already\s+|just\s+)?(?:got|bought|checked off|ticked off|picked up|grabbed|have)(?:\s+(?:from|off|on)\s+${LIST})?$`);
 const CLEAR_ALL = new RegExp(String.raw`^(?:clear|empty|wipe|reset|delete|erase|trash|clean out|clear out|wipe out|nuke|scrap|start over)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+|full\s+)?(?:grocery\s+|shopping\s+)?(?:list|cart)(?:\s+out)?$|^(?:clear|delete|remove|erase|empty)\s+(?:all|everything|all items|all the items|every item|it all|all of it)(?:\s+(?:from|on|off)\s+${LIST})?$|^start (?:a )?(?:new|fresh) (?:grocery |shopping )?list$`);
 const SHOW = new RegExp(String.raw`^(?:(?:what'?s|whats|wats|wuts|what is|what are|show|show me|view|see|send|send me|text me|read|read me|give me|display|check|open|pull up|lemme see|let me see|can i see|can i get|print|get|current|full|entire|whole)\s+)*(?:(?:on|in)\s+)?${LIST}(?:\s+(?:now|again|so far))?$|^(?:what|wat|wut)\s+(?:do|does|should|else do)\s+(?:i|we)\s+(?:need|have to|gotta|still need)(?:\s+to)?(?:\s+(?:get|buy|pick up|grab))?(?:\s+(?:from|at)\s+(?:the\s+)?(?:store|shop|supermarket|grocery store))?$|^(?:show|list|see|view|what are)\s+(?:me\s+)?(?:my |the |our )?(?:groceries|grocery items|grocery|shopping)$|^(?:grocery|groceries|list)$|^what'?s left(?: on ${LIST})?(?: to (?:get|buy))?$|^what (?:groceries|items) do (?:i|we) need$`);
-const CHECK_ALL = /^(?:(?:i |we )?(?:just )?(?:got|bought|grabbed|picked up)\s+(?:everything|it all|all of it|all the groceries|the groceries|groceries|all of them|all the stuff|the lot)|done shopping|finished shopping|(?:check|tick|cross|mark)\s+(?:off\s+)?(?:everything|all|all items|it all)(?:\s+off)?(?:\s+(?:as )?done)?)$/;
+const CHECK_ALL = new RegExp(String.raw`^(?:(?:(?:i |we )?(?:just )?(?:got|bought|grabbed|picked up)\s+(?:everything|it all|all of it|all the groceries|the groceries|groceries|all of them|all the stuff|the lot)|(?:check|tick|cross|mark)\s+(?:off\s+)?(?:everything|all|all items|it all)(?:\s+off)?(?:\s+(?:as )?done)?)(?:\s+(?:on|from|off)\s+${LIST})?|done shopping|finished shopping)$`);
 const REMOVE_SUFFIXED = new RegExp(String.raw`^(?:remove|delete|del|take|scratch|drop|erase|rm|nix|get)\s+(.+?)\s+(?:off|from|out of|off of)\s+${LIST}$|^(?:take|scratch|knock)\s+(.+?)\s+off$`);
 const REMOVE = /^(?:remove|delete|del|drop|nix|take off|take out|erase|rm|scratch)\s+(.+)$|^(?:(?:i|we)\s+)?(?:don't|dont|do not|no longer|don't even|doesn't|dont even) need\s+(?:the\s+|any\s+)?(.+)$|^(?:no more|never ?mind(?: the)?|nvm(?: the)?|forget(?: about)? the|skip(?: the)?)\s+(.+)$|^(?:we|i) (?:already )?(?:have|got) (.+?) already$|^(?:we|i) already (?:have|got) (.+)$/;
 const CHECK_SUFFIXED = new RegExp(String.raw`^(?:cross|check|tick|strike|mark)\s+(.+?)\s+off(?:\s+${LIST})?$|^(?:mark)\s+(.+?)\s+(?:as\s+)?(?:done|bought|got|purchased|complete|completed|checked)$`);
@@ -84,13 +85,15 @@ function matchShow(input: RuleInput): Understanding | null {
   return SHOW.test(clean(input)) ? call('grocery.list', {}) : null;
 }
 
-function matchRemove(input: RuleInput): Understanding | null {
+function matchRemove(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input);
   const suffixed = t.match(REMOVE_SUFFIXED);
   const m = suffixed ?? (NOT_GROCERY.test(t) ? null : t.match(REMOVE));
   const payload = m?.slice(1).find(Boolean);
   const list = payload ? names(payload) : null;
   if (!list || (!suffixed && /^(?:last|my last|the last|that|this)\b/.test(payload!))) return null;
+  // "delete 2" refers to whatever was listed last: only ours when the last answer was the grocery list.
+  if (!suffixed && /^(?:#|no\.?\s*|number\s+)?\d+(?:\s*(?:,|and|&)\s*#?\d+)*$/.test(payload!) && !lastWasGrocery(ctx)) return null;
   return call('grocery.remove', { names: list });
 }
 
@@ -102,12 +105,18 @@ function matchCheck(input: RuleInput, ctx: UnderstandContext): Understanding | n
   if (NOT_GROCERY.test(t) && !CHECK_SUFFIXED.test(t)) return null;
   const m = t.match(CHECK_SUFFIXED) ?? t.match(CHECK);
   const payload = m?.slice(1).find(Boolean);
+  // "mark call mom as done" is a reminder (a task), not an item on the list.
+  if (payload && /^mark\b/.test(t) && TASK_VERB.test(payload)) return null;
   const list = payload ? names(payload) : null;
   return list ? call('grocery.check', { names: list }) : null;
 }
 
+/** "how do i add something to my list" asks how, it adds nothing. */
+const QUESTION = /^(?:how|what|why|where|when|who|do i|does|did i|should i)\b/;
+
 function matchAdd(input: RuleInput): Understanding | null {
   const t = clean(input).replace(PURPOSE_SUFFIX, '');
+  if (QUESTION.test(t)) return null;
   const found = addPayload(t);
   if (!found) return null;
   if (/\bremind/.test(t) || (!found.explicit && NOT_GROCERY.test(t))) return null;

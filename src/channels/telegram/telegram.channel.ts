@@ -1,0 +1,115 @@
+import { Router } from 'express';
+import { GrammyError, webhookCallback, type Bot } from 'grammy';
+import { errorSummary } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import type { Channel, ChannelDeps, ChannelFactory } from '../types.js';
+import type { Job } from '../../scheduler/types.js';
+import { STRANDED_AFTER_MS } from '../../pipeline/recover-stranded.job.js';
+import { ALLOWED_UPDATES, createTelegramBot, type BotOptions } from './telegram.bot.js';
+import { parseTelegramConfig, TELEGRAM_WEBHOOK_PATH, type TelegramConfig } from './telegram.config.js';
+import type { TelegramContext } from './telegram.features.js';
+import { COMMANDS } from './telegram.replies.js';
+import { TELEGRAM_TEXT_LIMIT } from './telegram.split.js';
+
+type Lifecycle = Pick<Channel, 'router' | 'start' | 'stop'>;
+/** grammY's Node build types signals with the abort-controller polyfill; node-fetch accepts the native one. */
+type GrammySignal = NonNullable<Parameters<Bot['init']>[0]>;
+const forGrammy = (signal: AbortSignal | undefined) => signal as unknown as GrammySignal | undefined;
+
+/** On when TELEGRAM_BOT_TOKEN is set: webhook mode with PUBLIC_BASE_URL, long polling without. */
+export const telegramChannel: ChannelFactory = {
+  id: 'telegram',
+  create: (deps) => createTelegramChannel(deps),
+};
+
+export function createTelegramChannel(deps: ChannelDeps, options: BotOptions = {}): Channel | null {
+  const config = parseTelegramConfig(deps.env, deps.config.publicBaseUrl);
+  if (!config) return null;
+  const logger = deps.logger.child({ channel: 'telegram' });
+  const { bot, sender, replayStranded } = createTelegramBot(
+    {
+      config, logger, orm: deps.orm, clock: deps.clock, handleInbound: deps.handleInbound,
+      inFlight: deps.inFlight, outbox: deps.outbox, defaultTimezone: deps.config.defaultTimezone,
+    },
+    options,
+  );
+  const mode = config.webhookUrl ? webhookMode(bot, config, logger) : pollingMode(bot, logger);
+  const replayJob: Job = {
+    name: 'telegram-replay-stranded-updates',
+    run: ({ now }) => replayStranded(new Date(now.getTime() - STRANDED_AFTER_MS), now),
+  };
+  return { id: 'telegram', textLimit: TELEGRAM_TEXT_LIMIT, send: (to, text) => sender.send(to, text), jobs: [replayJob], ...mode };
+}
+
+/** Telegram POSTs each update; grammY checks the secret header (401 otherwise) before anything is stored. */
+function webhookMode(bot: Bot<TelegramContext>, config: TelegramConfig, logger: Logger): Lifecycle {
+  const router = Router();
+  router.post(TELEGRAM_WEBHOOK_PATH, webhookCallback(bot, 'express', { secretToken: config.webhookSecret }));
+  const abort = new AbortController();
+  let startup: Promise<void> = Promise.resolve();
+  return {
+    router,
+    // In the background: an unreachable Telegram must not keep the server (and SMS) from starting.
+    start: async () => {
+      startup = (async () => {
+        await prepare(bot, logger, abort.signal);
+        const info = await bot.api.getWebhookInfo(forGrammy(abort.signal));
+        if (info.url !== config.webhookUrl) {
+          logger.warn(`Telegram's webhook is ${info.url || 'not set'}, not ${config.webhookUrl}: run npm run telegram:webhook -- set`);
+        }
+      })().catch((err: unknown) => reportStartup(err, abort.signal, logger));
+    },
+    stop: async () => {
+      abort.abort();
+      await startup;
+    },
+  };
+}
+
+/** Local development: grammY's own long polling, whose updates our intake hands to per-chat queues. */
+function pollingMode(bot: Bot<TelegramContext>, logger: Logger): Lifecycle {
+  const abort = new AbortController();
+  let loop: Promise<void> = Promise.resolve();
+  return {
+    start: async () => {
+      loop = (async () => {
+        // bot.start() would call getMe without its abort signal, so a retrying start-up could outlive stop().
+        await bot.init(forGrammy(abort.signal));
+        if (abort.signal.aborted) return;
+        await bot.start({
+          allowed_updates: [...ALLOWED_UPDATES],
+          onStart: async (me) => {
+            logger.info(`Telegram long polling as @${me.username}`);
+            await registerCommands(bot, logger, abort.signal);
+          },
+        });
+      })().catch((err: unknown) => reportStartup(err, abort.signal, logger));
+    },
+    stop: async () => {
+      abort.abort();
+      await bot.stop().catch((err: unknown) => logger.warn('telegram polling stopped uncleanly', { error: errorSummary(err) }));
+      await loop;
+    },
+  };
+}
+
+async function prepare(bot: Bot<TelegramContext>, logger: Logger, signal: AbortSignal): Promise<void> {
+  await bot.init(forGrammy(signal));
+  await registerCommands(bot, logger, signal);
+}
+
+export async function registerCommands(bot: Bot<TelegramContext>, logger: Logger, signal?: AbortSignal): Promise<void> {
+  const commands = COMMANDS.map(({ command, description }) => ({ command, description }));
+  await bot.api.setMyCommands(commands, undefined, forGrammy(signal)).catch((err: unknown) => {
+    if (!signal?.aborted) logger.warn('telegram commands not registered', { error: errorSummary(err) });
+  });
+}
+
+function reportStartup(err: unknown, signal: AbortSignal | undefined, logger: Logger): void {
+  if (signal?.aborted) return;
+  if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+    logger.error('TELEGRAM_BOT_TOKEN was rejected by Telegram: the Telegram channel is not running', { error: err.description });
+    return;
+  }
+  logger.error('telegram channel failed to start', { error: errorSummary(err) });
+}

@@ -1,0 +1,78 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Update } from 'grammy/types';
+import { UserChannel } from '../../entities/index.js';
+import { findOrCreateUser } from '../../pipeline/record-inbound.js';
+
+export type UpdateStatus = 'processed' | 'failed' | 'ignored';
+
+export interface ChatLink {
+  userId: number;
+  phone: string;
+  active: boolean;
+}
+
+/**
+ * Inserts the update before anything else happens; false when this update_id was already stored
+ * (Telegram redelivered it), in which case nothing may run again.
+ */
+export async function storeUpdate(
+  orm: MikroORM,
+  row: { updateId: number; chatId: number | null; kind: string; payload: unknown; receivedAt: Date },
+): Promise<boolean> {
+  const inserted: unknown[] = await orm.em.getConnection().execute(
+    `insert into telegram_updates (update_id, chat_id, kind, payload, received_at) values (?, ?, ?, ?, ?)
+     on conflict (update_id) do nothing returning update_id`,
+    [row.updateId, row.chatId, row.kind, JSON.stringify(row.payload), row.receivedAt],
+  );
+  return inserted.length === 1;
+}
+
+/**
+ * Claims updates stored before `before` and never finished (the process died between storing and answering
+ * them). Moving received_at to `now` is the claim: another instance sweeping at the same time skips them.
+ */
+export async function claimStrandedUpdates(orm: MikroORM, before: Date, now: Date, limit = 50): Promise<Update[]> {
+  const rows: { payload: Update }[] = await orm.em.getConnection().execute(
+    `update telegram_updates set received_at = ? where update_id in (
+       select update_id from telegram_updates where status = 'received' and received_at < ? order by update_id limit ? for update skip locked)
+     returning payload`,
+    [now, before, limit],
+  );
+  return rows.map((r) => (typeof r.payload === 'string' ? (JSON.parse(r.payload) as Update) : r.payload));
+}
+
+export async function finishUpdate(orm: MikroORM, updateId: number, status: UpdateStatus, at: Date, error?: string): Promise<void> {
+  await orm.em.getConnection().execute(
+    `update telegram_updates set status = ?, processed_at = ?, error = ? where update_id = ?`,
+    [status, at, error ?? null, updateId],
+  );
+}
+
+export async function findLink(orm: MikroORM, chatId: string): Promise<ChatLink | null> {
+  const row = await orm.em.fork().findOne(UserChannel, { channel: 'telegram', externalId: chatId }, { populate: ['user'] });
+  return row ? { userId: row.user.id, phone: row.user.phoneNumber, active: row.active } : null;
+}
+
+/** Finds or creates the user owning `phone` (the same upsert the pipeline uses) and points this chat at them. */
+export async function linkChat(orm: MikroORM, chatId: string, phone: string, defaultTimezone: string, at: Date): Promise<ChatLink> {
+  return orm.em.fork().transactional(async (tx) => {
+    const user = await findOrCreateUser(tx, phone, defaultTimezone);
+    await tx
+      .createQueryBuilder(UserChannel)
+      .insert({ user: user.id, channel: 'telegram', externalId: chatId, active: true, lastSeenAt: at, createdAt: at })
+      .onConflict(['channel', 'external_id'])
+      .merge(['user', 'active', 'lastSeenAt'])
+      .execute();
+    return { userId: user.id, phone: user.phoneNumber, active: true };
+  });
+}
+
+export async function unlinkChat(orm: MikroORM, chatId: string): Promise<boolean> {
+  const removed = await orm.em.fork().nativeDelete(UserChannel, { channel: 'telegram', externalId: chatId });
+  return removed > 0;
+}
+
+/** The user blocked the bot or the chat is gone: notifications stop going there until they write again. */
+export async function markChatInactive(orm: MikroORM, chatId: string): Promise<void> {
+  await orm.em.fork().nativeUpdate(UserChannel, { channel: 'telegram', externalId: chatId }, { active: false });
+}

@@ -1,0 +1,100 @@
+import { DateTime } from 'luxon';
+import { formatLocal } from '../../time.js';
+import { resolveLocal, startOfLocalDay } from '../../understanding/dates.js';
+import { askFor } from '../reminder/reminder-create.tool.js';
+import { compact } from '../reminder/reminder-text.js';
+import { defineTool } from '../types.js';
+import type { CalendarEvent } from './calendar.entity.js';
+import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
+import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema, type MoveEventArgs } from './calendar.schemas.js';
+import { deleteEventsByWords, describePick, eventsBetween, overlapping, pickEvents, whichEvent } from './calendar.service.js';
+
+function dayLabel(from: string, to: string, zone: string): string {
+  const f = DateTime.fromISO(from, { zone });
+  return from === to ? f.toFormat('ccc LLL d') : `${f.toFormat('ccc LLL d')} – ${DateTime.fromISO(to, { zone }).toFormat('ccc LLL d')}`;
+}
+
+export const listEventsTool = defineTool({
+  name: 'calendar.list',
+  description: 'Show calendar events between two local dates (inclusive), numbered.',
+  schema: listEventsSchema,
+  async execute(args, ctx) {
+    const from = startOfLocalDay(args.from, ctx.timezone);
+    const to = startOfLocalDay(DateTime.fromISO(args.to).plus({ days: 1 }).toISODate()!, ctx.timezone);
+    const rows = await eventsBetween(ctx.em, ctx.user, from, to);
+    const label = `${args.label ? `${args.label} (${dayLabel(args.from, args.to, ctx.timezone)})` : dayLabel(args.from, args.to, ctx.timezone)}`;
+    if (!rows.length) return { ok: true, reply: `Nothing on your calendar for ${label}. 🎉`, data: { listed: [] } };
+    return { ok: true, reply: agenda(rows, ctx.timezone), data: { listed: rows.map((r) => r.id) } };
+  },
+});
+
+export const nextEventsTool = defineTool({
+  name: 'calendar.next',
+  description: 'The next upcoming event(s), optionally only those whose title has the given words.',
+  schema: nextEventsSchema,
+  async execute(args, ctx) {
+    const horizon = new Date(ctx.now.getTime() + 366 * 86_400_000);
+    let rows = (await eventsBetween(ctx.em, ctx.user, ctx.now, horizon, 500)).filter((e) => e.startAt.getTime() >= ctx.now.getTime() || e.allDay);
+    if (args.words) rows = (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime());
+    rows = rows.slice(0, args.count ?? 1);
+    if (!rows.length) return { ok: true, reply: args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.', data: { listed: [] } };
+    const reply = rows.length === 1 ? `Next: ${describeEvent(rows[0]!, ctx.timezone)}` : agenda(rows, ctx.timezone);
+    return { ok: true, reply, data: { listed: rows.map((r) => r.id) } };
+  },
+});
+
+function moved(e: CalendarEvent, args: MoveEventArgs, zone: string): { start: Date; end: Date; allDay: boolean } {
+  const length = e.endAt.getTime() - e.startAt.getTime();
+  if (args.shiftMinutes) return { start: new Date(e.startAt.getTime() + args.shiftMinutes * 60_000), end: new Date(e.endAt.getTime() + args.shiftMinutes * 60_000), allDay: e.allDay };
+  const local = DateTime.fromJSDate(e.startAt, { zone });
+  const date = args.date ?? local.toISODate()!;
+  if (e.allDay && !args.time) {
+    const days = Math.max(1, Math.round(length / 86_400_000));
+    return { start: startOfLocalDay(date, zone), end: startOfLocalDay(DateTime.fromISO(date).plus({ days }).toISODate()!, zone), allDay: true };
+  }
+  const start = resolveLocal(date, args.time ?? local.toFormat('HH:mm'), zone);
+  return { start, end: new Date(start.getTime() + (e.allDay ? 3_600_000 : length)), allDay: false };
+}
+
+export const moveEventTool = defineTool({
+  name: 'calendar.move',
+  description: 'Move an event (by number or words) to a new local date and/or time, or shift it by minutes; keeps its length.',
+  schema: moveEventSchema,
+  async execute(args, ctx) {
+    if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "move dentist to 3pm".' };
+    const rows = await pickEvents(ctx, args);
+    if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'move');
+    if (!rows.length) return { ok: false, reply: `I couldn't find "${describePick(args)}" on your calendar.` };
+    if (!args.date && !args.time && !args.shiftMinutes) {
+      return askFor(ctx, 'calendar.move', compact({ words: args.words, number: args.number, onDate: args.onDate, atTime: args.atTime }), 'when', 'To when?');
+    }
+    const [event] = rows as [CalendarEvent];
+    const next = moved(event, args, ctx.timezone);
+    const clashes = next.allDay ? [] : await overlapping(ctx.em, ctx.user, next.start, next.end, event.id);
+    const was = formatLocal(event.startAt, ctx.timezone);
+    Object.assign(event, { startAt: next.start, endAt: next.end, allDay: next.allDay });
+    await ctx.em.flush();
+    return {
+      ok: true,
+      reply: `📅 Moved: ${describeEvent(event, ctx.timezone)} (was ${event.allDay ? was.split(',')[0] : was})${overlapWarning(clashes, ctx.timezone)}`,
+      data: { id: event.id, overlaps: clashes.map((c) => c.id) },
+    };
+  },
+});
+
+export const deleteEventTool = defineTool({
+  name: 'calendar.delete',
+  description: 'Delete an event by its number in the last calendar list or by words of its title.',
+  schema: deleteEventSchema,
+  async execute(args, ctx) {
+    if (args.number !== undefined) {
+      const [row] = await pickEvents(ctx, args);
+      if (!row) return { ok: false, reply: `I don't see event number ${args.number}. Ask "what's on this week" for a numbered list.` };
+      ctx.em.remove(row);
+      await ctx.em.flush();
+      return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(row, ctx.timezone)}`, data: { id: row.id } };
+    }
+    if (!args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };
+    return (await deleteEventsByWords(ctx, args)) ?? { ok: false, reply: `I couldn't find "${describePick(args)}" on your calendar.` };
+  },
+});

@@ -1,0 +1,56 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PendingRequest } from '../../entities/conversation-state.entity.js';
+import type { User } from '../../entities/user.entity.js';
+import { parseWhen } from '../../understanding/dates.js';
+import type { RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
+import { compact } from '../reminder/reminder-text.js';
+import type { ToolModule } from '../types.js';
+import { eventArgs } from './calendar-text.js';
+import { createEventTool } from './calendar-create.tool.js';
+import { deleteEventTool, listEventsTool, moveEventTool, nextEventsTool } from './calendar-manage.tool.js';
+import { CalendarEvent } from './calendar.entity.js';
+import { calendarRules } from './calendar.rules.js';
+
+const COMMAND = /^(?:what|whats|what's|show|list|add|cancel|delete|remove|help|remind|spent|paid|move|reschedule)\b/;
+
+/** "add dentist to my calendar" → "When is it?" → "tues 3pm"; "move lunch" → "To when?" → "friday". */
+function resumeCalendar(pending: PendingRequest, input: RuleInput, ctx: UnderstandContext): Understanding | null {
+  if (COMMAND.test(input.text)) return null;
+  const args = pending.args;
+  if (pending.tool === 'calendar.move' && pending.missing === 'when') {
+    const when = parseWhen(input.text.replace(/^(?:to|till|until|for)\s+/, ''), ctx, { dateDecidedElsewhere: true });
+    if (!when.date && !when.time) return null;
+    return { kind: 'tools', calls: [{ tool: 'calendar.move', args: compact({ ...args, date: when.date, time: when.time }) }] };
+  }
+  if (pending.tool !== 'calendar.create') return null;
+  if (pending.missing === 'when') {
+    const { found, title: _t, ...when } = eventArgs(input.text, input.raw, ctx);
+    if (!found) return null;
+    return { kind: 'tools', calls: [{ tool: 'calendar.create', args: { ...args, ...when } }] };
+  }
+  if (pending.missing === 'title') {
+    const title = trimFillers(input.text, /^(?:it's|its|it is|call it|called|the)\s+/, /\s+please$/);
+    if (!title) return null;
+    return { kind: 'tools', calls: [{ tool: 'calendar.create', args: { ...args, title: capitalize(fromRaw(input.raw, title)).slice(0, 200) } }] };
+  }
+  return null;
+}
+
+async function dumpEvents(em: EntityManager, user: User): Promise<Record<string, unknown>> {
+  const rows = await em.find(CalendarEvent, { user }, { orderBy: { startAt: 'asc', id: 'asc' } });
+  return {
+    events: rows.map((e) => ({ title: e.title, start: e.startAt.toISOString(), end: e.endAt.toISOString(), location: e.location ?? null })),
+  };
+}
+
+export const calendarModule: ToolModule = {
+  name: 'calendar',
+  helpOrder: 20,
+  tools: [createEventTool, listEventsTool, nextEventsTool, moveEventTool, deleteEventTool],
+  entities: [CalendarEvent],
+  rules: calendarRules,
+  resume: resumeCalendar,
+  examples: ["lunch with Sam friday 1pm at Joe's Cafe", "what's on tomorrow"],
+  dump: dumpEvents,
+};

@@ -1,0 +1,77 @@
+import { DateTime } from 'luxon';
+import type { PendingRequest } from '../../entities/conversation-state.entity.js';
+import { formatLocal } from '../../time.js';
+import { isoDate, localNow, resolveWhen, type WhenContext } from '../../understanding/dates.js';
+import { buildRRule, describeRRule, nextOccurrence, WEEKDAYS, type Repeat } from '../../understanding/recurrence.js';
+import { defineTool, type ToolContext, type ToolResult } from '../types.js';
+import { Reminder } from './reminder.entity.js';
+import { createReminderSchema, type CreateReminderArgs } from './reminder.schemas.js';
+
+export const WHEN_QUESTION = 'When should I remind you?';
+export const WHAT_QUESTION = 'What should I remind you about?';
+
+export function askFor(ctx: ToolContext, tool: string, args: Record<string, unknown>, missing: string, question: string, ok = true): ToolResult {
+  const pending: PendingRequest = { tool, args, missing, question, createdAt: ctx.now.toISOString() };
+  return { ok, reply: question, pending, data: { missing } };
+}
+
+/** A bare "every week" or "every month" repeats on the start date's weekday or day of month. */
+function completeRepeat(repeat: Repeat, startDate: string): Repeat {
+  const start = DateTime.fromISO(startDate);
+  if (repeat.freq === 'weekly' && !repeat.weekdays?.length) return { ...repeat, weekdays: [WEEKDAYS[start.weekday - 1]!] };
+  if (repeat.freq === 'monthly' && !repeat.monthDay) return { ...repeat, monthDay: start.day };
+  if (repeat.freq === 'yearly' && !repeat.month) return { ...repeat, month: start.month, monthDay: repeat.monthDay ?? start.day };
+  return repeat;
+}
+
+/** "every other monday": the first one is the coming monday, so the fortnights count from there, not from today. */
+function anchoredRRule(repeat: Repeat, start: { date: string; time: string }, ctx: ToolContext): string {
+  const rule = buildRRule(repeat, start, ctx.timezone);
+  if (!repeat.interval || repeat.interval <= 1) return rule;
+  const first = nextOccurrence(buildRRule({ ...repeat, interval: 1 }, start, ctx.timezone), ctx.timezone, ctx.now);
+  return first ? buildRRule(repeat, { date: isoDate(DateTime.fromJSDate(first, { zone: ctx.timezone })), time: start.time }, ctx.timezone) : rule;
+}
+
+function pastReply(ctx: ToolContext, args: CreateReminderArgs, dueAt: Date): ToolResult {
+  const wctx: WhenContext = { now: ctx.now, timezone: ctx.timezone };
+  const today = localNow(wctx);
+  const base = { text: args.text };
+  if (args.time && (!args.date || args.date === isoDate(today))) {
+    const suggest = { date: isoDate(today.plus({ days: 1 })), time: args.time };
+    const at = resolveWhen(suggest, wctx)!;
+    const question = `${formatLocal(dueAt, ctx.timezone)} has already passed. Tomorrow at ${formatLocal(at, ctx.timezone, { withDate: false })} instead? Or tell me another time.`;
+    return askFor(ctx, 'reminders.create', { ...base, suggest }, 'when', question, false);
+  }
+  const question = `${formatLocal(dueAt, ctx.timezone)} has already passed. When should I remind you?`;
+  return askFor(ctx, 'reminders.create', base, 'when', question, false);
+}
+
+export const createReminderTool = defineTool({
+  name: 'reminders.create',
+  description:
+    'Set a reminder. Give local wall-clock date (YYYY-MM-DD) and/or time (HH:mm) in the user\'s zone, or inMinutes from now; ' +
+    'for a recurring reminder add repeat {freq, interval, weekdays, monthDay, month}. A missing text or time makes the tool ask.',
+  schema: createReminderSchema,
+  async execute(args, ctx) {
+    const known = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+    if (!args.text) return askFor(ctx, 'reminders.create', known, 'text', WHAT_QUESTION);
+    if (!args.date && !args.time && args.inMinutes === undefined && !args.repeat) return askFor(ctx, 'reminders.create', known, 'when', WHEN_QUESTION);
+    const wctx: WhenContext = { now: ctx.now, timezone: ctx.timezone };
+    let rrule: string | null = null;
+    let dueAt: Date | null;
+    if (args.repeat) {
+      const time = args.time ?? '09:00';
+      const date = args.date ?? isoDate(localNow(wctx));
+      rrule = anchoredRRule(completeRepeat(args.repeat, date), { date, time }, ctx);
+      dueAt = nextOccurrence(rrule, ctx.timezone, ctx.now);
+      if (!dueAt) return { ok: false, reply: "That repeat never comes round again — could you say it another way? e.g. every monday at 9" };
+    } else {
+      dueAt = resolveWhen(args, wctx)!;
+      if (dueAt.getTime() <= ctx.now.getTime()) return pastReply(ctx, args, dueAt);
+    }
+    const reminder = ctx.em.create(Reminder, { user: ctx.user, text: args.text, dueAt, rrule, timezone: ctx.timezone, createdAt: ctx.now, updatedAt: ctx.now });
+    await ctx.em.flush();
+    const repeat = rrule ? ` (${describeRRule(rrule)})` : '';
+    return { ok: true, reply: `⏰ ${args.text} — ${formatLocal(dueAt, ctx.timezone)}${repeat}`, data: { id: reminder.id, dueAt: dueAt.toISOString(), rrule } };
+  },
+});

@@ -1,0 +1,65 @@
+import { parseWhen } from '../../understanding/dates.js';
+import { parseSchedule } from '../../understanding/schedule.js';
+import type { UnderstandContext } from '../../understanding/types.js';
+import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
+import type { CreateReminderArgs } from './reminder.schemas.js';
+
+const POLITE = '(?:(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?(?:can|could|would|will) you (?:please |pls )?|(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?)?';
+const REMIND = '(?:remind|remimd|remond|reming|remin|rmnd|rmd|reminder)';
+
+/** How people ask for a reminder; the capture is everything after the ask. */
+export const REMINDER_TRIGGER = new RegExp(
+  `^${POLITE}(?:` +
+    [
+      `${REMIND} me(?: again)?`,
+      `${REMIND} (?=to |about |that )`,
+      // "tell me a joke" is not a reminder: these verbs need a task or a time after them.
+      `(?:ping|text|nudge|alert|message|buzz|notify|tell|msg|txt|hit) me(?= (?:to|2|about|that|at|in|on|by|tomorrow|tonight|today|every|each|this|next|before|after|around|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d)\\b)`,
+      `(?:set|create|add|make|schedule|put in|new|i need|i want|need|want)(?: me)?(?: a| an| one| another)? ${REMIND}s?(?: for me)?`,
+      `reminders?(?: to)?:?(?= )`,
+      `(?:don't|dont|do not) (?:let me )?forget(?: to| about)?`,
+      `(?:i need to |i have to |help me )?remember(?: to| that)?`,
+      `note to self:?`,
+    ].join('|') +
+    `):?(?:\\s|$)(.*)$`,
+);
+
+/** How a task starts ("call …", "pay …"): a reminder's words, not a grocery item or an event title. */
+export const TASK_VERB = /^(?:call(?! with)|text|email|e-mail|pay|buy|pick up|take|check|send|renew|water|feed|walk|clean|wash|submit|finish|order|return|bring|drop off|grab|put out|take out|charge|pack|print|mail|refill|empty|go to|visit|cook|start|stop at|leave|wake up|get up|study|practice|workout|work out|stretch|meditate|read|write|file|sign|fax|change|move the car|feed|give)\b/;
+
+const LEADING = /^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|i need to|i have to|i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*/;
+const TRAILING = /\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|starting|beginning|and|to|later|later on)$/;
+
+export function cleanTask(rest: string, raw: string): string | undefined {
+  const task = trimFillers(rest.replace(/\s+[,.]\s*/g, ' '), LEADING, TRAILING);
+  if (!task) return undefined;
+  return capitalize(fromRaw(raw, task)).slice(0, 500);
+}
+
+export function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Arguments for reminders.create from the words after the ask ("to call mom tmrw at 5"). */
+export function reminderArgs(body: string, raw: string, ctx: UnderstandContext): CreateReminderArgs {
+  const when = parseSchedule(body, ctx);
+  return compact({
+    text: cleanTask(when.rest, raw),
+    date: when.date,
+    time: when.time,
+    inMinutes: when.repeat ? undefined : when.inMinutes,
+    repeat: when.repeat,
+  });
+}
+
+/** Nouns that name no particular row: "my 3pm meeting" is picked by its time. */
+const GENERIC = /^(?:meeting|appointment|appt|event|thing|one|reminder|call)?$/;
+
+/** "friday's lunch" / "the meeting on thursday" / "my 3pm" → words plus the local date and time they are at. */
+export function wordsAndDate(phrase: string, ctx: UnderstandContext): { words?: string; onDate?: string; atTime?: string } {
+  const plain = phrase.replace(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|tonight)'s\b/g, '$1');
+  const when = parseWhen(plain, ctx, { dateDecidedElsewhere: true });
+  if (!when.date && !when.time) return { words: phrase };
+  const words = trimFillers(when.rest, /^(?:on|at|for|the|my)\b\s*/, /\s*\b(?:on|at|for|the|from)$/);
+  return compact({ words: GENERIC.test(words) ? undefined : words, onDate: when.date, atTime: when.time });
+}

@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { User } from '../../entities/user.entity.js';
+import { parseSchedule } from '../../understanding/schedule.js';
+import type { RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
+import type { PendingRequest } from '../../entities/conversation-state.entity.js';
+import type { ToolModule } from '../types.js';
+import { createReminderTool } from './reminder-create.tool.js';
+import { cancelReminderTool, doneReminderTool, listRemindersTool, snoozeReminderTool } from './reminder-manage.tool.js';
+import { Reminder } from './reminder.entity.js';
+import { reminderRules } from './reminder.rules.js';
+import { cleanTask, compact, REMINDER_TRIGGER } from './reminder-text.js';
+
+export const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|ok|okay|k|kk|fine|sounds good|perfect|please|yes please|do it|that works|good|correct|right)$/;
+const NOT_A_TASK = /^(?:what|whats|what's|show|list|add|cancel|delete|remove|help|my|spent|paid|snooze)\b/;
+
+/** Fills the one missing detail of a pending "remind me…" from the next message; null when it is about something else. */
+function resumeReminder(pending: PendingRequest, input: RuleInput, ctx: UnderstandContext): Understanding | null {
+  if (pending.tool !== 'reminders.create' || REMINDER_TRIGGER.test(input.text)) return null;
+  const { suggest, ...args } = pending.args as Record<string, unknown> & { suggest?: { date: string; time: string } };
+  if (pending.missing === 'when' && suggest && YES.test(input.text)) {
+    return { kind: 'tools', calls: [{ tool: 'reminders.create', args: { ...args, ...suggest } }] };
+  }
+  const when = parseSchedule(input.text, ctx);
+  const fields = compact({ date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat });
+  if (pending.missing === 'when') {
+    if (!when.found || when.rest.split(' ').length > 4) return null;
+    return { kind: 'tools', calls: [{ tool: 'reminders.create', args: { ...args, ...fields } }] };
+  }
+  if (pending.missing === 'text' && !NOT_A_TASK.test(input.text)) {
+    const text = cleanTask(when.rest, input.raw);
+    if (!text) return null;
+    return { kind: 'tools', calls: [{ tool: 'reminders.create', args: { ...fields, ...args, text } }] };
+  }
+  return null;
+}
+
+async function dumpReminders(em: EntityManager, user: User): Promise<Record<string, unknown>> {
+  const rows = await em.find(Reminder, { user }, { orderBy: { dueAt: 'asc', id: 'asc' } });
+  return {
+    reminders: rows.map((r) => ({ text: r.text, dueAt: r.dueAt.toISOString(), recurrence: r.rrule ?? null, status: r.status })),
+  };
+}
+
+export const reminderModule: ToolModule = {
+  name: 'reminders',
+  helpOrder: 10,
+  tools: [createReminderTool, listRemindersTool, cancelReminderTool, doneReminderTool, snoozeReminderTool],
+  entities: [Reminder],
+  rules: reminderRules,
+  resume: resumeReminder,
+  examples: ['remind me to call the dentist tmrw at 10'],
+  dump: dumpReminders,
+};

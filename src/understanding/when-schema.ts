@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { DATE_RE, TIME_RE } from './dates.js';
+
+/**
+ * Tool arguments carry local wall-clock fields, never model-computed instants: the server resolves them
+ * in the user's zone (dates.ts), so the rules and an LLM call the same tools the same way.
+ */
+export const localDate = z
+  .string()
+  .regex(DATE_RE, 'a local date YYYY-MM-DD')
+  .refine((d) => DateTime.fromISO(d).isValid, 'a real calendar date');
+export const localTime = z.string().regex(TIME_RE, 'a local time HH:mm (24 h)');
+export const minutes = (max: number) => z.number().int().min(1).max(max);
+
+/** Picks a row by its number in the last list shown, or by a few words of its text. */
+export const targetFields = {
+  number: z.number().int().min(1).max(999).optional(),
+  words: z.string().trim().min(1).max(200).optional(),
+  /** Only rows on this local date ("cancel the meeting on thursday"). */
+  onDate: localDate.optional(),
+  /** Only rows at this local time ("move my 3pm to 4"). */
+  atTime: localTime.optional(),
+};
