@@ -53,15 +53,14 @@ async function seed(c: pg.Client): Promise<Record<string, number>> {
   return timed;
 }
 
-async function seedReminders(c: pg.Client, step: (name: string, sql: string) => Promise<void>, senders: string): Promise<void> {
-  const cols = (await c.query<{ column_name: string }>(`select column_name from information_schema.columns where table_name = 'reminders'`)).rows.map((r) => r.column_name);
-  const values: Record<string, string> = {
-    user_id: 'u.id', text: `'seeded reminder ' || g`, body: `'seeded reminder ' || g`, title: `'seeded reminder ' || g`, message: `'seeded reminder ' || g`,
-    due_at: `now() - interval '300 days' + g * interval '7 hours'`, status: `case when g < 990 then 'sent' else 'pending' end`,
-    timezone: `'UTC'`, created_at: `now() - interval '300 days'`, updated_at: `now() - interval '300 days'`,
-  };
-  const used = cols.filter((col) => values[col]);
-  await step('reminders (1M)', `insert into reminders (${used.join(', ')}) select ${used.map((col) => values[col]).join(', ')} from ${senders} u cross join generate_series(1, 1000) g`);
+async function seedReminders(_c: pg.Client, step: (name: string, sql: string) => Promise<void>, senders: string): Promise<void> {
+  // 990 past reminders per sender (sent, done or cancelled) and 10 pending ones in the future: nothing falls due mid-run.
+  await step('reminders (1M)', `insert into reminders (user_id, text, due_at, timezone, status, last_sent_at, created_at, updated_at)
+    select u.id, 'seeded reminder ' || g,
+           case when g <= 990 then now() - interval '300 days' + g * interval '7 hours' else now() + (g - 990) * interval '1 day' end, 'UTC',
+           case when g > 990 then 'pending' when g % 10 = 0 then 'cancelled' when g % 3 = 0 then 'done' else 'sent' end,
+           case when g <= 990 then now() - interval '300 days' + g * interval '7 hours' end, now() - interval '300 days', now() - interval '300 days'
+      from ${senders} u cross join generate_series(1, 1000) g`);
 }
 
 async function main(): Promise<void> {

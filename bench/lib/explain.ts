@@ -39,7 +39,7 @@ export async function explainHotQueries(url: string): Promise<Explained[]> {
       ['stranded-message recovery', `select m.id::text as id, m.user_id, m.channel, u.phone_number from conversation_messages m join users u on u.id = m.user_id where m.status = 'received' and m.timestamp < $1 order by m.timestamp limit 50`, [new Date(now.getTime() - 120_000)]],
     ];
     if ((await c.query(`select to_regclass('reminders') as t`)).rows[0].t) {
-      cases.push(['due-reminder claim', `select * from reminders where status = 'pending' and due_at <= $1 order by due_at limit 100 for update skip locked`, [now]]);
+      cases.push(['due-reminder claim', `select id, user_id, text, due_at from reminders where status = 'pending' and due_at <= $1 order by due_at limit 100 for update skip locked`, [now]]);
     }
     const out: Explained[] = [];
     for (const [name, sql, params] of cases) {
