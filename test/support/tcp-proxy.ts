@@ -17,6 +17,7 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   let port = 0;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
+      if (server) return resolve();
       server = net.createServer((client) => {
         const upstream = net.connect(Number(target.port), target.hostname);
         for (const s of [client, upstream]) {
