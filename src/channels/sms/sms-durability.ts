@@ -22,6 +22,16 @@ export async function storedState(deps: IntakeDeps, messageSid: string, waitMs =
   return Promise.race([lookup, busy]).finally(() => clearTimeout(timer));
 }
 
+/** Waits (at most `ms`) until the message is stored, or its handling has ended either way. */
+export async function storedOrSettled(deps: IntakeDeps, messageSid: string, work: Promise<unknown>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  const settled = work.then(() => true, () => true);
+  while (Date.now() < deadline) {
+    if ((await storedState(deps, messageSid)) !== 'missing') return;
+    if (await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), 200))])) return;
+  }
+}
+
 export function notStored(): DatabaseUnavailableError {
   return new DatabaseUnavailableError('The message could not be stored in time; retry shortly');
 }

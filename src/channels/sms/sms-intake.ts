@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import { DatabaseUnavailableError } from '../../db/unavailable.js';
-import { failureRecorded, notStored, storedState, whileUnavailable } from './sms-durability.js';
+import { failureRecorded, notStored, storedOrSettled, storedState, whileUnavailable } from './sms-durability.js';
 import { errorSummary } from '../../errors.js';
 import { enqueueOutbound } from '../../outbox/enqueue.js';
 import type { InboundResult } from '../../pipeline/types.js';
@@ -12,7 +12,7 @@ import { splitSms, totalSegments } from './sms-split.js';
 export type IntakeDeps = Pick<ChannelDeps, 'handleInbound' | 'inFlight' | 'outbox' | 'orm' | 'clock' | 'logger'> & { config: SmsConfig };
 
 const LATE = Symbol('late');
-/** How long a webhook may wait for its message to be stored at all; Twilio gives up at 15 s. */
+/** How long a late webhook may wait for its message to be stored at all; Twilio gives up at 15 s. */
 const STORE_DEADLINE_MS = 10_000;
 
 /**
@@ -30,9 +30,9 @@ export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<
       messageType: sms.metadata.media?.length ? 'media' : 'text',
       metadata: { ...sms.metadata },
     });
-    let result = await within(work, deps.config.inlineReplyMs);
-    if (result === LATE && (await storedState(deps, sms.messageSid)) === 'missing') result = await within(work, Math.max(0, STORE_DEADLINE_MS - deps.config.inlineReplyMs));
+    const result = await within(work, deps.config.inlineReplyMs);
     if (result === LATE) {
+      await storedOrSettled(deps, sms.messageSid, work, Math.max(0, STORE_DEADLINE_MS - deps.config.inlineReplyMs));
       deps.logger.info('sms reply not ready in time, answering later', { pmid: sms.messageSid, waitedMs: deps.config.inlineReplyMs });
       deps.inFlight.track(work.then((late) => replyLater(deps, sms, late))).catch((err: unknown) =>
         deps.logger.error('late sms reply failed', { pmid: sms.messageSid, error: errorSummary(err) }),
