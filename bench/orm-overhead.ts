@@ -17,7 +17,11 @@ async function main(): Promise<void> {
   const [user] = (await pool.query('select id from users order by id limit 1')).rows as { id: number }[];
   if (!user) throw new Error('bench_errand has no users: run npm run bench:inbound first');
   const conn = db.orm.em.getConnection();
+  const reused = db.orm.em.fork();
   const cases: [string, () => Promise<unknown>][] = [
+    ['MikroORM em.fork() alone (no statement)', async () => db.orm.em.fork()],
+    ['MikroORM findOne(User, id, { refresh }) on one reused fork', () => reused.findOne(User, user.id, { refresh: true })],
+    ['MikroORM em.fork().createQueryBuilder(User).where({ id }).execute()', () => db.orm.em.fork().createQueryBuilder(User).where({ id: user.id }).execute()],
     ['MikroORM em.fork().findOne(User, id)', () => db.orm.em.fork().findOne(User, user.id)],
     ['MikroORM fork().transactional(findOne … for update)', () => db.orm.em.fork().transactional((tx) => tx.findOne(User, user.id, { lockMode: LockMode.PESSIMISTIC_WRITE }))],
     ['MikroORM connection.execute(raw select)', () => conn.execute('select * from users where id = ?', [user.id])],

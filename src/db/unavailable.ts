@@ -17,7 +17,8 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 5) return false;
   if (err instanceof DatabaseUnavailableError) return true;
   const e = err as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown; name?: unknown };
-  if (typeof e.code === 'string' && (CODES.has(e.code) || e.code.startsWith('08'))) return true;
+  // Class 08 is "connection exception", except 08P01 (protocol violation): that one is caused by what we sent.
+  if (typeof e.code === 'string' && (CODES.has(e.code) || (e.code.startsWith('08') && e.code !== '08P01'))) return true;
   if (e.name === 'KnexTimeoutError') return true;
   if (typeof e.message === 'string' && MESSAGES.some((m) => m.test(e.message as string))) return true;
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
