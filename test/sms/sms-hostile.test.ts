@@ -38,6 +38,12 @@ describe('sms: hostile requests', () => {
     expect(charset.body.message).to.match(/charset/i);
   });
 
+  it('answers in valid TwiML when the reply echoes characters XML cannot carry', async () => {
+    const res = await sms.inbound('spent 12 on lunch \u0007\u0015\uFFFF\uD800 ok');
+    expect(res.status).to.equal(200);
+    expect(res.body).to.match(/<Message>.*lunch.*ok.*<\/Message>/s);
+  });
+
   it('stores control characters, bidi overrides and SQL in a body as plain text', async () => {
     const body = "a\u0000b\u202Eevil\u202C'; drop table users; --";
     expect((await sms.inbound(body)).status).to.equal(200);

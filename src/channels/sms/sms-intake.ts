@@ -60,9 +60,12 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/** Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF); a reply may echo them. */
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 export function twiml(parts: string[]): string {
   const response = new twilio.twiml.MessagingResponse();
-  for (const part of parts) response.message(part);
+  for (const part of parts) response.message(part.replace(NOT_XML, ''));
   return response.toString();
 }
 
