@@ -7,6 +7,8 @@ const MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /terminating connection due to administrator command/i,
   /Connection refused/i,
+  // knex, when the connection under an open transaction died (a restart) and the transaction is used again.
+  /Transaction query already complete/i,
 ];
 
 /**

@@ -79,6 +79,8 @@ describe('sms: database outage', () => {
     expect(isDatabaseUnavailable(new AggregateError([Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })]))).to.equal(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }))).to.equal(true);
     expect(isDatabaseUnavailable(new Error('wrapped', { cause: new Error('Connection terminated unexpectedly') }))).to.equal(true);
+    expect(isDatabaseUnavailable(new Error('Transaction query already complete, run with DEBUG=knex:tx for more info'))).to.equal(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('invalid message format'), { code: '08P01' }))).to.equal(false);
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key'), { code: '23505' }))).to.equal(false);
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).to.equal(false);
   });
