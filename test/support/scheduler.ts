@@ -19,9 +19,9 @@ export interface SchedulerHarness {
 }
 
 /** The whole service on the test database with an SMS fake and an injected clock; the scheduler starts at `startAt`. */
-export async function schedulerHarness(startAt: string, env: Record<string, string> = {}): Promise<SchedulerHarness> {
+export async function schedulerHarness(startAt: string, env: Record<string, string> = {}, channel?: (clock: ReturnType<typeof fixedClock>) => FakeChannel): Promise<SchedulerHarness> {
   const clock = fixedClock(startAt);
-  const sms = fakeChannel('sms');
+  const sms = channel?.(clock) ?? fakeChannel('sms');
   const config = testConfig({ DEFAULT_TIMEZONE: 'America/New_York', ...env });
   const errand = await createErrand({ config, logger: silentLogger, db: testDb(), env: {}, clock, channels: [{ id: 'sms', create: () => sms }] });
   let n = 0;
