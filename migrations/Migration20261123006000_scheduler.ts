@@ -1,13 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Scheduler claims: a partial index on pending reminders by due time, event alert times kept on the row
+ * Scheduler claims (due reminders use the existing (status, due_at) index): event alert times kept on the row
  * (notify_at, notified_at) with a partial index, and one daily-agenda schedule row per opted-in user.
  */
 export class Migration20261123006000_scheduler extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create index "reminders_pending_due_at_index" on "reminders" ("due_at") where "status" = 'pending';`);
-
     this.addSql(`alter table "calendar_events"
       add column "notify_at" timestamptz null,
       add column "notified_at" timestamptz null;`);
@@ -28,6 +26,5 @@ export class Migration20261123006000_scheduler extends Migration {
     this.addSql(`drop table if exists "agenda_schedules" cascade;`);
     this.addSql(`drop index if exists "calendar_events_notify_at_index";`);
     this.addSql(`alter table "calendar_events" drop column if exists "notify_at", drop column if exists "notified_at";`);
-    this.addSql(`drop index if exists "reminders_pending_due_at_index";`);
   }
 }

@@ -16,12 +16,13 @@ interface AlertRow {
   preferences: UserPreferences;
 }
 
-/** An index scan on calendar_events_notify_at_index (partial: alerts not yet handed over). */
-const CLAIM = `select e.id, e.user_id, e.title, e.location, (extract(epoch from e.start_at) * 1000)::float8 as start_ms,
-                      e.notify_minutes_before, u.timezone as user_zone, u.preferences
-                 from calendar_events e join users u on u.id = e.user_id
-                where e.notify_at is not null and e.notified_at is null and e.notify_at <= ?
-                order by e.notify_at limit ? for update of e skip locked`;
+/** An index scan on calendar_events_notify_at_index (partial: alerts not yet handed over), in notify_at order. */
+export const EVENT_ALERTS_CLAIM = `with claimed as (
+    select id from calendar_events where notify_at is not null and notified_at is null and notify_at <= ?
+     order by notify_at limit ? for update skip locked)
+  select e.id, e.user_id, e.title, e.location, (extract(epoch from e.start_at) * 1000)::float8 as start_ms,
+         e.notify_minutes_before, u.timezone as user_zone, u.preferences
+    from claimed c join calendar_events e on e.id = c.id join users u on u.id = e.user_id`;
 
 const MARK = `update calendar_events set notified_at = ? where id in (select value::int from jsonb_array_elements_text(?::jsonb))`;
 
@@ -49,7 +50,7 @@ export function eventAlert(row: AlertRow, now: Date): SourcedOutbound | null {
 
 async function runBatch(em: EntityManager, ctx: JobContext, batchSize: number): Promise<number> {
   const conn = em.getConnection();
-  const rows: AlertRow[] = await conn.execute(CLAIM, [ctx.now, batchSize], 'all', em.getTransactionContext());
+  const rows: AlertRow[] = await conn.execute(EVENT_ALERTS_CLAIM, [ctx.now, batchSize], 'all', em.getTransactionContext());
   if (!rows.length) return 0;
   const messages = rows.map((r) => eventAlert(r, ctx.now)).filter((m) => m !== null);
   await enqueueOutboundMany(em, messages);

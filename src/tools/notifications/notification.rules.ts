@@ -3,7 +3,7 @@ import type { Rule, Understanding } from '../../understanding/types.js';
 const call = (args: object): Understanding => ({ kind: 'tools', calls: [{ tool: 'notifications.update', args }] });
 
 const TIME = String.raw`(\d{1,2})(?::(\d{2}))?\s?(am|pm|a\.m|p\.m)?`;
-const EVENTS = String.raw`(?:my |all |all my |every |each |the )?(?:calendar )?(?:events?|meetings?|appointments?|appts?|appt)(?: on my calendar)?`;
+const EVENTS = String.raw`(?:(?:my |all |all my |the )?(?:calendar )?(?:events|meetings|appointments|appts)|(?:every|each) (?:calendar )?(?:event|meeting|appointment))(?: on my calendar)?`;
 const ALERTS = String.raw`(?:alerts?|notifications?|reminders?|pings?|heads ?ups?)`;
 
 const EVENT_LEAD = new RegExp(String.raw`^(?:please )?(?:(?:notify|alert|remind|ping|text|tell|warn|message) me|(?:set |change |make )?(?:my |the )?(?:event|calendar|meeting) ${ALERTS}(?: to)?) (\d{1,4}) (minutes?|hours?) (?:before|ahead of|prior to|early for|in advance of)(?: ${EVENTS})?$`);

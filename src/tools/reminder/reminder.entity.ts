@@ -8,7 +8,6 @@ export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 @Entity({ tableName: 'reminders' })
 @Index({ properties: ['status', 'dueAt'] })
 @Index({ properties: ['user', 'status', 'dueAt'] })
-@Index({ name: 'reminders_pending_due_at_index', expression: 'create index "reminders_pending_due_at_index" on "reminders" ("due_at") where "status" = \'pending\'' })
 export class Reminder {
   [OptionalProps]?: 'status' | 'rrule' | 'lastSentAt' | 'createdAt' | 'updatedAt';
 

@@ -34,12 +34,11 @@ export interface DueRemindersOptions {
   batchSize?: number;
 }
 
-/** Uses the partial index reminders_pending_due_at_index; SKIP LOCKED lets every instance claim side by side. */
-const CLAIM = `select r.id, r.user_id, r.text, (extract(epoch from r.due_at) * 1000)::float8 as due_ms, r.rrule, r.timezone,
-                      u.timezone as user_zone, u.preferences
-                 from reminders r join users u on u.id = r.user_id
-                where r.status = 'pending' and r.due_at <= ?
-                order by r.due_at limit ? for update of r skip locked`;
+/** Claims in index order (reminders_status_due_at_index), then joins the owner; SKIP LOCKED lets every instance claim side by side. */
+export const DUE_REMINDERS_CLAIM = `with claimed as (
+    select id from reminders where status = 'pending' and due_at <= ? order by due_at limit ? for update skip locked)
+  select r.id, r.user_id, r.text, (extract(epoch from r.due_at) * 1000)::float8 as due_ms, r.rrule, r.timezone, u.timezone as user_zone, u.preferences
+    from claimed c join reminders r on r.id = c.id join users u on u.id = r.user_id`;
 
 const ADVANCE = `update reminders r set status = x.status, due_at = x.due_at, last_sent_at = ?, updated_at = ?
                    from jsonb_to_recordset(?::jsonb) as x(id int, status text, due_at timestamptz) where r.id = x.id`;
@@ -75,7 +74,7 @@ function advance(row: DueRow, due: Date, now: Date, cache: Map<string, Date | nu
 async function runBatch(em: EntityManager, ctx: JobContext, batchSize: number): Promise<number> {
   const conn = em.getConnection();
   const trx = em.getTransactionContext();
-  const rows: DueRow[] = await conn.execute(CLAIM, [ctx.now, batchSize], 'all', trx);
+  const rows: DueRow[] = await conn.execute(DUE_REMINDERS_CLAIM, [ctx.now, batchSize], 'all', trx);
   if (!rows.length) return 0;
   const plan = planBatch(rows, ctx);
   await enqueueOutboundMany(em, plan.messages);
