@@ -55,8 +55,9 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
     await waitFor(() => provider!.stats().total >= 300, 30_000);
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
+    // Usually some rows are mid-send at the kill; if the kill fell between batches there are none, and then no
+    // duplicate is allowed at all (the assertions below cover both cases).
     const inFlight = await sql<{ body: string }>(`select body from outbound_messages where status = 'sending'`);
-    expect(inFlight.length).to.be.greaterThan(0);
 
     // The restart's clock is past the dead worker's lease (no sleeping for it).
     const second = spawnWorker({ ...env, CLOCK_OFFSET_MS: '61000' });
