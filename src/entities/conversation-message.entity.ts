@@ -9,6 +9,7 @@ export type MessageStatus = 'received' | 'processed' | 'failed';
 
 @Entity({ tableName: 'conversation_messages' })
 @Index({ properties: ['conversation', 'timestamp'] })
+@Index({ properties: ['conversation', 'id'] })
 export class ConversationMessage {
   [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status';
 

@@ -3,6 +3,7 @@ import type { Channel } from '../channels/types.js';
 import type { Database } from '../db/init-db.js';
 import type { Logger } from '../logger.js';
 import { errorSummary } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { metricsRouter } from './metrics.router.js';
 
@@ -53,9 +54,18 @@ function timeAcknowledgements(metrics: Metrics): RequestHandler {
   };
 }
 
-/** The one place HTTP errors become responses: bad bodies are 4xx with a reason, everything else 500. */
+/**
+ * The one place HTTP errors become responses: bad bodies are 4xx with a reason, a database outage 503
+ * (so the provider redelivers), everything else 500.
+ */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
+    if (isDatabaseUnavailable(err)) {
+      logger.warn('request refused: database unavailable', { method: req.method, path: req.path, error: errorSummary(err) });
+      if (res.headersSent) return;
+      res.status(503).set('Retry-After', '5').json({ error: 'unavailable', message: 'The database is unavailable; retry shortly' });
+      return;
+    }
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 600 ? err.status : 500;
     const reasons: Record<string, string> = {
       'entity.too.large': `Request body is larger than ${BODY_LIMIT}`,

@@ -1,4 +1,6 @@
 import twilio from 'twilio';
+import { DatabaseUnavailableError } from '../../db/unavailable.js';
+import { failureRecorded, notStored, storedOrSettled, storedState, whileUnavailable } from './sms-durability.js';
 import { errorSummary } from '../../errors.js';
 import { enqueueOutbound } from '../../outbox/enqueue.js';
 import type { InboundResult } from '../../pipeline/types.js';
@@ -10,6 +12,8 @@ import { splitSms, totalSegments } from './sms-split.js';
 export type IntakeDeps = Pick<ChannelDeps, 'handleInbound' | 'inFlight' | 'outbox' | 'orm' | 'clock' | 'logger'> & { config: SmsConfig };
 
 const LATE = Symbol('late');
+/** How long a late webhook may wait for its message to be stored at all; Twilio gives up at 15 s. */
+const STORE_DEADLINE_MS = 10_000;
 
 /**
  * Hands one inbound SMS to the pipeline and returns the TwiML to answer with: the reply inline when it is
@@ -28,12 +32,16 @@ export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<
     });
     const result = await within(work, deps.config.inlineReplyMs);
     if (result === LATE) {
+      await storedOrSettled(deps, sms.messageSid, work, Math.max(0, STORE_DEADLINE_MS - deps.config.inlineReplyMs));
       deps.logger.info('sms reply not ready in time, answering later', { pmid: sms.messageSid, waitedMs: deps.config.inlineReplyMs });
       deps.inFlight.track(work.then((late) => replyLater(deps, sms, late))).catch((err: unknown) =>
         deps.logger.error('late sms reply failed', { pmid: sms.messageSid, error: errorSummary(err) }),
       );
+      // Not even stored by now: Twilio retries; if this attempt still commits, its reply goes out through the outbox.
+      if ((await storedState(deps, sms.messageSid)) === 'missing') throw notStored();
       return twiml([]);
     }
+    if (!(await failureRecorded(deps, result))) throw new DatabaseUnavailableError('The message is stored but could not be answered; it will be answered shortly');
     const parts = splitSms((await inlineReply(deps, result)) ?? '');
     if (parts.length && result.outcome !== 'duplicate') {
       deps.inFlight.track(noteSegments(deps, result, parts)).catch((err: unknown) =>
@@ -52,9 +60,12 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | typeof LATE> {
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
+/** Characters XML 1.0 cannot carry (control characters, lone surrogates, U+FFFE/U+FFFF); a reply may echo them. */
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 export function twiml(parts: string[]): string {
   const response = new twilio.twiml.MessagingResponse();
-  for (const part of parts) response.message(part);
+  for (const part of parts) response.message(part.replace(NOT_XML, ''));
   return response.toString();
 }
 
@@ -71,9 +82,13 @@ async function inlineReply(deps: IntakeDeps, result: InboundResult): Promise<str
 async function replyLater(deps: IntakeDeps, sms: InboundSms, result: InboundResult): Promise<void> {
   if (!result.reply || !result.userId || !result.messageId || result.outcome === 'duplicate' || result.outcome === 'in_progress') return;
   const { userId, messageId, reply } = result;
-  const id = await deps.orm.em.fork().transactional((tx) =>
-    enqueueOutbound(tx, { userId, body: reply, kind: 'reply', channel: 'sms', recipient: sms.from, sourceType: 'reply', sourceId: messageId }),
-  );
+  // The database may be restarting: the reply is owed, so keep trying for a while rather than drop it.
+  const id = await whileUnavailable(async () => {
+    if (!(await failureRecorded(deps, result))) return null; // the recovery job answers it
+    return deps.orm.em.fork().transactional((tx) =>
+      enqueueOutbound(tx, { userId, body: reply, kind: 'reply', channel: 'sms', recipient: sms.from, sourceType: 'reply', sourceId: messageId }),
+    );
+  });
   if (id) await deps.outbox.deliver(id);
 }
 

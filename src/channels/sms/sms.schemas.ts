@@ -21,7 +21,8 @@ const inboundSchema = z.looseObject({
   MessagingServiceSid: sid('MG').optional(),
   From: phone,
   To: z.string().min(1),
-  Body: z.string().max(5000),
+  // PostgreSQL text cannot hold NUL; nobody types one, so it is dropped rather than refused.
+  Body: z.string().max(5000).transform((v) => v.replaceAll('\u0000', '')),
   NumMedia: count.default(0),
   OptOutType: z.string().optional(),
 });
