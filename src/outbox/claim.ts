@@ -14,11 +14,15 @@ export interface ClaimedRow {
   /** Raw driver value (the ORM's connection returns timestamptz as text). */
   occurrence_at: Date | string | null;
   attempts: number;
+  /** The user's active channels, most recently used first (read in the claim: no query per row). */
+  targets: { channel: ChannelId; external_id: string }[];
 }
 
 type Sql = Pick<Connection, 'execute'>;
 
-const RETURNING = `returning o.id::text as id, o.user_id, u.phone_number, u.opted_out, o.channel, o.recipient, o.body, o.kind, o.occurrence_at, o.attempts`;
+const RETURNING = `returning o.id::text as id, o.user_id, u.phone_number, u.opted_out, o.channel, o.recipient, o.body, o.kind, o.occurrence_at, o.attempts,
+  (select coalesce(json_agg(json_build_object('channel', c.channel, 'external_id', c.external_id) order by c.last_seen_at desc), '[]')
+     from user_channels c where c.user_id = o.user_id and c.active) as targets`;
 
 /**
  * One statement claims a batch: SKIP LOCKED lets several workers claim side by side without waiting

@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import type { Clock } from '../time.js';
 import { backoffMs } from './backoff.js';
 import { claimDue, claimOne, recoverExpiredLeases, type ClaimedRow } from './claim.js';
+import { createSentMarker } from './mark-sent.js';
 import type { OutboxDelivery } from './types.js';
 
 export interface DispatcherDeps {
@@ -22,6 +23,8 @@ export interface DispatcherDeps {
   leaseMs?: number;
   /** Jitter source for retry backoff (tests pin it). */
   random?: () => number;
+  /** Provider accepts written as 'sent' per statement (see mark-sent.ts); 1 writes each at once. */
+  markGroupSize?: number;
 }
 
 interface Target {
@@ -46,37 +49,42 @@ export interface Dispatcher extends OutboxDelivery {
  * accept and our 'sent' commit is the only window for a duplicate (the lease expires and the row is resent).
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
-  const batchSize = deps.batchSize ?? 200;
-  const concurrency = deps.concurrency ?? 16;
+  const batchSize = deps.batchSize ?? 500;
+  const concurrency = deps.concurrency ?? 32;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const byId = new Map<ChannelId, Channel>(deps.channels.map((c) => [c.id, c]));
   const conn = () => deps.orm.em.getConnection();
+  const marker = createSentMarker(conn, deps.markGroupSize ?? concurrency);
 
   async function sendRow(row: ClaimedRow, report: DrainReport): Promise<void> {
     const now = deps.clock.now();
+    let sent: { target: Target; result: SendResult };
     try {
       if (row.opted_out) throw new PermanentSendError('user opted out', 'opted_out');
-      const { target, result } = await sendThroughFirstReachable(row);
-      await conn().execute(
-        `update outbound_messages set status = 'sent', channel = ?, recipient = ?, provider_message_id = ?, segments = ?, last_error = null, updated_at = ?
-          where id = ? and status = 'sending'`,
-        [target.channel, target.recipient, result.providerMessageId ?? null, result.segments ?? null, now, row.id],
-      );
-      report.sent += 1;
-      deps.metrics?.deliveries.inc({ channel: target.channel, status: 'sent' });
-      if (row.kind === 'reminder' && row.occurrence_at) deps.metrics?.reminderLagSeconds.observe((now.getTime() - new Date(row.occurrence_at).getTime()) / 1000);
+      sent = await sendThroughFirstReachable(row);
     } catch (err) {
-      const dead = err instanceof PermanentSendError || row.attempts >= deps.maxAttempts;
-      const next = new Date(now.getTime() + backoffMs(row.attempts, deps.random));
-      await conn().execute(
-        `update outbound_messages set status = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ? and status = 'sending'`,
-        [dead ? 'dead' : 'queued', next, errorSummary(err), now, row.id],
-      );
-      if (dead) report.dead += 1;
-      else report.retried += 1;
-      deps.metrics?.deliveries.inc({ channel: row.channel ?? 'auto', status: dead ? 'dead' : 'retry' });
-      deps.logger[dead ? 'warn' : 'info']('delivery failed', { outboundId: row.id, attempts: row.attempts, dead, error: errorSummary(err) });
+      await recordFailure(row, err, now, report);
+      return;
     }
+    // Outside the try: the provider has accepted it, so a database error here must not queue a retry.
+    const { target, result } = sent;
+    await marker.add({ id: row.id, channel: target.channel, recipient: target.recipient, providerMessageId: result.providerMessageId ?? null, segments: result.segments ?? null }, now);
+    report.sent += 1;
+    deps.metrics?.deliveries.inc({ channel: target.channel, status: 'sent' });
+    if (row.kind === 'reminder' && row.occurrence_at) deps.metrics?.reminderLagSeconds.observe((now.getTime() - new Date(row.occurrence_at).getTime()) / 1000);
+  }
+
+  async function recordFailure(row: ClaimedRow, err: unknown, now: Date, report: DrainReport): Promise<void> {
+    const dead = err instanceof PermanentSendError || row.attempts >= deps.maxAttempts;
+    const next = new Date(now.getTime() + backoffMs(row.attempts, deps.random));
+    await conn().execute(
+      `update outbound_messages set status = ?, next_attempt_at = ?, last_error = ?, updated_at = ? where id = ? and status = 'sending'`,
+      [dead ? 'dead' : 'queued', next, errorSummary(err), now, row.id],
+    );
+    if (dead) report.dead += 1;
+    else report.retried += 1;
+    deps.metrics?.deliveries.inc({ channel: row.channel ?? 'auto', status: dead ? 'dead' : 'retry' });
+    deps.logger[dead ? 'warn' : 'info']('delivery failed', { outboundId: row.id, attempts: row.attempts, dead, error: errorSummary(err) });
   }
 
   /** Falls back to the next channel when one cannot reach the person (Telegram blocked → SMS). */
@@ -102,11 +110,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       if (!byId.has(row.channel)) throw new Error(`channel ${row.channel} is not configured here`);
       return [{ channel: row.channel, recipient: row.recipient ?? row.phone_number }];
     }
-    const rows: { channel: ChannelId; external_id: string }[] = await conn().execute(
-      `select channel, external_id from user_channels where user_id = ? and active order by last_seen_at desc`,
-      [row.user_id],
-    );
-    const targets = rows.filter((r) => byId.has(r.channel)).map((r) => ({ channel: r.channel, recipient: r.external_id }));
+    const targets = row.targets.filter((r) => byId.has(r.channel)).map((r) => ({ channel: r.channel, recipient: r.external_id }));
     const real = targets.filter((t) => t.channel !== 'console');
     const ordered = [...real, ...targets.filter((t) => t.channel === 'console')];
     if (byId.has('sms') && !ordered.some((t) => t.channel === 'sms')) ordered.push({ channel: 'sms', recipient: row.phone_number });
@@ -119,6 +123,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       while (next < rows.length) await sendRow(rows[next++]!, report);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, worker));
+    await marker.flush(deps.clock.now());
   }
 
   return {
@@ -136,7 +141,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     async deliver(id) {
       try {
         const row = await claimOne(conn(), id, deps.clock.now(), leaseMs);
-        if (row) await sendRow(row, { sent: 0, retried: 0, dead: 0 });
+        if (row) await runAll([row], { sent: 0, retried: 0, dead: 0 });
       } catch (err) {
         deps.logger.error('outbox delivery failed', { outboundId: id, error: errorSummary(err) });
       }

@@ -42,3 +42,43 @@ export async function enqueueOutbound(em: EntityManager, req: OutboundRequest): 
   );
   return rows[0]?.id ?? null;
 }
+
+/** One row of a set-based enqueue (scheduler jobs): always with a source, so a re-run adds nothing twice. */
+export interface SourcedOutbound {
+  userId: number;
+  body: string;
+  kind: OutboundKind;
+  sourceType: string;
+  sourceId: string;
+  occurrenceAt: Date | null;
+  notBefore: Date;
+}
+
+/**
+ * Adds many messages in one statement inside the caller's transaction (the channel is chosen at send time);
+ * occurrences already enqueued are skipped. Returns how many rows were added.
+ */
+export async function enqueueOutboundMany(em: EntityManager, rows: SourcedOutbound[]): Promise<number> {
+  if (!rows.length) return 0;
+  const json = JSON.stringify(
+    rows.map((r) => ({
+      user_id: r.userId,
+      body: r.body,
+      kind: r.kind,
+      source_type: r.sourceType,
+      source_id: r.sourceId,
+      occurrence_at: r.occurrenceAt?.toISOString() ?? null,
+      next_attempt_at: r.notBefore.toISOString(),
+    })),
+  );
+  const result: { affectedRows: number } = await em.getConnection().execute(
+    `insert into outbound_messages (user_id, body, kind, source_type, source_id, occurrence_at, next_attempt_at)
+     select x.user_id, x.body, x.kind, x.source_type, x.source_id, x.occurrence_at, x.next_attempt_at
+       from jsonb_to_recordset(?::jsonb) as x(user_id int, body text, kind text, source_type text, source_id text, occurrence_at timestamptz, next_attempt_at timestamptz)
+     on conflict do nothing`,
+    [json],
+    'run',
+    em.getTransactionContext(),
+  );
+  return result.affectedRows;
+}

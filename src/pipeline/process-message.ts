@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConversationMessage, ConversationState, User } from '../entities/index.js';
 import type { Tool, ToolModule } from '../tools/types.js';
 import type { Understanding } from '../understanding/types.js';
@@ -38,9 +38,7 @@ export async function processMessage(
   understanding: Understanding | undefined,
 ): Promise<Processed> {
   return em.fork().transactional(async (tx) => {
-    // Lock order matches recordInbound (user row first), so concurrent messages of one user queue instead of deadlocking.
-    const user = await tx.findOneOrFail(User, turn.userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const conversation = await tx.findOneOrFail(ConversationState, turn.conversationId);
+    const { user, conversation } = await lockUserAndConversation(tx, turn);
     let outcome: RecordedOutcome;
     if (interceptor) {
       const inbound = tx.getReference(ConversationMessage, turn.inboundId);
@@ -70,4 +68,21 @@ export async function processMessage(
     const reports = toolReports(outcome.runs);
     return { ...outcome, word: () => word(reports, outcome.reply) };
   });
+}
+
+/**
+ * One round trip: the user's row lock (taken first, as recordInbound does, so one user's messages queue
+ * instead of deadlocking) and the conversation, both as managed entities of this transaction.
+ */
+async function lockUserAndConversation(tx: EntityManager, turn: Turn): Promise<{ user: User; conversation: ConversationState }> {
+  const rows: { user: Record<string, unknown>; conversation: Record<string, unknown> }[] = await tx.getConnection().execute(
+    `select row_to_json(u) as user, row_to_json(c) as conversation
+       from users u join conversation_states c on c.conversation_id = ? and c.user_id = u.id
+      where u.id = ? for update of u`,
+    [turn.conversationId, turn.userId],
+    'all',
+    tx.getTransactionContext(),
+  );
+  if (!rows[0]) throw new Error(`conversation ${turn.conversationId} of user ${turn.userId} is gone`);
+  return { user: tx.map(User, rows[0].user), conversation: tx.map(ConversationState, rows[0].conversation) };
 }

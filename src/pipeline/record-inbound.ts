@@ -1,6 +1,6 @@
-import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { ConversationMessage, ConversationState, User, UserChannel } from '../entities/index.js';
+import { ConversationMessage, ConversationState, User } from '../entities/index.js';
 import type { InboundMessage } from './types.js';
 
 export interface RecordSettings {
@@ -16,46 +16,76 @@ class DuplicateDelivery extends Error {}
 
 /**
  * Commits the inbound message on its own, before any understanding, so nothing that arrived is lost.
- * A redelivered providerMessageId rolls this transaction back and returns the stored message instead.
+ * One statement does it all (user, channel, conversation, message): atomic without BEGIN/COMMIT and one round
+ * trip on the hot path. A redelivered providerMessageId fails the unique index, writes nothing, and the stored
+ * message is returned instead.
  */
 export async function recordInbound(em: EntityManager, msg: InboundMessage, phone: string, settings: RecordSettings): Promise<Recorded> {
+  let row: { user: Record<string, unknown>; conversation: Record<string, unknown>; message_id: string } | undefined;
   try {
-    return await em.transactional(async (tx) => {
-      const user = await findOrCreateUser(tx, phone, settings.defaultTimezone);
-      await touchChannel(tx, user, msg);
-      const conversation = await currentConversation(tx, user, msg, settings.conversationIdleMinutes);
-      conversation.stepCount += 1;
-      conversation.userInput = msg.text;
-      conversation.updatedAt = msg.receivedAt;
-      const inbound = tx.create(ConversationMessage, {
-        conversation,
-        user,
-        channel: msg.channel,
-        role: 'user',
-        content: msg.text,
-        messageType: msg.messageType ?? 'text',
-        providerMessageId: msg.providerMessageId ?? null,
-        status: 'received',
-        timestamp: msg.receivedAt,
-        metadata: msg.metadata ?? null,
-      });
-      try {
-        await tx.flush();
-      } catch (err) {
-        if (err instanceof UniqueConstraintViolationException && msg.providerMessageId) throw new DuplicateDelivery();
-        throw err;
-      }
-      return { kind: 'new' as const, user, conversation, inbound };
-    });
+    [row] = await em.getConnection().execute(RECORD_SQL, [
+      phone,
+      settings.defaultTimezone,
+      msg.channel,
+      msg.externalId ?? null,
+      msg.receivedAt,
+      new Date(msg.receivedAt.getTime() - settings.conversationIdleMinutes * 60_000),
+      randomUUID(),
+      msg.text,
+      msg.messageType ?? 'text',
+      msg.providerMessageId ?? null,
+      msg.metadata ? JSON.stringify(msg.metadata) : null,
+    ]);
   } catch (err) {
-    if (!(err instanceof DuplicateDelivery)) throw err;
-    const existing = await em.fork().findOneOrFail(ConversationMessage, {
-      channel: msg.channel,
-      providerMessageId: msg.providerMessageId,
-    });
+    if (!(isUniqueViolation(err) && msg.providerMessageId)) throw err;
+    const existing = await em.fork().findOneOrFail(ConversationMessage, { channel: msg.channel, providerMessageId: msg.providerMessageId });
     return { kind: 'duplicate', existing };
   }
+  const user = em.map(User, row!.user);
+  const conversation = em.map(ConversationState, row!.conversation);
+  const inbound = em.getReference(ConversationMessage, String(row!.message_id));
+  return { kind: 'new', user, conversation, inbound };
 }
+
+/** Raw statements surface the driver's error (SQLSTATE 23505) rather than the ORM's exception class. */
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof UniqueConstraintViolationException || (err as { code?: string } | null)?.code === '23505';
+}
+
+/**
+ * The user upsert comes first and takes the user's row lock (ON CONFLICT DO UPDATE), the same lock the
+ * processing transaction takes first, so one user's messages take turns. A conversation continues while its
+ * last message is within the idle window; otherwise a new one starts.
+ */
+const RECORD_SQL = `
+with u as (
+  insert into users (phone_number, timezone) values (?, ?)
+  on conflict (phone_number) do update set phone_number = excluded.phone_number
+  returning *
+), args as (
+  select ?::text as channel, ?::text as external_id, ?::timestamptz as at, ?::timestamptz as idle_since, ?::text as new_id,
+         ?::text as content, ?::text as message_type, ?::text as provider_message_id, ?::jsonb as metadata
+), ch as (
+  insert into user_channels (user_id, channel, external_id, active, last_seen_at)
+  select u.id, args.channel, coalesce(args.external_id, u.phone_number), true, args.at from u, args
+  on conflict (channel, external_id) do update set user_id = excluded.user_id, active = true, last_seen_at = excluded.last_seen_at
+), cur as (
+  select cs.conversation_id from conversation_states cs, u, args
+   where cs.user_id = u.id and cs.channel = args.channel and cs.updated_at >= args.idle_since
+   order by cs.updated_at desc limit 1
+), conv as (
+  insert into conversation_states (conversation_id, user_id, channel, user_input, step_count, created_at, updated_at)
+  select coalesce((select conversation_id from cur), args.new_id), u.id, args.channel, args.content, 1, args.at, args.at from u, args
+  on conflict (conversation_id) do update
+     set step_count = conversation_states.step_count + 1, user_input = excluded.user_input, updated_at = excluded.updated_at
+  returning *
+), msg as (
+  insert into conversation_messages (conversation_id, user_id, channel, role, content, message_type, provider_message_id, status, timestamp, metadata)
+  select conv.conversation_id, conv.user_id, args.channel, 'user', args.content, args.message_type, args.provider_message_id, 'received', args.at, args.metadata
+    from conv, args
+  returning id
+)
+select (select row_to_json(u) from u) as user, (select row_to_json(conv) from conv) as conversation, (select id::text from msg) as message_id`;
 
 /**
  * One statement that creates the user or locks the existing row: the lock makes one user's messages
@@ -72,31 +102,4 @@ export async function findOrCreateUser(tx: EntityManager, phone: string, timezon
     tx.getTransactionContext(),
   );
   return tx.map(User, rows[0]!);
-}
-
-async function touchChannel(tx: EntityManager, user: User, msg: InboundMessage): Promise<void> {
-  const externalId = msg.externalId ?? user.phoneNumber;
-  await tx
-    .createQueryBuilder(UserChannel)
-    .insert({ user: user.id, channel: msg.channel, externalId, active: true, lastSeenAt: msg.receivedAt, createdAt: new Date() })
-    .onConflict(['channel', 'external_id'])
-    .merge(['user', 'active', 'lastSeenAt'])
-    .execute();
-}
-
-async function currentConversation(tx: EntityManager, user: User, msg: InboundMessage, idleMinutes: number): Promise<ConversationState> {
-  const latest = await tx.findOne(
-    ConversationState,
-    { user, channel: msg.channel },
-    { orderBy: { updatedAt: 'desc' } },
-  );
-  const idleSince = msg.receivedAt.getTime() - idleMinutes * 60_000;
-  if (latest && latest.updatedAt.getTime() >= idleSince) return latest;
-  return tx.create(ConversationState, {
-    conversationId: randomUUID(),
-    user,
-    channel: msg.channel,
-    createdAt: msg.receivedAt,
-    updatedAt: msg.receivedAt,
-  });
 }

@@ -1,5 +1,6 @@
 import type { Tool, ToolModule } from './types.js';
 import { settingsModule } from './settings/settings.module.js';
+import { notificationModule } from './notifications/notification.module.js';
 import { reminderModule } from './reminder/reminder.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { expenseModule } from './expense/expense.module.js';
@@ -9,6 +10,7 @@ import { createHelpModule } from './help/help.module.js';
 /** The tool registry: one line per tool module. Order is rule precedence; help stays last (its hints are a fallback). */
 export const toolModules: ToolModule[] = [
   settingsModule,
+  notificationModule,
   expenseModule,
   groceryModule,
   reminderModule,

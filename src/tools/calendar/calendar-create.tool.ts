@@ -6,6 +6,7 @@ import { CalendarEvent } from './calendar.entity.js';
 import { describeEvent, overlapWarning } from './calendar.format.js';
 import { createEventSchema, type CreateEventArgs } from './calendar.schemas.js';
 import { overlapping } from './calendar.service.js';
+import { scheduleAlert } from './calendar.notify.js';
 
 export const EVENT_WHEN_QUESTION = 'When is it?';
 
@@ -58,6 +59,7 @@ export const createEventTool = defineTool({
       createdAt: ctx.now,
       updatedAt: ctx.now,
     });
+    scheduleAlert(event, ctx.user.preferences, ctx.now);
     await ctx.em.flush();
     return {
       ok: true,

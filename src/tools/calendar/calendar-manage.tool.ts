@@ -7,6 +7,7 @@ import { defineTool } from '../types.js';
 import type { CalendarEvent } from './calendar.entity.js';
 import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
 import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema, type MoveEventArgs } from './calendar.schemas.js';
+import { scheduleAlert } from './calendar.notify.js';
 import { deleteEventsByWords, describePick, eventsBetween, overlapping, pickEvents, whichEvent } from './calendar.service.js';
 
 function dayLabel(from: string, to: string, zone: string): string {
@@ -73,6 +74,7 @@ export const moveEventTool = defineTool({
     const clashes = next.allDay ? [] : await overlapping(ctx.em, ctx.user, next.start, next.end, event.id);
     const was = formatLocal(event.startAt, ctx.timezone);
     Object.assign(event, { startAt: next.start, endAt: next.end, allDay: next.allDay });
+    scheduleAlert(event, ctx.user.preferences, ctx.now);
     await ctx.em.flush();
     return {
       ok: true,

@@ -10,6 +10,7 @@ import { eventArgs } from './calendar-text.js';
 import { createEventTool } from './calendar-create.tool.js';
 import { deleteEventTool, listEventsTool, moveEventTool, nextEventsTool } from './calendar-manage.tool.js';
 import { CalendarEvent } from './calendar.entity.js';
+import { createEventAlertsJob } from './calendar.job.js';
 import { calendarRules } from './calendar.rules.js';
 
 const COMMAND = /^(?:what|whats|what's|show|list|add|cancel|delete|remove|help|remind|spent|paid|move|reschedule)\b/;
@@ -53,4 +54,5 @@ export const calendarModule: ToolModule = {
   resume: resumeCalendar,
   examples: ["lunch with Sam friday 1pm at Joe's Cafe", "what's on tomorrow"],
   dump: dumpEvents,
+  jobs: [createEventAlertsJob()],
 };

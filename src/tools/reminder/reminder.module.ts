@@ -7,6 +7,7 @@ import type { ToolModule } from '../types.js';
 import { createReminderTool } from './reminder-create.tool.js';
 import { cancelReminderTool, doneReminderTool, listRemindersTool, snoozeReminderTool } from './reminder-manage.tool.js';
 import { Reminder } from './reminder.entity.js';
+import { createDueRemindersJob } from './reminder.job.js';
 import { reminderRules } from './reminder.rules.js';
 import { cleanTask, compact, REMINDER_TRIGGER } from './reminder-text.js';
 
@@ -50,4 +51,5 @@ export const reminderModule: ToolModule = {
   resume: resumeReminder,
   examples: ['remind me to call the dentist tmrw at 10'],
   dump: dumpReminders,
+  jobs: [createDueRemindersJob()],
 };

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { defineTool, type ToolContext } from '../types.js';
 import { resolveTimeZone } from './timezones.js';
+import { notificationSettings } from '../notifications/notification.prefs.js';
+import { notificationLines } from '../notifications/notification.tool.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -48,6 +50,7 @@ export const showTool = defineTool({
       `Name: ${s.name ?? '(not set — text "call me Sam")'}`,
       `Time zone: ${s.timezone} (${localTime(ctx.now, s.timezone)} now)`,
       `Currency: ${s.currency}`,
+      ...notificationLines(notificationSettings(ctx.user.preferences)),
       'Change with e.g. "my timezone is Denver".',
     ];
     return { ok: true, reply: lines.join('\n'), data: s };

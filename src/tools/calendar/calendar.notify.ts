@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { UserPreferences } from '../../entities/user.entity.js';
+import { notificationSettings } from '../notifications/notification.prefs.js';
+import type { CalendarEvent } from './calendar.entity.js';
+
+type Timing = Pick<CalendarEvent, 'startAt' | 'allDay' | 'notifyMinutesBefore'>;
+
+/**
+ * When an event's alert is due: start minus its own lead time, else the user's default (30 minutes unless
+ * changed or turned off). All-day events get none (the agenda covers them), nor does an alert whose time has
+ * already passed when the event is added or moved — the user is looking at it right now.
+ */
+export function alertAt(e: Timing, prefs: UserPreferences | null | undefined, now: Date): Date | null {
+  if (e.allDay) return null;
+  const minutes = e.notifyMinutesBefore ?? notificationSettings(prefs).eventAlertMinutes;
+  if (minutes === null) return null;
+  const at = new Date(e.startAt.getTime() - minutes * 60_000);
+  return at.getTime() > now.getTime() ? at : null;
+}
+
+/** Keeps notify_at in step after an event is created or moved; a moved event gets a fresh alert. */
+export function scheduleAlert(e: CalendarEvent, prefs: UserPreferences | null | undefined, now: Date): void {
+  e.notifyAt = alertAt(e, prefs, now);
+  e.notifiedAt = null;
+}
+
+/** After the user changes the default lead time (null: alerts off), for their upcoming events that use it. */
+export async function rescheduleDefaultAlerts(em: EntityManager, userId: number, minutes: number | null, now: Date): Promise<number> {
+  const result: { affectedRows: number } = await em.getConnection().execute(
+    `update calendar_events
+        set notify_at = case when ?::int is null or start_at - make_interval(mins => ?::int) <= ? then null
+                             else start_at - make_interval(mins => ?::int) end
+      where user_id = ? and notify_minutes_before is null and notified_at is null and not all_day and start_at > ?`,
+    [minutes, minutes, now, minutes, userId, now],
+    'run',
+    em.getTransactionContext(),
+  );
+  return result.affectedRows;
+}

@@ -1,0 +1,67 @@
+import type { Rule, Understanding } from '../../understanding/types.js';
+
+const call = (args: object): Understanding => ({ kind: 'tools', calls: [{ tool: 'notifications.update', args }] });
+
+const TIME = String.raw`(\d{1,2})(?::(\d{2}))?\s?(am|pm|a\.m|p\.m)?`;
+const EVENTS = String.raw`(?:(?:my |all |all my |the )?(?:calendar )?(?:events|meetings|appointments|appts)|(?:every|each) (?:calendar )?(?:event|meeting|appointment))(?: on my calendar)?`;
+const ALERTS = String.raw`(?:alerts?|notifications?|reminders?|pings?|heads ?ups?)`;
+
+const EVENT_LEAD = new RegExp(String.raw`^(?:please )?(?:(?:notify|alert|remind|ping|text|tell|warn|message) me|(?:set |change |make )?(?:my |the )?(?:event|calendar|meeting) ${ALERTS}(?: to)?) (\d{1,4}) (minutes?|hours?) (?:before|ahead of|prior to|early for|in advance of)(?: ${EVENTS})?$`);
+const EVENT_LEAD_TAIL = new RegExp(String.raw`^(?:please )?(?:(?:notify|alert|remind|ping|text|tell|warn|message) me )?(\d{1,4}) (minutes?|hours?) before ${EVENTS}$`);
+const EVENT_OFF = new RegExp(String.raw`^(?:please )?(?:no(?: more)?|stop|disable|turn off|switch off|mute|pause|cancel)(?: all| the| my)? (?:event|calendar|meeting|appointment) ${ALERTS}$|^(?:please )?(?:don'?t|do not|stop) (?:notify|notifying|alert|alerting|ping|pinging|warn|warning) me (?:before|about|of) ${EVENTS}$|^(?:event|calendar) ${ALERTS} off$`);
+const EVENT_ON = new RegExp(String.raw`^(?:please )?(?:turn on|enable|switch on|start|resume|unmute)(?: the| my)? (?:event|calendar|meeting|appointment) ${ALERTS}$|^(?:event|calendar) ${ALERTS} on$`);
+
+const AGENDA = String.raw`(?:daily |morning )?(?:agenda|schedule|plan|rundown|briefing|summary|day)(?: for the day)?`;
+const AGENDA_SET = new RegExp(String.raw`^(?:please )?(?:(?:send|text|give|message) me|i want|i'?d like)(?: my| a| the)? ${AGENDA}(?: (?:every|each) (?:day|morning)| daily| every day| each day)?(?: at ${TIME})?(?: (?:every|each) (?:day|morning)| daily)?( even (?:when|if) (?:it'?s |there'?s |i have |the day is )?(?:empty|nothing(?: on)?))?$`);
+const AGENDA_SHORT = new RegExp(String.raw`^(?:set |turn on |start )?(?:my |the |a )?daily (?:agenda|schedule|briefing|summary)(?: at ${TIME})?( even (?:when|if) (?:it'?s )?empty)?$`);
+const AGENDA_OFF = /^(?:please )?(?:stop|cancel|no more|turn off|disable|unsubscribe from|pause|end|don'?t send(?: me)?)(?: sending me)?(?: my| the| a)? (?:daily |morning )?(?:agenda|agendas|schedule|briefing|rundown|summary)(?: messages?| texts?)?(?: every day| each day| every morning)?$/;
+
+const QUIET_SET = new RegExp(String.raw`^(?:please )?(?:set |change |make )?(?:my |the )?(?:quiet hours|do not disturb|dnd)(?: hours)?(?: are| to| from| is|:)? ${TIME} ?(?:to|-|–|until|till|through|and) ?${TIME}$|^(?:please )?(?:don'?t|do not|never) (?:text|message|ping|notify|bother) me (?:between|from|after) ${TIME} (?:and|to|until|till|-|before) ${TIME}$`);
+const QUIET_OFF = /^(?:please )?(?:no|disable|turn off|switch off|remove|cancel|stop|clear|delete|drop)(?: my| the| any)? (?:quiet hours|do not disturb|dnd)$|^(?:quiet hours|do not disturb|dnd) off$/;
+
+function clock(hour: string, minute: string | undefined, meridiem: string | undefined, assume: 'am' | 'pm'): string | null {
+  let h = Number(hour);
+  const m = Number(minute ?? '0');
+  if (h > 23 || m > 59) return null;
+  const half = meridiem?.replace('.', '') ?? (h >= 1 && h <= 11 ? assume : undefined);
+  if (half && h > 12) return null;
+  if (half === 'pm' && h < 12) h += 12;
+  if (half === 'am' && h === 12) h = 0;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+function eventLead(text: string): Understanding | null {
+  const m = EVENT_LEAD.exec(text) ?? EVENT_LEAD_TAIL.exec(text);
+  if (!m) return null;
+  const minutes = Number(m[1]) * (m[2]!.startsWith('hour') ? 60 : 1);
+  return minutes > 0 && minutes <= 7 * 24 * 60 ? call({ eventAlerts: minutes }) : null;
+}
+
+function agenda(text: string): Understanding | null {
+  if (AGENDA_OFF.test(text)) return call({ agenda: 'off' });
+  const set = AGENDA_SET.exec(text);
+  // "send me my agenda" alone is a question about today, not a subscription.
+  const m = set && /\b(?:every|each|daily)\b/.test(text) ? set : AGENDA_SHORT.exec(text);
+  if (!m) return null;
+  const time = m[1] ? clock(m[1], m[2], m[3], 'am') : '07:00';
+  return time ? call({ agenda: { time, evenWhenEmpty: Boolean(m[4]) } }) : null;
+}
+
+function quiet(text: string): Understanding | null {
+  if (QUIET_OFF.test(text)) return call({ quietHours: 'off' });
+  const m = QUIET_SET.exec(text);
+  if (!m) return null;
+  const g = m[1] ? m.slice(1, 7) : m.slice(7, 13);
+  const start = clock(g[0]!, g[1], g[2], 'pm');
+  const end = clock(g[3]!, g[4], g[5], 'am');
+  return start && end && start !== end ? call({ quietHours: { start, end } }) : null;
+}
+
+export const notificationRules: Rule[] = [
+  {
+    name: 'notifications.events',
+    match: ({ text }) => (EVENT_OFF.test(text) ? call({ eventAlerts: 'off' }) : EVENT_ON.test(text) ? call({ eventAlerts: 'default' }) : eventLead(text)),
+  },
+  { name: 'notifications.agenda', match: ({ text }) => agenda(text) },
+  { name: 'notifications.quiet-hours', match: ({ text }) => quiet(text) },
+];
