@@ -139,4 +139,17 @@ describe('pipeline: handleInbound', () => {
     const [log] = await sql<{ error: string }>('select error from agent_logs');
     expect(log!.error).to.match(/database went away/);
   });
+
+  it('puts the reply in the outbox with the reply itself once the webhook was answered without it', async () => {
+    let acknowledged = false;
+    const replyRoute = { channel: 'sms' as const, recipient: '+15551230001', acknowledged: () => acknowledged };
+    await makePipeline()(consoleMessage('help', { channel: 'sms', providerMessageId: 'SMinline', replyRoute }));
+    expect(await sql('select id from outbound_messages')).to.have.length(0);
+    acknowledged = true;
+    const late = await makePipeline()(consoleMessage('help', { channel: 'sms', providerMessageId: 'SMlate', replyRoute }));
+    const rows = await sql<{ body: string; channel: string; recipient: string; source_type: string; source_id: string; status: string }>(
+      'select body, channel, recipient, source_type, source_id, status from outbound_messages',
+    );
+    expect(rows).to.deep.equal([{ body: late.reply, channel: 'sms', recipient: '+15551230001', source_type: 'reply', source_id: late.messageId, status: 'queued' }]);
+  });
 });

@@ -11,7 +11,7 @@ import type { UnderstandContext, Understander, Understanding } from '../understa
 import { historyLoader } from './history.js';
 import { activePending } from './pending.js';
 import { AlreadyAnswered, processMessage, type ProcessDeps } from './process-message.js';
-import { markFailed, recordReply, type Turn } from './record-outcome.js';
+import { enqueueOwedReply, markFailed, recordReply, type Turn } from './record-outcome.js';
 import { recordInbound, type RecordSettings } from './record-inbound.js';
 import type { InboundMessage, InboundResult, Interceptor } from './types.js';
 
@@ -68,7 +68,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (processed.word) {
         reply = await processed.word();
         const final = { ...processed, reply };
-        await em.fork().transactional(async (tx) => recordReply(tx, processDeps, turn, final, understanding));
+        await em.fork().transactional(async (tx) => {
+          recordReply(tx, processDeps, turn, final, understanding);
+          await enqueueOwedReply(tx, turn, reply);
+        });
       }
       logger.info('message answered', {
         messageId: inboundId,

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ConversationMessage, ConversationState, User } from '../entities/index.js';
 import type { Tool, ToolModule } from '../tools/types.js';
 import type { Understanding } from '../understanding/types.js';
-import { recordReply, recordToolRuns, toolReports, type RecordDeps, type RecordedOutcome, type Turn } from './record-outcome.js';
+import { enqueueOwedReply, recordReply, recordToolRuns, toolReports, type RecordDeps, type RecordedOutcome, type Turn } from './record-outcome.js';
 import { EMPTY_MESSAGE_REPLY } from './replies.js';
 import { runUnderstanding } from './run-understanding.js';
 import type { Interceptor } from './types.js';
@@ -60,7 +60,10 @@ export async function processMessage(
     }
     recordToolRuns(tx, turn, conversation, outcome);
     const word = understanding?.word;
-    if (!word || !outcome.runs.length) recordReply(tx, deps, turn, outcome, understanding);
+    if (!word || !outcome.runs.length) {
+      recordReply(tx, deps, turn, outcome, understanding);
+      await enqueueOwedReply(tx, turn, outcome.reply);
+    }
     // Only a message still 'received' may be answered: a recovered message and a live one never both run tools.
     const claimed = await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId, status: 'received' }, { status: 'processed' });
     if (!claimed) throw new AlreadyAnswered(turn.inboundId);

@@ -8,6 +8,7 @@ import type { Clock } from '../time.js';
 import type { ToolReport, Understanding } from '../understanding/types.js';
 import type { Outcome, ToolRun } from './run-understanding.js';
 import type { InboundMessage } from './types.js';
+import { enqueueOutbound } from '../outbox/enqueue.js';
 
 /** One inbound message being answered: what every recording step needs to know. */
 export interface Turn {
@@ -104,4 +105,20 @@ function baseRow(tx: EntityManager, turn: Turn) {
     timestamp: turn.message.receivedAt,
     inReplyTo: turn.inboundId,
   };
+}
+
+/** The reply of a message whose webhook was already answered goes to the outbox with the reply itself. */
+export async function enqueueOwedReply(tx: EntityManager, turn: Turn, reply: string): Promise<void> {
+  const route = turn.message.replyRoute;
+  if (!reply || !route?.acknowledged()) return;
+  await enqueueOutbound(tx, {
+    userId: turn.userId,
+    body: reply,
+    kind: 'reply',
+    channel: route.channel,
+    recipient: route.recipient,
+    sourceType: 'reply',
+    sourceId: turn.inboundId,
+    notBefore: turn.message.receivedAt,
+  });
 }

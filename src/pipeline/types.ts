@@ -17,6 +17,18 @@ export interface InboundMessage {
   receivedAt: Date;
   messageType?: string;
   metadata?: Record<string, unknown>;
+  /** Set by a channel that may answer its webhook before the reply is ready (SMS). */
+  replyRoute?: ReplyRoute;
+}
+
+/**
+ * Where a reply goes when the webhook was already answered without it: once `acknowledged()` is true, the
+ * pipeline writes the reply to the outbox in the same transaction that records it, so a crash cannot lose it.
+ */
+export interface ReplyRoute {
+  channel: ChannelId;
+  recipient: string;
+  acknowledged(): boolean;
 }
 
 export type InboundOutcome = 'replied' | 'duplicate' | 'in_progress' | 'failed';

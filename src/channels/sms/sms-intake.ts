@@ -21,6 +21,7 @@ const STORE_DEADLINE_MS = 10_000;
  */
 export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<string> {
   return async (sms) => {
+    let acknowledged = false;
     const work = deps.handleInbound({
       channel: 'sms',
       phone: sms.from,
@@ -29,9 +30,12 @@ export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<
       receivedAt: deps.clock.now(),
       messageType: sms.metadata.media?.length ? 'media' : 'text',
       metadata: { ...sms.metadata },
+      // From the moment we give up waiting, the pipeline puts the reply in the outbox as it records it.
+      replyRoute: { channel: 'sms', recipient: sms.from, acknowledged: () => acknowledged },
     });
     const result = await within(work, deps.config.inlineReplyMs);
     if (result === LATE) {
+      acknowledged = true;
       await storedOrSettled(deps, sms.messageSid, work, Math.max(0, STORE_DEADLINE_MS - deps.config.inlineReplyMs));
       deps.logger.info('sms reply not ready in time, answering later', { pmid: sms.messageSid, waitedMs: deps.config.inlineReplyMs });
       deps.inFlight.track(work.then((late) => replyLater(deps, sms, late))).catch((err: unknown) =>
@@ -85,11 +89,22 @@ async function replyLater(deps: IntakeDeps, sms: InboundSms, result: InboundResu
   // The database may be restarting: the reply is owed, so keep trying for a while rather than drop it.
   const id = await whileUnavailable(async () => {
     if (!(await failureRecorded(deps, result))) return null; // the recovery job answers it
-    return deps.orm.em.fork().transactional((tx) =>
+    // Usually the pipeline already enqueued it with the reply; this covers a reply recorded just before the
+    // webhook gave up waiting.
+    const enqueued = await deps.orm.em.fork().transactional((tx) =>
       enqueueOutbound(tx, { userId, body: reply, kind: 'reply', channel: 'sms', recipient: sms.from, sourceType: 'reply', sourceId: messageId }),
     );
+    return enqueued ?? queuedReplyId(deps, messageId);
   });
   if (id) await deps.outbox.deliver(id);
+}
+
+async function queuedReplyId(deps: IntakeDeps, messageId: string): Promise<string | null> {
+  const rows: { id: string }[] = await deps.orm.em
+    .fork()
+    .getConnection()
+    .execute(`select id::text as id from outbound_messages where source_type = 'reply' and source_id = ? and status = 'queued' limit 1`, [messageId]);
+  return rows[0]?.id ?? null;
 }
 
 /** What an inline reply costs, kept on the stored assistant message (outbox rows carry their own count). */
