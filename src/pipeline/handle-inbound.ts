@@ -93,7 +93,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   return {
-    async handleInbound(message) {
+    async handleInbound(received) {
+      // PostgreSQL text cannot hold NUL: drop it here, for every channel, rather than fail the message.
+      const message = received.text.includes('\u0000') ? { ...received, text: received.text.replaceAll('\u0000', '') } : received;
       const phone = toE164(message.phone);
       if (!phone) throw new InvalidPhoneError(message.phone);
       const logger = deps.logger.child({ channel: message.channel, from: maskPhone(phone), pmid: message.providerMessageId });
