@@ -39,6 +39,8 @@ export async function processMessage(
 ): Promise<Processed> {
   return em.fork().transactional(async (tx) => {
     const { user, conversation } = await lockUserAndConversation(tx, turn);
+    // Only a message still 'received' may be answered: a recovered message and a live one never both run tools.
+    await claimInbound(tx, turn.inboundId);
     let outcome: RecordedOutcome;
     if (interceptor) {
       const inbound = tx.getReference(ConversationMessage, turn.inboundId);
@@ -64,9 +66,6 @@ export async function processMessage(
       recordReply(tx, deps, turn, outcome, understanding);
       await enqueueOwedReply(tx, turn, outcome.reply);
     }
-    // Only a message still 'received' may be answered: a recovered message and a live one never both run tools.
-    const claimed = await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId, status: 'received' }, { status: 'processed' });
-    if (!claimed) throw new AlreadyAnswered(turn.inboundId);
     if (!word || !outcome.runs.length) return outcome;
     const reports = toolReports(outcome.runs);
     return { ...outcome, word: () => word(reports, outcome.reply) };
@@ -88,4 +87,15 @@ async function lockUserAndConversation(tx: EntityManager, turn: Turn): Promise<{
   );
   if (!rows[0]) throw new Error(`conversation ${turn.conversationId} of user ${turn.userId} is gone`);
   return { user: tx.map(User, rows[0].user), conversation: tx.map(ConversationState, rows[0].conversation) };
+}
+
+/** Marks the inbound message processed (committed with everything it caused) or fails when it already was. */
+async function claimInbound(tx: EntityManager, inboundId: string): Promise<void> {
+  const result: { affectedRows: number } = await tx.getConnection().execute(
+    `update conversation_messages set status = 'processed' where id = ? and status = 'received'`,
+    [inboundId],
+    'run',
+    tx.getTransactionContext(),
+  );
+  if (!result.affectedRows) throw new AlreadyAnswered(inboundId);
 }
