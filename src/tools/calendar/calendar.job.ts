@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UserPreferences } from '../../entities/user.entity.js';
 import { enqueueOutboundMany, type SourcedOutbound } from '../../outbox/enqueue.js';
+import { runInBatches } from '../../scheduler/batches.js';
 import type { Job, JobContext } from '../../scheduler/types.js';
 import { formatLocal } from '../../time.js';
 import { notBeforeFor } from '../notifications/notification.prefs.js';
@@ -63,13 +64,6 @@ export function createEventAlertsJob(opts: { batchSize?: number } = {}): Job {
   const batchSize = opts.batchSize ?? 1000;
   return {
     name: 'event-alerts',
-    async run(ctx) {
-      let total = 0;
-      for (;;) {
-        const claimed = await ctx.em.transactional((em) => runBatch(em as EntityManager, ctx, batchSize));
-        total += claimed;
-        if (claimed < batchSize) return total;
-      }
-    },
+    run: (ctx) => runInBatches(ctx, batchSize, async (em) => ({ claimed: await runBatch(em, ctx, batchSize) })),
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { DateTime } from 'luxon';
 import type { UserPreferences } from '../../entities/user.entity.js';
 import { enqueueOutboundMany } from '../../outbox/enqueue.js';
+import { runInBatches } from '../../scheduler/batches.js';
 import type { Job, JobContext } from '../../scheduler/types.js';
 import { agendaBody, agendaContent, isEmptyDay, nextAgendaAt } from './agenda.format.js';
 import { atLocal, notBeforeFor, notificationSettings } from './notification.prefs.js';
@@ -51,16 +52,12 @@ export function createAgendaJob(opts: { batchSize?: number } = {}): Job {
   const batchSize = opts.batchSize ?? 200;
   return {
     name: 'daily-agenda',
-    async run(ctx) {
-      let total = 0;
-      for (;;) {
-        const claimed = await ctx.em.transactional(async (em) => {
-          const rows: ScheduleRow[] = await em.getConnection().execute(CLAIM, [ctx.now, batchSize], 'all', em.getTransactionContext());
-          for (const row of rows) if (await handle(em as EntityManager, row, ctx)) total += 1;
-          return rows.length;
-        });
-        if (claimed < batchSize) return total;
-      }
-    },
+    run: (ctx) =>
+      runInBatches(ctx, batchSize, async (em) => {
+        const rows: ScheduleRow[] = await em.getConnection().execute(CLAIM, [ctx.now, batchSize], 'all', em.getTransactionContext());
+        let sent = 0;
+        for (const row of rows) if (await handle(em, row, ctx)) sent += 1;
+        return { claimed: rows.length, handled: sent };
+      }),
   };
 }

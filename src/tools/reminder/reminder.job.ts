@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UserPreferences } from '../../entities/user.entity.js';
 import { enqueueOutboundMany, type SourcedOutbound } from '../../outbox/enqueue.js';
 import { addToDigest, dueLabel, lateness, lateSuffix, type DigestEntry } from '../../scheduler/catchup.js';
+import { runInBatches } from '../../scheduler/batches.js';
 import type { Job, JobContext } from '../../scheduler/types.js';
 import { nextOccurrence } from '../../understanding/recurrence.js';
 import { notBeforeFor } from '../notifications/notification.prefs.js';
@@ -92,13 +93,6 @@ export function createDueRemindersJob(opts: DueRemindersOptions = {}): Job {
   const batchSize = opts.batchSize ?? 1000;
   return {
     name: 'due-reminders',
-    async run(ctx) {
-      let total = 0;
-      for (;;) {
-        const claimed = await ctx.em.transactional((em) => runBatch(em as EntityManager, ctx, batchSize));
-        total += claimed;
-        if (claimed < batchSize) return total;
-      }
-    },
+    run: (ctx) => runInBatches(ctx, batchSize, async (em) => ({ claimed: await runBatch(em, ctx, batchSize) })),
   };
 }
