@@ -1,3 +1,5 @@
+import { NUMBER_PHRASE, wordsToNumber } from './words.js';
+
 /** Texting shorthand → words the rules and chrono-node understand. */
 const SHORTHAND: Record<string, string> = {
   tmrw: 'tomorrow', tmr: 'tomorrow', tmrow: 'tomorrow', tomoro: 'tomorrow', tommorow: 'tomorrow', tommorrow: 'tomorrow',
@@ -16,11 +18,10 @@ const SHORTHAND: Record<string, string> = {
   expences: 'expenses', expense: 'expense', spnt: 'spent', spend: 'spend', spet: 'spent',
 };
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
-  eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60',
-  ninety: '90', 'a couple': '2', couple: '2', 'half an': '30', 'a dozen': '12', dozen: '12',
-};
+/** Counts that are not plain numbers; spelled-out numbers go through words.ts's parser. */
+const COUNT_WORDS: Record<string, string> = { 'a couple': '2', couple: '2', 'a dozen': '12', dozen: '12' };
+const UNIT_AHEAD = String.raw`(?= (?:min|minute|minutes|hour|hours|hr|hrs|day|days|week|weeks|month|months)\b)`;
+const SPELLED_COUNT = new RegExp(String.raw`\b(a couple|a dozen|couple|dozen|${NUMBER_PHRASE})\b` + UNIT_AHEAD, 'g');
 
 /**
  * Lowercases, strips emoji and stray punctuation, expands texting shorthand and "@" so that
@@ -41,7 +42,6 @@ export function normalizeText(raw: string): string {
   text = text.replace(/\b(\d+)(min|mins|minutes|hr|hrs|hours?)\b/g, '$1 $2');
   text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? word);
   text = text.replace(/\bhalf an? hour\b/g, '30 minutes');
-  text = text.replace(/\b(a couple|half an|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|couple|dozen)\b(?= (?:min|minute|minutes|hour|hours|hr|hrs|day|days|week|weeks|month|months)\b)/g,
-    (word) => NUMBER_WORDS[word] ?? word);
+  text = text.replace(SPELLED_COUNT, (phrase) => COUNT_WORDS[phrase] ?? String(wordsToNumber(phrase) ?? phrase));
   return text.replace(/\.+$/, '').trim();
 }
