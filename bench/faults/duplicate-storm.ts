@@ -5,6 +5,7 @@ import { MIX, signedWebhook } from '../lib/messages.js';
 import { withClient } from '../lib/pgstat.js';
 import { startServer } from '../lib/server.js';
 import { ERRAND_DB, flag, freshDatabase, phones, sidFactory, writeResult } from '../lib/setup.js';
+import { runFault, verdict } from './harness.js';
 
 const TOOL_TABLES = ['grocery_items', 'expenses', 'reminders', 'calendar_events'];
 
@@ -50,8 +51,7 @@ async function main(): Promise<void> {
     writeResult('fault-duplicate-storm', result);
     console.log(JSON.stringify(result, null, 2));
     const ok = Object.entries(rows).every(([, v]) => v.storm === v.control) && (statuses['200'] ?? 0) === answers;
-    console.log(ok ? 'PASS: one set of rows per message' : 'FAIL');
-    process.exitCode = ok ? 0 : 1;
+    verdict(ok, 'PASS: one set of rows per message');
   } finally {
     await server.stop();
     await twilio.close();
@@ -72,7 +72,4 @@ async function countRows(storm: string[], control: string[]): Promise<Record<str
   });
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runFault(main);

@@ -8,6 +8,7 @@ import { seeded, signedWebhook } from '../lib/messages.js';
 import { startServer, type BenchServer } from '../lib/server.js';
 import { ERRAND_DB, flag, freshDatabase, phones, sidFactory, writeResult } from '../lib/setup.js';
 import { hostileText, malformedRequest, type RawRequest } from './hostile.js';
+import { runFault, verdict } from './harness.js';
 
 const log = (s: string) => console.error(s);
 const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns'];
@@ -117,15 +118,11 @@ async function main(): Promise<void> {
     writeResult('fault-fuzz', result);
     console.log(JSON.stringify(result, null, 2));
     const ok = understand.threw === 0 && tally.fiveHundreds === 0 && tally.fourHundredsWithoutReason === 0 && tally.connectionErrors === 0 && alive === 200;
-    console.log(ok ? 'PASS' : 'FAIL');
-    process.exitCode = ok ? 0 : 1;
+    verdict(ok);
   } finally {
     await server.stop();
     await twilio.close();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runFault(main);

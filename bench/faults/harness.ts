@@ -139,3 +139,29 @@ export function tallyLine(name: string, t: Tally): string {
 
 export const TALLY_HEADER = `| run | webhooks | accepted | replied | lost | duplicated | given up by Twilio | HTTP answers (all attempts) |
 |---|---|---|---|---|---|---|---|`;
+
+/** Open-loop load: webhook i leaves at t0 + i/rate, delivered with Twilio's retries; resolves with every delivery. */
+export async function deliverPaced(url: () => string, next: () => Webhook, rate: number, seconds: number, agent: http.Agent | false): Promise<Delivery[]> {
+  const t0 = Date.now();
+  const deliveries: Promise<Delivery>[] = [];
+  for (let i = 0; i < rate * seconds; i++) {
+    const wait = t0 + (i * 1000) / rate - Date.now();
+    if (wait > 0) await sleep(wait);
+    deliveries.push(deliverLikeTwilio(url, next(), agent));
+  }
+  return Promise.all(deliveries);
+}
+
+/** Prints the run's verdict and sets the exit code scripts and CI read. */
+export function verdict(ok: boolean, pass = 'PASS'): void {
+  console.log(ok ? pass : 'FAIL');
+  process.exitCode = ok ? 0 : 1;
+}
+
+/** Runs a fault script's main; an unexpected error fails the run. */
+export function runFault(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -3,7 +3,7 @@ import { keepAliveAgent } from '../lib/load.js';
 import { webhookStream } from '../lib/messages.js';
 import { startServer } from '../lib/server.js';
 import { flag, freshDatabase, hasFlag, sleep, writeResult } from '../lib/setup.js';
-import { deliverLikeTwilio, tally, tallyLine, TALLY_HEADER, waitForReplies, type Delivery } from './harness.js';
+import { deliverPaced, runFault, tally, tallyLine, TALLY_HEADER, verdict, waitForReplies } from './harness.js';
 import { openCluster } from './pg-cluster.js';
 
 const log = (s: string) => console.error(s);
@@ -39,7 +39,6 @@ async function main(): Promise<void> {
     })();
     const agent = keepAliveAgent(256);
     const next = webhookStream({ seed: 11 });
-    const deliveries: Promise<Delivery>[] = [];
     let restartMs = 0;
     const restart = sleep(restartAt * 1000).then(async () => {
       log(`restarting PostgreSQL cluster ${cluster.name} at t=${restartAt}s`);
@@ -47,13 +46,9 @@ async function main(): Promise<void> {
       log(`PostgreSQL answered pg_isready again after ${restartMs} ms`);
     });
     log(`load: ${rate} webhooks/s for ${seconds}s`);
-    for (let i = 0; i < rate * seconds; i++) {
-      const wait = t0 + (i * 1000) / rate - Date.now();
-      if (wait > 0) await sleep(wait);
-      deliveries.push(deliverLikeTwilio(() => url, next(), agent));
-    }
+    const load = deliverPaced(() => url, next, rate, seconds, agent);
     await restart;
-    const done = await Promise.all(deliveries);
+    const done = await load;
     probing = false;
     await probe;
     agent.destroy();
@@ -74,8 +69,7 @@ async function main(): Promise<void> {
     console.log(`${TALLY_HEADER}\n${tallyLine('PostgreSQL restart', t)}`);
     console.log(JSON.stringify({ ...result, tally: { ...t, lostSids: t.lostSids.slice(0, 5), duplicatedSids: t.duplicatedSids.slice(0, 5) } }, null, 2));
     const ok = t.lost === 0 && t.duplicated === 0 && outage.length > 0 && afterRestart === 200 && (t.statuses['500'] ?? 0) === 0;
-    console.log(ok ? 'PASS' : 'FAIL');
-    process.exitCode = ok ? 0 : 1;
+    verdict(ok);
   } finally {
     await server?.stop();
     await twilio.close();
@@ -83,7 +77,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch(async (err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runFault(main);

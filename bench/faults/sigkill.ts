@@ -3,7 +3,7 @@ import { keepAliveAgent } from '../lib/load.js';
 import { webhookStream } from '../lib/messages.js';
 import { freePort, startServer, type BenchServer } from '../lib/server.js';
 import { ERRAND_DB, flag, freshDatabase, sleep, writeResult } from '../lib/setup.js';
-import { deliverLikeTwilio, tally, tallyLine, TALLY_HEADER, waitForReplies, type Delivery } from './harness.js';
+import { deliverPaced, runFault, tally, tallyLine, TALLY_HEADER, verdict, waitForReplies } from './harness.js';
 
 const log = (s: string) => console.error(s);
 
@@ -26,8 +26,6 @@ async function main(): Promise<void> {
   try {
     const agent = keepAliveAgent(256);
     const next = webhookStream({ seed: 13 });
-    const deliveries: Promise<Delivery>[] = [];
-    const t0 = Date.now();
     let downMs = 0;
     const crash = sleep(killAt * 1000).then(async () => {
       log(`SIGKILL to the server (pid ${server.pid}) at t=${killAt}s`);
@@ -38,13 +36,9 @@ async function main(): Promise<void> {
       log(`server answering again after ${downMs} ms`);
     });
     log(`load: ${rate} webhooks/s for ${seconds}s`);
-    for (let i = 0; i < rate * seconds; i++) {
-      const wait = t0 + (i * 1000) / rate - Date.now();
-      if (wait > 0) await sleep(wait);
-      deliveries.push(deliverLikeTwilio(() => url, next(), agent));
-    }
+    const load = deliverPaced(() => url, next, rate, seconds, agent);
     await crash;
-    const done = await Promise.all(deliveries);
+    const done = await load;
     agent.destroy();
     // A reply claimed by the killed process stays 'sending' until its 5-minute lease ends, then is sent again.
     log('waiting for replies still owed (stranded messages are recovered after 2 min, claimed outbox rows after their 5-min lease)');
@@ -55,15 +49,11 @@ async function main(): Promise<void> {
     console.log(`${TALLY_HEADER}\n${tallyLine('SIGKILL + restart', t)}`);
     console.log(JSON.stringify({ ...result, tally: { ...t, lostSids: t.lostSids.slice(0, 5), duplicatedSids: t.duplicatedSids.slice(0, 5) } }, null, 2));
     const ok = t.lost === 0 && t.duplicated === 0;
-    console.log(ok ? 'PASS' : 'FAIL');
-    process.exitCode = ok ? 0 : 1;
+    verdict(ok);
   } finally {
     await server.stop();
     await twilio.close();
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runFault(main);
