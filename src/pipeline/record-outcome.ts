@@ -51,7 +51,8 @@ export function recordToolRuns(tx: EntityManager, turn: Turn, conversation: Conv
 
 /** The assistant message and the agent_logs row: the last thing written for a message. */
 export function recordReply(tx: EntityManager, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): void {
-  tx.create(ConversationMessage, { ...baseRow(tx, turn), role: 'assistant', content: outcome.reply, messageType: 'text' });
+  const metadata = outcome.reply ? (turn.message.replyRoute?.describe?.(outcome.reply) ?? null) : null;
+  tx.create(ConversationMessage, { ...baseRow(tx, turn), role: 'assistant', content: outcome.reply, messageType: 'text', metadata });
   tx.create(AgentLog, {
     user: tx.getReference(User, turn.userId),
     conversationId: turn.conversationId,

@@ -29,6 +29,8 @@ export interface ReplyRoute {
   channel: ChannelId;
   recipient: string;
   acknowledged(): boolean;
+  /** What the channel wants kept with the stored reply (e.g. SMS parts and segments, so cost is visible). */
+  describe?(reply: string): Record<string, unknown>;
 }
 
 export type InboundOutcome = 'replied' | 'duplicate' | 'in_progress' | 'failed';

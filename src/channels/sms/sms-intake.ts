@@ -31,7 +31,7 @@ export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<
       messageType: sms.metadata.media?.length ? 'media' : 'text',
       metadata: { ...sms.metadata },
       // From the moment we give up waiting, the pipeline puts the reply in the outbox as it records it.
-      replyRoute: { channel: 'sms', recipient: sms.from, acknowledged: () => acknowledged },
+      replyRoute: { channel: 'sms', recipient: sms.from, acknowledged: () => acknowledged, describe: describeSms },
     });
     const result = await within(work, deps.config.inlineReplyMs);
     if (result === LATE) {
@@ -46,13 +46,7 @@ export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<
       return twiml([]);
     }
     if (!(await failureRecorded(deps, result))) throw new DatabaseUnavailableError('The message is stored but could not be answered; it will be answered shortly');
-    const parts = splitSms((await inlineReply(deps, result)) ?? '');
-    if (parts.length && result.outcome !== 'duplicate') {
-      deps.inFlight.track(noteSegments(deps, result, parts)).catch((err: unknown) =>
-        deps.logger.warn('could not record sms segments', { pmid: sms.messageSid, error: errorSummary(err) }),
-      );
-    }
-    return twiml(parts);
+    return twiml(splitSms((await inlineReply(deps, result)) ?? ''));
   };
 }
 
@@ -107,15 +101,8 @@ async function queuedReplyId(deps: IntakeDeps, messageId: string): Promise<strin
   return rows[0]?.id ?? null;
 }
 
-/** What an inline reply costs, kept on the stored assistant message (outbox rows carry their own count). */
-async function noteSegments(deps: IntakeDeps, result: InboundResult, parts: string[]): Promise<void> {
-  if (!result.messageId) return;
-  const sms = JSON.stringify({ sms: { parts: parts.length, segments: totalSegments(parts) } });
-  await deps.orm.em
-    .fork()
-    .getConnection()
-    .execute(
-      `update conversation_messages set metadata = coalesce(metadata, '{}'::jsonb) || ?::jsonb where in_reply_to = ? and role = 'assistant'`,
-      [sms, result.messageId],
-    );
+/** What a reply costs, kept on the stored assistant message as the pipeline records it. */
+function describeSms(reply: string): Record<string, unknown> {
+  const parts = splitSms(reply);
+  return { sms: { parts: parts.length, segments: totalSegments(parts) } };
 }
