@@ -19,9 +19,23 @@ export async function listItems(em: EntityManager, user: User): Promise<GroceryI
   return em.find(GroceryItem, { user }, { orderBy: { createdAt: 'asc', id: 'asc' } });
 }
 
+/**
+ * What an add may merge into: everything still on the list, and checked-off rows only under the added names
+ * (a long history of bought items is not loaded for every "add milk").
+ */
+async function mergeCandidates(em: EntityManager, user: User, items: NewItem[]): Promise<GroceryItem[]> {
+  const names = [...new Set(items.flatMap((i) => nameForms(i.name)))];
+  return em.find(GroceryItem, { user, $or: [{ done: false }, { done: true, name: { $in: names } }] }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+}
+
+function nameForms(name: string): string[] {
+  const n = name.toLowerCase();
+  return [n, `${n}s`, `${n}es`, n.replace(/e?s$/, ''), n.replace(/s$/, ''), n.replace(/ies$/, 'y'), n.replace(/y$/, 'ies')];
+}
+
 /** Adds items; one already on the list is merged (quantities summed when the units agree), never duplicated. */
 export async function addItems(em: EntityManager, user: User, items: NewItem[], now: Date): Promise<AddOutcome[]> {
-  const existing = await listItems(em, user);
+  const existing = await mergeCandidates(em, user, items);
   const outcomes: AddOutcome[] = [];
   for (const item of items) {
     const key = singularKey(item.name);
