@@ -21,6 +21,7 @@ fs.mkdirSync(OUT_DIR, { recursive: true });
 
 /** Drops everything in the database's public schema and applies the migrations, as a fresh install would. */
 export async function freshDatabase(url: string): Promise<void> {
+  await ensureDatabase(url);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -30,6 +31,21 @@ export async function freshDatabase(url: string): Promise<void> {
   }
   const db = await initDb({ config: { databaseUrl: url, dataDir: 'memory://', dbPoolMax: 2, migrateOnStart: true } });
   await db.close();
+}
+
+/** Creates the database on a fresh server (the bench databases are not made by anything else). */
+async function ensureDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** 'SM' + 32 hex digits, unique per run: a random run prefix and a counter. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlOf } from '../db/sql.js';
 import { ConversationMessage, ConversationState, User } from '../entities/index.js';
 import type { Tool, ToolModule } from '../tools/types.js';
 import type { Understanding } from '../understanding/types.js';
@@ -50,6 +51,7 @@ export async function processMessage(
       outcome = { reply: EMPTY_MESSAGE_REPLY, runs: [], pending: undefined };
     } else {
       const ctx = {
+        sql: await sqlOf(tx),
         em: tx,
         user,
         conversation,

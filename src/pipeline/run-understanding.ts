@@ -54,10 +54,19 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
       runs.push({ tool: call.tool, args: call.args, ok: false, result: { ok: false, reply: unknownReply(modules), error } });
       continue;
     }
-    const result = await tool.execute(parsed.data, ctx);
+    const result = await tool.execute(parsed.data, tool.sqlOnly ? withoutEntityManager(ctx, tool.name) : ctx);
     if (result.pending) pending = result.pending;
     runs.push({ tool: call.tool, args: parsed.data, ok: result.ok, result });
   }
   const replies = [...new Set(runs.map((r) => r.result.reply))];
   return { reply: replies.join('\n'), runs, pending };
+}
+
+/** What a tool marked sqlOnly sees: using the ORM is a bug there (the fast path has no ORM transaction). */
+function withoutEntityManager(ctx: ToolContext, tool: string): ToolContext {
+  return Object.defineProperty({ ...ctx }, 'em', {
+    get() {
+      throw new Error(`tool ${tool} is marked sqlOnly but used the entity manager`);
+    },
+  });
 }

@@ -2,13 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import type { ConversationState, PendingRequest } from '../entities/conversation-state.entity.js';
 import type { User } from '../entities/user.entity.js';
+import type { Sql } from '../db/sql.js';
 import type { Logger } from '../logger.js';
 import type { Rule, RuleInput, UnderstandContext, Understanding } from '../understanding/types.js';
 import type { Job } from '../scheduler/types.js';
 
 /** What one tool call may use: the message's transaction, its user and the instant it arrived. */
 export interface ToolContext {
+  /** Raw statements in the message's transaction: what the common tool calls use (cheap, see db/sql.ts). */
+  sql: Sql;
+  /** The ORM in the same transaction. Not available to a tool marked `sqlOnly` (reading it throws). */
   em: EntityManager;
+  /** The user and conversation as read under the user's lock; managed by `em` only when `em` is available. */
   user: User;
   conversation: ConversationState;
   /** The message's receivedAt: every relative date is resolved against it, in `timezone`. */
@@ -31,6 +36,11 @@ export interface Tool<A = unknown> {
   name: string;
   description: string;
   schema: z.ZodType<A>;
+  /**
+   * The tool only uses `ctx.sql`: a message whose calls are all sqlOnly is processed on a bare pooled
+   * connection, without opening an ORM transaction or hydrating entities.
+   */
+  sqlOnly?: boolean;
   execute(args: A, ctx: ToolContext): Promise<ToolResult>;
 }
 
