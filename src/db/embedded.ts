@@ -3,6 +3,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import fs from 'node:fs';
 import path from 'node:path';
 import { acquireDirLock, type DirLock } from './dir-lock.js';
+import { keepExtendedQueriesTogether } from './pglite-queue.js';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -26,6 +27,7 @@ export async function startEmbeddedPostgres(dataDir: string, maxConnections: num
   try {
     const db = await PGlite.create(inMemory ? undefined : dbPath);
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+    keepExtendedQueriesTogether((server as unknown as { queryQueue: Parameters<typeof keepExtendedQueriesTogether>[0] }).queryQueue);
     await server.start();
     const [host, port] = server.getServerConn().split(':');
     return {

@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * One SQL statement with `$1, $2…` placeholders, returning its rows. The hot path (recording a message,
@@ -24,23 +24,26 @@ function over(client: RawClient): Sql {
   return async (text, params) => (await client.query(text, params as unknown[] | undefined)).rows;
 }
 
-function knexClient(orm: MikroORM): KnexClient {
-  return orm.em.getConnection().getKnex().client as KnexClient;
+function knexClient(em: EntityManager): KnexClient {
+  return em.getConnection().getKnex().client as KnexClient;
 }
 
-/** Statements that join `tx`'s open transaction, on its own connection. */
-export async function sqlOf(tx: EntityManager): Promise<Sql> {
-  const trx = tx.getTransactionContext<{ client: KnexClient } | undefined>();
-  if (!trx) throw new Error('sqlOf needs an entity manager inside a transaction');
-  return over(await trx.client.acquireConnection());
+/**
+ * Statements through `em`: inside its open transaction (on that transaction's connection) when it has one,
+ * otherwise each statement on its own (autocommit) on a pooled connection.
+ */
+export async function sqlOf(em: EntityManager): Promise<Sql> {
+  const trx = em.getTransactionContext<{ client: KnexClient } | undefined>();
+  if (trx) return over(await trx.client.acquireConnection());
+  return sqlAutocommit(em);
 }
 
 /**
  * A transaction on one connection of the ORM's pool (same pool, same limits), with no entity manager:
  * BEGIN, `fn`, COMMIT — or ROLLBACK when `fn` throws.
  */
-export async function sqlTransaction<T>(orm: MikroORM, fn: (sql: Sql) => Promise<T>): Promise<T> {
-  const knex = knexClient(orm);
+export async function sqlTransaction<T>(em: EntityManager, fn: (sql: Sql) => Promise<T>): Promise<T> {
+  const knex = knexClient(em);
   const client = await knex.acquireConnection();
   try {
     await client.query('begin');
@@ -58,10 +61,10 @@ export async function sqlTransaction<T>(orm: MikroORM, fn: (sql: Sql) => Promise
   }
 }
 
-/** One statement on its own (autocommit), on a connection of the ORM's pool. */
-export function sqlAutocommit(orm: MikroORM): Sql {
+/** Each statement on its own (autocommit), on a connection of the ORM's pool. */
+export function sqlAutocommit(em: EntityManager): Sql {
+  const knex = knexClient(em);
   return async (text, params) => {
-    const knex = knexClient(orm);
     const client = await knex.acquireConnection();
     try {
       return await over(client)(text, params);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlOf, type Sql } from '../db/sql.js';
 import type { ChannelId } from '../entities/user-channel.entity.js';
 import type { OutboundKind } from '../entities/outbound-message.entity.js';
 
@@ -21,9 +22,14 @@ export interface OutboundRequest {
  * or null when the same (source_type, source_id, occurrence_at) was already enqueued.
  */
 export async function enqueueOutbound(em: EntityManager, req: OutboundRequest): Promise<string | null> {
-  const rows: { id: string }[] = await em.getConnection().execute(
+  return enqueueOutboundSql(await sqlOf(em), req);
+}
+
+/** enqueueOutbound on a raw connection (the pipeline's fast path). */
+export async function enqueueOutboundSql(sql: Sql, req: OutboundRequest): Promise<string | null> {
+  const rows = await sql<{ id: string }>(
     `insert into outbound_messages (user_id, channel, recipient, body, kind, source_type, source_id, occurrence_at, next_attempt_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict do nothing
      returning id::text as id`,
     [
@@ -37,8 +43,6 @@ export async function enqueueOutbound(em: EntityManager, req: OutboundRequest): 
       req.occurrenceAt ?? null,
       req.notBefore ?? new Date(),
     ],
-    'all',
-    em.getTransactionContext(),
   );
   return rows[0]?.id ?? null;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { sqlAutocommit, sqlTransaction, type Sql } from '../db/sql.js';
 import { performance } from 'node:perf_hooks';
 import { ConversationMessage, type ConversationState, type User } from '../entities/index.js';
 import { errorSummary, InvalidPhoneError, replyForError } from '../errors.js';
@@ -11,7 +12,7 @@ import type { UnderstandContext, Understander, Understanding } from '../understa
 import { historyLoader } from './history.js';
 import { activePending } from './pending.js';
 import { AlreadyAnswered, processMessage, type ProcessDeps } from './process-message.js';
-import { enqueueOwedReply, markFailed, recordReply, type Turn } from './record-outcome.js';
+import { markFailed, recordReply, type Turn } from './record-outcome.js';
 import { recordInbound, type RecordSettings } from './record-inbound.js';
 import type { InboundMessage, InboundResult, Interceptor } from './types.js';
 
@@ -54,8 +55,11 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     tools: toolsByName(deps.modules),
     defaultCurrency: deps.settings.defaultCurrency,
   };
+  // Only connections and forks are taken from it: no unit of work is ever kept on the global manager.
+  const { em } = deps.orm;
+  const autocommit = sqlAutocommit(em);
 
-  async function answer(em: EntityManager, user: User, conversation: ConversationState, turn: Turn): Promise<InboundResult> {
+  async function answer(user: User, conversation: ConversationState, turn: Turn): Promise<InboundResult> {
     const { message, inboundId, logger } = turn;
     let understanding: Understanding | undefined;
     try {
@@ -68,10 +72,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (processed.word) {
         reply = await processed.word();
         const final = { ...processed, reply };
-        await em.fork().transactional(async (tx) => {
-          recordReply(tx, processDeps, turn, final, understanding);
-          await enqueueOwedReply(tx, turn, reply);
-        });
+        await sqlTransaction(em, (sql) => recordReply(sql, processDeps, turn, final, understanding));
       }
       logger.info('message answered', {
         messageId: inboundId,
@@ -85,7 +86,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (err instanceof AlreadyAnswered) return { outcome: 'duplicate', reply: null, messageId: inboundId, userId: user.id };
       logger.error('message failed', { messageId: inboundId, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
       const reply = replyForError(err);
-      await markFailed(em, processDeps, turn, reply, err, understanding).catch((markErr: unknown) =>
+      await sqlTransaction(em, (sql) => markFailed(sql, processDeps, turn, reply, err, understanding)).catch((markErr: unknown) =>
         logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }),
       );
       return { outcome: 'failed', reply, messageId: inboundId, userId: user.id };
@@ -100,19 +101,17 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (!phone) throw new InvalidPhoneError(message.phone);
       const logger = deps.logger.child({ channel: message.channel, from: maskPhone(phone), pmid: message.providerMessageId });
       const started = performance.now();
-      const em = deps.orm.em.fork();
-      const recorded = await recordInbound(em, message, phone, deps.settings);
-      if (recorded.kind === 'duplicate') return replayDuplicate(em, recorded.existing, logger);
-      const { user, conversation, inbound } = recorded;
-      logger.info('message received', { messageId: inbound.id, text: describeText(message.text) });
+      const recorded = await recordInbound(autocommit, message, phone, deps.settings);
+      if (recorded.kind === 'duplicate') return replayDuplicate(autocommit, recorded.existingId, logger);
+      const { user, conversation, inboundId } = recorded;
+      logger.info('message received', { messageId: inboundId, text: describeText(message.text) });
       logger.debug('message text', { text: message.text });
-      const turn: Turn = { userId: user.id, conversationId: conversation.conversationId, inboundId: inbound.id, message, started, logger };
-      return answer(em, user, conversation, turn);
+      const turn: Turn = { userId: user.id, conversationId: conversation.conversationId, inboundId, message, started, logger };
+      return answer(user, conversation, turn);
     },
 
     async resume(inboundId) {
-      const em = deps.orm.em.fork();
-      const inbound = await em.findOne(ConversationMessage, { id: inboundId, role: 'user', status: 'received' }, { populate: ['user', 'conversation'] });
+      const inbound = await em.fork().findOne(ConversationMessage, { id: inboundId, role: 'user', status: 'received' }, { populate: ['user', 'conversation'] });
       if (!inbound) return null;
       const user = inbound.user;
       const message: InboundMessage = {
@@ -126,7 +125,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       };
       const logger = deps.logger.child({ channel: message.channel, from: maskPhone(user.phoneNumber), recovered: true });
       const turn: Turn = { userId: user.id, conversationId: inbound.conversation.conversationId, inboundId, message, started: performance.now(), logger };
-      return answer(em, user, inbound.conversation, turn);
+      return answer(user, inbound.conversation, turn);
     },
   };
 }
@@ -149,9 +148,12 @@ function understandContext(deps: PipelineDeps, em: EntityManager, user: User, co
   };
 }
 
-async function replayDuplicate(em: EntityManager, existing: ConversationMessage, logger: Logger): Promise<InboundResult> {
-  const answer = await em.fork().findOne(ConversationMessage, { inReplyTo: existing.id, role: 'assistant' }, { orderBy: { id: 'desc' } });
-  logger.info('duplicate delivery', { messageId: existing.id, status: existing.status, answered: Boolean(answer) });
-  if (!answer) return { outcome: 'in_progress', reply: null, messageId: existing.id };
-  return { outcome: 'duplicate', reply: answer.content || null, messageId: existing.id };
+async function replayDuplicate(sql: Sql, existingId: string, logger: Logger): Promise<InboundResult> {
+  const [answer] = await sql<{ content: string }>(
+    `select content from conversation_messages where in_reply_to = $1 and role = 'assistant' order by id desc limit 1`,
+    [existingId],
+  );
+  logger.info('duplicate delivery', { messageId: existingId, answered: Boolean(answer) });
+  if (!answer) return { outcome: 'in_progress', reply: null, messageId: existingId };
+  return { outcome: 'duplicate', reply: answer.content || null, messageId: existingId };
 }

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf } from '../db/sql.js';
+import { sqlOf, sqlTransaction, type Sql } from '../db/sql.js';
 import { ConversationMessage, ConversationState, User } from '../entities/index.js';
 import type { Tool, ToolModule } from '../tools/types.js';
 import type { Understanding } from '../understanding/types.js';
-import { enqueueOwedReply, recordReply, recordToolRuns, toolReports, type RecordDeps, type RecordedOutcome, type Turn } from './record-outcome.js';
+import { recordOutcome, toolReports, type RecordDeps, type RecordedOutcome, type Turn } from './record-outcome.js';
 import { EMPTY_MESSAGE_REPLY } from './replies.js';
-import { runUnderstanding } from './run-understanding.js';
+import { conversationFromJson, userFromJson, type ConversationJson, type UserJson } from './rows.js';
+import { runUnderstanding, withoutEntityManager } from './run-understanding.js';
 import type { Interceptor } from './types.js';
 
 export interface ProcessDeps extends RecordDeps {
@@ -27,77 +28,81 @@ export type Processed = RecordedOutcome & {
 };
 
 /**
- * The message's one transaction: run the interceptor or the tools, record them, mark the message processed.
- * When nothing is left to word, the reply and agent log are written here too; otherwise the caller words
- * the reply with no transaction open and records it with recordReply in a short transaction of its own.
+ * The message's one transaction: claim the message, run the interceptor or the tools, record what they did
+ * and (unless the reply is still to be worded) the reply. When every tool call is `sqlOnly` — the common
+ * case — it runs on a bare pooled connection; otherwise in an ORM transaction that the tools share.
  */
-export async function processMessage(
-  em: EntityManager,
-  deps: ProcessDeps,
-  turn: Turn,
-  interceptor: Interceptor | undefined,
-  understanding: Understanding | undefined,
-): Promise<Processed> {
+export async function processMessage(em: EntityManager, deps: ProcessDeps, turn: Turn, interceptor: Interceptor | undefined, understanding: Understanding | undefined): Promise<Processed> {
+  if (!interceptor && sqlOnly(deps, understanding)) {
+    return sqlTransaction(em, async (sql) => {
+      const locked = await lockAndClaim(sql, turn);
+      const user = userFromJson(locked.user);
+      return process(sql, deps, turn, undefined, understanding, { sql, em: undefined, user, conversation: conversationFromJson(locked.conversation, user) });
+    });
+  }
   return em.fork().transactional(async (tx) => {
-    const { user, conversation } = await lockUserAndConversation(tx, turn);
-    // Only a message still 'received' may be answered: a recovered message and a live one never both run tools.
-    await claimInbound(tx, turn.inboundId);
-    let outcome: RecordedOutcome;
-    if (interceptor) {
-      const inbound = tx.getReference(ConversationMessage, turn.inboundId);
-      const result = await interceptor.run({ em: tx, user, conversation, inbound, message: turn.message, logger: turn.logger });
-      outcome = { reply: result.reply ?? '', runs: [], pending: undefined, toolOutput: result.toolOutput, toolName: interceptor.name };
-    } else if (!understanding) {
-      outcome = { reply: EMPTY_MESSAGE_REPLY, runs: [], pending: undefined };
-    } else {
-      const ctx = {
-        sql: await sqlOf(tx),
-        em: tx,
-        user,
-        conversation,
-        now: turn.message.receivedAt,
-        timezone: user.timezone,
-        defaultCurrency: user.preferences.currency ?? deps.defaultCurrency,
-        logger: turn.logger,
-      };
-      outcome = await runUnderstanding(understanding, ctx, deps.tools, deps.modules);
-    }
-    recordToolRuns(tx, turn, conversation, outcome);
-    const word = understanding?.word;
-    if (!word || !outcome.runs.length) {
-      recordReply(tx, deps, turn, outcome, understanding);
-      await enqueueOwedReply(tx, turn, outcome.reply);
-    }
-    if (!word || !outcome.runs.length) return outcome;
-    const reports = toolReports(outcome.runs);
-    return { ...outcome, word: () => word(reports, outcome.reply) };
+    const sql = await sqlOf(tx);
+    const locked = await lockAndClaim(sql, turn);
+    const user = tx.map(User, locked.user);
+    const context = { sql, em: tx, user, conversation: tx.map(ConversationState, locked.conversation) };
+    return process(sql, deps, turn, interceptor, understanding, context);
+  });
+}
+
+/** What the transaction provides; `em` is undefined on the fast path. */
+interface Handles {
+  sql: Sql;
+  em: EntityManager | undefined;
+  user: User;
+  conversation: ConversationState;
+}
+
+async function process(sql: Sql, deps: ProcessDeps, turn: Turn, interceptor: Interceptor | undefined, understanding: Understanding | undefined, handles: Handles): Promise<Processed> {
+  const { user, conversation, em } = handles;
+  let outcome: RecordedOutcome;
+  if (interceptor) {
+    if (!em) throw new Error('interceptors run in an ORM transaction');
+    const inbound = em.getReference(ConversationMessage, turn.inboundId);
+    const result = await interceptor.run({ em, user, conversation, inbound, message: turn.message, logger: turn.logger });
+    outcome = { reply: result.reply ?? '', runs: [], pending: undefined, toolOutput: result.toolOutput, toolName: interceptor.name };
+  } else if (!understanding) {
+    outcome = { reply: EMPTY_MESSAGE_REPLY, runs: [], pending: undefined };
+  } else {
+    const ctx = { sql, user, conversation, now: turn.message.receivedAt, timezone: user.timezone, defaultCurrency: user.preferences.currency ?? deps.defaultCurrency, logger: turn.logger };
+    const toolContext = em ? { ...ctx, em } : withoutEntityManager(ctx, 'this message runs without an ORM transaction');
+    outcome = await runUnderstanding(understanding, toolContext, deps.tools, deps.modules);
+  }
+  const word = outcome.runs.length ? understanding?.word : undefined;
+  await recordOutcome(sql, deps, turn, conversation, outcome, !word, understanding);
+  if (!word) return outcome;
+  const reports = toolReports(outcome.runs);
+  return { ...outcome, word: () => word(reports, outcome.reply) };
+}
+
+/** No interceptor and no tool call that needs the ORM: the message can skip the entity layer entirely. */
+function sqlOnly(deps: ProcessDeps, understanding: Understanding | undefined): boolean {
+  if (understanding?.kind !== 'tools') return true;
+  return understanding.calls.every((call) => {
+    const tool = deps.tools.get(call.tool);
+    return !tool || tool.sqlOnly === true; // an unknown tool only gets an error reply
   });
 }
 
 /**
- * One round trip: the user's row lock (taken first, as recordInbound does, so one user's messages queue
- * instead of deadlocking) and the conversation, both as managed entities of this transaction.
+ * One round trip: the user's and the conversation's row locks (the user's first, as recordInbound takes it, so
+ * one user's messages queue instead of deadlocking; the conversation's so its latest version is read), then the
+ * inbound message moves received → processed. Only a message still 'received' may be answered: a recovered
+ * message and a live one never both run tools.
  */
-async function lockUserAndConversation(tx: EntityManager, turn: Turn): Promise<{ user: User; conversation: ConversationState }> {
-  const rows: { user: Record<string, unknown>; conversation: Record<string, unknown> }[] = await tx.getConnection().execute(
-    `select row_to_json(u) as user, row_to_json(c) as conversation
-       from users u join conversation_states c on c.conversation_id = ? and c.user_id = u.id
-      where u.id = ? for update of u`,
-    [turn.conversationId, turn.userId],
-    'all',
-    tx.getTransactionContext(),
+async function lockAndClaim(sql: Sql, turn: Turn): Promise<{ user: UserJson; conversation: ConversationJson }> {
+  const [row] = await sql<{ user: UserJson; conversation: ConversationJson; claimed: number }>(
+    `with u as (select * from users where id = $1 for update),
+          c as (select * from conversation_states where conversation_id = $2 and user_id = $1 and exists (select 1 from u) for update),
+          claimed as (update conversation_messages set status = 'processed' where id = $3 and status = 'received' and exists (select 1 from c) returning id)
+     select row_to_json(u) as user, row_to_json(c) as conversation, (select count(*) from claimed)::int as claimed from u, c`,
+    [turn.userId, turn.conversationId, turn.inboundId],
   );
-  if (!rows[0]) throw new Error(`conversation ${turn.conversationId} of user ${turn.userId} is gone`);
-  return { user: tx.map(User, rows[0].user), conversation: tx.map(ConversationState, rows[0].conversation) };
-}
-
-/** Marks the inbound message processed (committed with everything it caused) or fails when it already was. */
-async function claimInbound(tx: EntityManager, inboundId: string): Promise<void> {
-  const result: { affectedRows: number } = await tx.getConnection().execute(
-    `update conversation_messages set status = 'processed' where id = ? and status = 'received'`,
-    [inboundId],
-    'run',
-    tx.getTransactionContext(),
-  );
-  if (!result.affectedRows) throw new AlreadyAnswered(inboundId);
+  if (!row) throw new Error(`conversation ${turn.conversationId} of user ${turn.userId} is gone`);
+  if (!row.claimed) throw new AlreadyAnswered(turn.inboundId);
+  return row;
 }

@@ -1,6 +1,8 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { ConversationMessage, ConversationState, User } from '../entities/index.js';
+import type { Sql } from '../db/sql.js';
+import { type ConversationState, User } from '../entities/index.js';
+import { conversationFromJson, userFromJson, type ConversationJson, type UserJson } from './rows.js';
 import type { InboundMessage } from './types.js';
 
 export interface RecordSettings {
@@ -9,10 +11,8 @@ export interface RecordSettings {
 }
 
 export type Recorded =
-  | { kind: 'new'; user: User; conversation: ConversationState; inbound: ConversationMessage }
-  | { kind: 'duplicate'; existing: ConversationMessage };
-
-class DuplicateDelivery extends Error {}
+  | { kind: 'new'; user: User; conversation: ConversationState; inboundId: string }
+  | { kind: 'duplicate'; existingId: string };
 
 /**
  * Commits the inbound message on its own, before any understanding, so nothing that arrived is lost.
@@ -20,10 +20,10 @@ class DuplicateDelivery extends Error {}
  * trip on the hot path. A redelivered providerMessageId fails the unique index, writes nothing, and the stored
  * message is returned instead.
  */
-export async function recordInbound(em: EntityManager, msg: InboundMessage, phone: string, settings: RecordSettings): Promise<Recorded> {
-  let row: { user: Record<string, unknown>; conversation: Record<string, unknown>; message_id: string } | undefined;
+export async function recordInbound(sql: Sql, msg: InboundMessage, phone: string, settings: RecordSettings): Promise<Recorded> {
+  let row: { user: UserJson; conversation: ConversationJson; message_id: string } | undefined;
   try {
-    [row] = await em.getConnection().execute(RECORD_SQL, [
+    [row] = await sql(RECORD_SQL, [
       phone,
       settings.defaultTimezone,
       msg.channel,
@@ -38,13 +38,26 @@ export async function recordInbound(em: EntityManager, msg: InboundMessage, phon
     ]);
   } catch (err) {
     if (!(isUniqueViolation(err) && msg.providerMessageId)) throw err;
-    const existing = await em.fork().findOneOrFail(ConversationMessage, { channel: msg.channel, providerMessageId: msg.providerMessageId });
-    return { kind: 'duplicate', existing };
+    const existing = await storedDelivery(sql, msg.channel, msg.providerMessageId);
+    if (!existing) throw err;
+    return { kind: 'duplicate', existingId: existing.id };
   }
-  const user = em.map(User, row!.user);
-  const conversation = em.map(ConversationState, row!.conversation);
-  const inbound = em.getReference(ConversationMessage, String(row!.message_id));
-  return { kind: 'new', user, conversation, inbound };
+  const user = userFromJson(row!.user);
+  return { kind: 'new', user, conversation: conversationFromJson(row!.conversation, user), inboundId: String(row!.message_id) };
+}
+
+/**
+ * The stored message a redelivery collided with. On PostgreSQL it is visible as soon as the violation is raised
+ * (the other insert has committed); the embedded database may report the collision an instant before, so look
+ * again briefly.
+ */
+async function storedDelivery(sql: Sql, channel: string, providerMessageId: string): Promise<{ id: string } | undefined> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const [row] = await sql<{ id: string }>(`select id::text as id from conversation_messages where channel = $1 and provider_message_id = $2`, [channel, providerMessageId]);
+    if (row) return row;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return undefined;
 }
 
 /** Raw statements surface the driver's error (SQLSTATE 23505) rather than the ORM's exception class. */
@@ -59,12 +72,12 @@ function isUniqueViolation(err: unknown): boolean {
  */
 const RECORD_SQL = `
 with u as (
-  insert into users (phone_number, timezone) values (?, ?)
+  insert into users (phone_number, timezone) values ($1, $2)
   on conflict (phone_number) do update set phone_number = excluded.phone_number
   returning *
 ), args as (
-  select ?::text as channel, ?::text as external_id, ?::timestamptz as at, ?::timestamptz as idle_since, ?::text as new_id,
-         ?::text as content, ?::text as message_type, ?::text as provider_message_id, ?::jsonb as metadata
+  select $3::text as channel, $4::text as external_id, $5::timestamptz as at, $6::timestamptz as idle_since, $7::text as new_id,
+         $8::text as content, $9::text as message_type, $10::text as provider_message_id, $11::jsonb as metadata
 ), ch as (
   insert into user_channels (user_id, channel, external_id, active, last_seen_at)
   select u.id, args.channel, coalesce(args.external_id, u.phone_number), true, args.at from u, args

@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { performance } from 'node:perf_hooks';
-import { AgentLog, ConversationMessage, ConversationState, User } from '../entities/index.js';
+import type { Sql } from '../db/sql.js';
+import type { ConversationState } from '../entities/index.js';
 import type { UnderstandingPath } from '../entities/agent-log.entity.js';
 import { errorSummary } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -8,7 +8,6 @@ import type { Clock } from '../time.js';
 import type { ToolReport, Understanding } from '../understanding/types.js';
 import type { Outcome, ToolRun } from './run-understanding.js';
 import type { InboundMessage } from './types.js';
-import { enqueueOutbound } from '../outbox/enqueue.js';
 
 /** One inbound message being answered: what every recording step needs to know. */
 export interface Turn {
@@ -28,64 +27,130 @@ export interface RecordDeps {
   understander: { path: UnderstandingPath };
 }
 
-/** Tool rows and the conversation state they change; written in the transaction that ran the tools. */
-export function recordToolRuns(tx: EntityManager, turn: Turn, conversation: ConversationState, outcome: Outcome): void {
-  const base = baseRow(tx, turn);
-  for (const run of outcome.runs) {
-    tx.create(ConversationMessage, {
-      ...base,
-      role: 'tool',
-      content: JSON.stringify({ args: run.args, result: run.result }),
-      messageType: 'tool_result',
-      toolName: run.tool,
-      toolSuccess: run.ok,
-    });
+/** What is written for a message, gathered into one statement (one round trip, no entity work). */
+class Writes {
+  readonly params: unknown[] = [];
+  private readonly parts: string[] = [];
+  private readonly messages: MessageRow[] = [];
+
+  constructor(private readonly turn: Turn) {}
+
+  p(value: unknown, cast = ''): string {
+    this.params.push(value);
+    return `$${this.params.length}${cast}`;
   }
-  if (outcome.runs.length) {
-    conversation.lastToolResult = outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, data: 'data' in r.result ? r.result.data : undefined }));
-    const areas = new Set([...outcome.runs.map((r) => r.tool.split('.')[0] ?? r.tool), ...conversation.focusAreas]);
-    conversation.focusAreas = [...areas].slice(0, 5);
+
+  /** A jsonb placeholder: the value as JSON text (SQL NULL for null/undefined). */
+  json(value: unknown): string {
+    return this.p(value === null || value === undefined ? null : JSON.stringify(value), '::jsonb');
   }
-  if (outcome.pending !== undefined) conversation.pending = outcome.pending;
+
+  add(statement: string): void {
+    this.parts.push(statement);
+  }
+
+  /** Rows of conversation_messages answering the turn; written by one insert, so ids follow this order. */
+  message(row: MessageRow): void {
+    this.messages.push(row);
+  }
+
+  async run(sql: Sql): Promise<void> {
+    if (this.messages.length) this.parts.unshift(this.insertMessages());
+    if (!this.parts.length) return;
+    const ctes = this.parts.map((part, i) => `w${i} as (${part})`).join(',\n');
+    await sql(`with ${ctes}\nselect 1`, this.params);
+  }
+
+  private insertMessages(): string {
+    const { turn } = this;
+    const conversation = this.p(turn.conversationId);
+    const user = this.p(turn.userId);
+    const channel = this.p(turn.message.channel);
+    const inReplyTo = this.p(turn.inboundId, '::bigint');
+    const at = this.p(turn.message.receivedAt, '::timestamptz');
+    const values = this.messages.map(
+      (r) => `(${conversation}, ${user}, ${channel}, ${this.p(r.role)}, ${this.p(r.content)}, ${this.p(r.messageType)}, ${this.p(r.toolName ?? null)}, ${this.p(r.toolSuccess ?? null, '::boolean')}, ${inReplyTo}, ${at}, ${this.json(r.metadata)})`,
+    );
+    return `insert into conversation_messages (conversation_id, user_id, channel, role, content, message_type, tool_name, tool_success, in_reply_to, timestamp, metadata)
+      values ${values.join(', ')}`;
+  }
 }
 
-/** The assistant message and the agent_logs row: the last thing written for a message. */
-export function recordReply(tx: EntityManager, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): void {
-  const metadata = outcome.reply ? (turn.message.replyRoute?.describe?.(outcome.reply) ?? null) : null;
-  tx.create(ConversationMessage, { ...baseRow(tx, turn), role: 'assistant', content: outcome.reply, messageType: 'text', metadata });
-  tx.create(AgentLog, {
-    user: tx.getReference(User, turn.userId),
-    conversationId: turn.conversationId,
-    messageId: turn.inboundId,
-    userInput: turn.message.text,
-    agentResponse: outcome.reply,
+interface MessageRow {
+  role: 'tool' | 'assistant';
+  content: string;
+  messageType: string;
+  toolName?: string;
+  toolSuccess?: boolean;
+  metadata?: Record<string, unknown> | null;
+}
+
+function insertAgentLog(w: Writes, deps: RecordDeps, turn: Turn, fields: { reply: string; toolCalled?: string | null; toolOutput?: unknown; understanding?: Understanding; error?: string }): void {
+  w.add(`insert into agent_logs (user_id, conversation_id, message_id, user_input, agent_response, tool_called, tool_output, memory_used, understanding, latency_ms, error, timestamp)
+    values (${w.p(turn.userId)}, ${w.p(turn.conversationId)}, ${w.p(turn.inboundId, '::bigint')}, ${w.p(turn.message.text)}, ${w.p(fields.reply)}, ${w.p(fields.toolCalled ?? null)},
+            ${w.json(fields.toolOutput)}, ${w.json(fields.understanding?.trace)}, ${w.p(pathOf(deps, fields.understanding))},
+            ${w.p(Math.round(performance.now() - turn.started))}, ${w.p(fields.error ?? null)}, ${w.p(deps.clock.now(), '::timestamptz')})`);
+}
+
+/** The tool rows and the conversation state they change; written in the transaction that ran the tools. */
+function addToolRuns(w: Writes, turn: Turn, conversation: ConversationState, outcome: Outcome): void {
+  for (const run of outcome.runs) {
+    w.message({ role: 'tool', content: JSON.stringify({ args: run.args, result: run.result }), messageType: 'tool_result', toolName: run.tool, toolSuccess: run.ok });
+  }
+  const sets: string[] = [];
+  if (outcome.runs.length) {
+    const lastToolResult = outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, data: 'data' in r.result ? r.result.data : undefined }));
+    const areas = [...new Set([...outcome.runs.map((r) => r.tool.split('.')[0] ?? r.tool), ...conversation.focusAreas])].slice(0, 5);
+    sets.push(`last_tool_result = ${w.json(lastToolResult)}`, `focus_areas = ${w.json(areas)}`);
+  }
+  if (outcome.pending !== undefined) sets.push(`pending = ${w.json(outcome.pending)}`);
+  if (sets.length) w.add(`update conversation_states set ${sets.join(', ')} where conversation_id = ${w.p(turn.conversationId)}`);
+}
+
+/** The assistant message, the agent_logs row and, when the webhook was already answered, the outbox row. */
+function addReply(w: Writes, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): void {
+  const route = turn.message.replyRoute;
+  const metadata = outcome.reply ? (route?.describe?.(outcome.reply) ?? null) : null;
+  w.message({ role: 'assistant', content: outcome.reply, messageType: 'text', metadata });
+  insertAgentLog(w, deps, turn, {
+    reply: outcome.reply,
     toolCalled: outcome.toolName ?? (outcome.runs.map((r) => r.tool).join(',') || null),
     toolOutput: outcome.toolOutput ?? (outcome.runs.length ? outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, args: r.args, result: r.result })) : null),
-    memoryUsed: understanding?.trace ?? null,
-    understanding: pathOf(deps, understanding),
-    latencyMs: Math.round(performance.now() - turn.started),
-    timestamp: deps.clock.now(),
+    understanding,
   });
+  if (outcome.reply && route?.acknowledged()) {
+    w.add(`insert into outbound_messages (user_id, channel, recipient, body, kind, source_type, source_id, next_attempt_at)
+      values (${w.p(turn.userId)}, ${w.p(route.channel)}, ${w.p(route.recipient)}, ${w.p(outcome.reply)}, 'reply', 'reply', ${w.p(turn.inboundId)}, ${w.p(turn.message.receivedAt, '::timestamptz')})
+      on conflict do nothing`);
+  }
+}
+
+/**
+ * Everything the processing transaction writes after the tools ran, in one statement: tool rows, conversation
+ * state and, unless the reply is still to be worded (`final` false), the reply, agent log and owed outbox row.
+ */
+export async function recordOutcome(sql: Sql, deps: RecordDeps, turn: Turn, conversation: ConversationState, outcome: RecordedOutcome, final: boolean, understanding?: Understanding): Promise<void> {
+  const w = new Writes(turn);
+  addToolRuns(w, turn, conversation, outcome);
+  if (final) addReply(w, deps, turn, outcome, understanding);
+  await w.run(sql);
+}
+
+/** A reply worded after the processing transaction: recorded (and enqueued when owed) in a short one. */
+export async function recordReply(sql: Sql, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): Promise<void> {
+  const w = new Writes(turn);
+  addReply(w, deps, turn, outcome, understanding);
+  await w.run(sql);
 }
 
 /** A crash: the inbound message is marked failed and answered with an apology, in a transaction of its own. */
-export async function markFailed(em: EntityManager, deps: RecordDeps, turn: Turn, reply: string, err: unknown, understanding?: Understanding): Promise<void> {
-  await em.fork().transactional(async (tx) => {
-    await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'failed', metadata: { ...(turn.message.metadata ?? {}), error: errorSummary(err) } });
-    tx.create(ConversationMessage, { ...baseRow(tx, turn), role: 'assistant', content: reply, messageType: 'error' });
-    tx.create(AgentLog, {
-      user: tx.getReference(User, turn.userId),
-      conversationId: turn.conversationId,
-      messageId: turn.inboundId,
-      userInput: turn.message.text,
-      agentResponse: reply,
-      memoryUsed: understanding?.trace ?? null,
-      understanding: pathOf(deps, understanding),
-      latencyMs: Math.round(performance.now() - turn.started),
-      error: errorSummary(err),
-      timestamp: deps.clock.now(),
-    });
-  });
+export async function markFailed(sql: Sql, deps: RecordDeps, turn: Turn, reply: string, err: unknown, understanding?: Understanding): Promise<void> {
+  const w = new Writes(turn);
+  const error = errorSummary(err);
+  w.add(`update conversation_messages set status = 'failed', metadata = ${w.json({ ...(turn.message.metadata ?? {}), error })} where id = ${w.p(turn.inboundId, '::bigint')}`);
+  w.message({ role: 'assistant', content: reply, messageType: 'error' });
+  insertAgentLog(w, deps, turn, { reply, understanding, error });
+  await w.run(sql);
 }
 
 export function toolReports(runs: ToolRun[]): ToolReport[] {
@@ -96,30 +161,4 @@ export function toolReports(runs: ToolRun[]): ToolReport[] {
 function pathOf(deps: RecordDeps, understanding?: Understanding): UnderstandingPath {
   if (!understanding) return 'rules';
   return understanding.trace?.path ?? deps.understander.path;
-}
-
-function baseRow(tx: EntityManager, turn: Turn) {
-  return {
-    conversation: tx.getReference(ConversationState, turn.conversationId),
-    user: tx.getReference(User, turn.userId),
-    channel: turn.message.channel,
-    timestamp: turn.message.receivedAt,
-    inReplyTo: turn.inboundId,
-  };
-}
-
-/** The reply of a message whose webhook was already answered goes to the outbox with the reply itself. */
-export async function enqueueOwedReply(tx: EntityManager, turn: Turn, reply: string): Promise<void> {
-  const route = turn.message.replyRoute;
-  if (!reply || !route?.acknowledged()) return;
-  await enqueueOutbound(tx, {
-    userId: turn.userId,
-    body: reply,
-    kind: 'reply',
-    channel: route.channel,
-    recipient: route.recipient,
-    sourceType: 'reply',
-    sourceId: turn.inboundId,
-    notBefore: turn.message.receivedAt,
-  });
 }

@@ -54,7 +54,7 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
       runs.push({ tool: call.tool, args: call.args, ok: false, result: { ok: false, reply: unknownReply(modules), error } });
       continue;
     }
-    const result = await tool.execute(parsed.data, tool.sqlOnly ? withoutEntityManager(ctx, tool.name) : ctx);
+    const result = await tool.execute(parsed.data, tool.sqlOnly ? withoutEntityManager(ctx, `tool ${tool.name} is marked sqlOnly but used the entity manager`) : ctx);
     if (result.pending) pending = result.pending;
     runs.push({ tool: call.tool, args: parsed.data, ok: result.ok, result });
   }
@@ -62,11 +62,14 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
   return { reply: replies.join('\n'), runs, pending };
 }
 
-/** What a tool marked sqlOnly sees: using the ORM is a bug there (the fast path has no ORM transaction). */
-function withoutEntityManager(ctx: ToolContext, tool: string): ToolContext {
-  return Object.defineProperty({ ...ctx }, 'em', {
+/** A context whose `em` throws when read: what a tool marked sqlOnly sees, and every tool on the fast path. */
+export function withoutEntityManager(ctx: Omit<ToolContext, 'em'>, why: string): ToolContext {
+  const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(ctx);
+  descriptors.em = {
+    enumerable: true,
     get() {
-      throw new Error(`tool ${tool} is marked sqlOnly but used the entity manager`);
+      throw new Error(why);
     },
-  });
+  };
+  return Object.defineProperties({}, descriptors) as ToolContext;
 }
