@@ -91,6 +91,24 @@ describe('grocery list: multi-turn and isolation', () => {
     expect((await dumpUser(B)).groceryItems).to.deep.equal([]);
   });
 
+  it('puts a checked-off item back on the list instead of adding a second row, and merges repeats within one message', async () => {
+    const handle = makePipeline();
+    await handle(consoleMessage('add milk and eggs', at('2026-11-23T14:00:00Z')));
+    await handle(consoleMessage('got the milk', at('2026-11-23T14:01:00Z')));
+    const again = await handle(consoleMessage('add 2 milk', at('2026-11-23T14:02:00Z')));
+    expect(again.reply).to.equal('🛒 Milk (2) is back on the list. 2 items on your list.');
+    await handle(consoleMessage('add 2 kiwis, 3 kiwis', at('2026-11-23T14:03:00Z')));
+    expect((await dumpUser()).groceryItems).to.deep.equal([
+      { name: 'milk', quantity: 2, unit: null, category: 'dairy', done: false },
+      { name: 'eggs', quantity: null, unit: null, category: 'dairy', done: false },
+      { name: 'kiwis', quantity: 5, unit: null, category: 'produce', done: false },
+    ]);
+    const adds = await sql<{ content: string }>("select content from conversation_messages where tool_name = 'grocery.add' order by id");
+    const [first, reopened, kiwis] = adds.map((m) => JSON.parse(m.content).result.data.itemIds as number[]);
+    expect(reopened).to.deep.equal([first![0]]);
+    expect(kiwis).to.have.length(2).and.satisfy((ids: number[]) => ids[0] === ids[1] && !first!.includes(ids[0]!));
+  });
+
   it('shows the list grouped by category with checked items last', async () => {
     const handle = makePipeline();
     await handle(consoleMessage('add apples x3, milk, 2 lbs chicken, paper towels and bread'));

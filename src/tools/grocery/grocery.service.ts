@@ -1,9 +1,7 @@
 import Big from 'big.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { User } from '../../entities/user.entity.js';
+import type { Sql } from '../../db/sql.js';
 import { singularKey } from '../../understanding/words.js';
 import { categoryFor, GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
-import { GroceryItem } from './grocery-item.entity.js';
 import { describeItem } from './grocery.parse.js';
 
 export interface NewItem {
@@ -13,19 +11,34 @@ export interface NewItem {
   category?: GroceryCategory | undefined;
 }
 
-export type AddOutcome = { item: GroceryItem; merged: boolean; note?: string };
+/** A grocery_items row as the tools use it; quantity is the numeric's decimal text. */
+export interface GroceryRow {
+  id: number;
+  name: string;
+  quantity: string | null;
+  unit: string | null;
+  category: GroceryCategory;
+  done: boolean;
+}
 
-export async function listItems(em: EntityManager, user: User): Promise<GroceryItem[]> {
-  return em.find(GroceryItem, { user }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+export type AddOutcome = { item: GroceryRow; merged: boolean; note?: string };
+
+const COLUMNS = 'id, name, quantity, unit, category, done';
+
+export async function listItems(sql: Sql, userId: number): Promise<GroceryRow[]> {
+  return sql<GroceryRow>(`select ${COLUMNS} from grocery_items where user_id = $1 order by created_at, id`, [userId]);
 }
 
 /**
  * What an add may merge into: everything still on the list, and checked-off rows only under the added names
  * (a long history of bought items is not loaded for every "add milk").
  */
-async function mergeCandidates(em: EntityManager, user: User, items: NewItem[]): Promise<GroceryItem[]> {
+async function mergeCandidates(sql: Sql, userId: number, items: NewItem[]): Promise<GroceryRow[]> {
   const names = [...new Set(items.flatMap((i) => nameForms(i.name)))];
-  return em.find(GroceryItem, { user, $or: [{ done: false }, { done: true, name: { $in: names } }] }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  return sql<GroceryRow>(
+    `select ${COLUMNS} from grocery_items where user_id = $1 and (not done or name = any($2::text[])) order by created_at, id`,
+    [userId, names],
+  );
 }
 
 function nameForms(name: string): string[] {
@@ -33,37 +46,86 @@ function nameForms(name: string): string[] {
   return [n, `${n}s`, `${n}es`, n.replace(/e?s$/, ''), n.replace(/s$/, ''), n.replace(/ies$/, 'y'), n.replace(/y$/, 'ies')];
 }
 
-/** Adds items; one already on the list is merged (quantities summed when the units agree), never duplicated. */
-export async function addItems(em: EntityManager, user: User, items: NewItem[], now: Date): Promise<AddOutcome[]> {
-  const existing = await mergeCandidates(em, user, items);
+/**
+ * Adds items; one already on the list is merged (quantities summed when the units agree), never duplicated.
+ * `open` is how many items are on the list afterwards: every open row is among the candidates.
+ */
+export async function addItems(sql: Sql, userId: number, items: NewItem[], now: Date): Promise<{ outcomes: AddOutcome[]; open: number }> {
+  const existing = await mergeCandidates(sql, userId, items);
+  const created = new Set<GroceryRow>();
+  const merged = new Set<GroceryRow>();
   const outcomes: AddOutcome[] = [];
   for (const item of items) {
     const key = singularKey(item.name);
     const same = existing.find((e) => singularKey(e.name) === key);
     if (same) {
-      outcomes.push(mergeInto(same, item, now));
+      outcomes.push(mergeInto(same, item));
+      if (!created.has(same)) merged.add(same);
       continue;
     }
-    const created = em.create(GroceryItem, {
-      user,
+    const row: GroceryRow = {
+      id: 0,
       name: item.name,
       quantity: item.quantity === null ? null : new Big(item.quantity).toString(),
       unit: item.unit,
       category: item.category ?? categoryFor(item.name),
       done: false,
-      createdAt: now,
-      updatedAt: now,
-    });
-    existing.push(created);
-    outcomes.push({ item: created, merged: false });
+    };
+    existing.push(row);
+    created.add(row);
+    outcomes.push({ item: row, merged: false });
   }
-  await em.flush();
-  return outcomes;
+  await saveAdded(sql, userId, [...created], [...merged], now);
+  return { outcomes, open: existing.filter((r) => !r.done).length };
 }
 
-function mergeInto(row: GroceryItem, item: NewItem, now: Date): AddOutcome {
+/**
+ * One statement for the whole add. A merged row gets the wall clock as updated_at, not `now`: that is what the
+ * entity's onUpdate hook wrote before. Serial ids follow the insert order, so sorted ids match `created`.
+ */
+async function saveAdded(sql: Sql, userId: number, created: GroceryRow[], merged: GroceryRow[], now: Date): Promise<void> {
+  const ids = await sql<{ id: number }>(
+    `with merged as (
+       update grocery_items g set quantity = m.quantity, unit = m.unit, done = false, updated_at = $2::timestamptz
+         from unnest($3::int[], $4::numeric[], $5::text[]) as m(id, quantity, unit)
+        where g.id = m.id),
+     added as (
+       insert into grocery_items (user_id, name, quantity, unit, category, done, created_at, updated_at)
+       select $1::int, a.name, a.quantity, a.unit, a.category, false, $6::timestamptz, $6::timestamptz
+         from unnest($7::text[], $8::numeric[], $9::text[], $10::text[]) with ordinality as a(name, quantity, unit, category, ord)
+        order by a.ord
+       returning id)
+     select id from added order by id`,
+    [
+      userId, new Date(),
+      merged.map((r) => r.id), merged.map((r) => r.quantity), merged.map((r) => r.unit),
+      now,
+      created.map((r) => r.name), created.map((r) => r.quantity), created.map((r) => r.unit), created.map((r) => r.category),
+    ],
+  );
+  created.forEach((row, i) => {
+    row.id = ids[i]!.id;
+  });
+}
+
+/** Checks rows off (the wall clock as updated_at, as the entity's onUpdate wrote it). */
+export async function checkItems(sql: Sql, rows: GroceryRow[]): Promise<void> {
+  if (!rows.length) return;
+  await sql('update grocery_items set done = true, updated_at = $2 where id = any($1::int[])', [rows.map((r) => r.id), new Date()]);
+  for (const row of rows) row.done = true;
+}
+
+export async function removeItems(sql: Sql, rows: GroceryRow[]): Promise<void> {
+  if (!rows.length) return;
+  await sql('delete from grocery_items where id = any($1::int[])', [rows.map((r) => r.id)]);
+}
+
+export async function clearItems(sql: Sql, userId: number, scope: 'checked' | 'all'): Promise<void> {
+  await sql(`delete from grocery_items where user_id = $1${scope === 'checked' ? ' and done' : ''}`, [userId]);
+}
+
+function mergeInto(row: GroceryRow, item: NewItem): AddOutcome {
   const wasDone = row.done;
-  row.updatedAt = now;
   if (wasDone) {
     row.done = false;
     row.quantity = item.quantity === null ? null : new Big(item.quantity).toString();
@@ -84,7 +146,7 @@ function mergeInto(row: GroceryItem, item: NewItem, now: Date): AddOutcome {
 }
 
 /** The rows a spoken name refers to: the same item by key, else a unique partial match ("milk" → "oat milk"). */
-export function matchItems(rows: GroceryItem[], name: string): GroceryItem[] {
+export function matchItems(rows: GroceryRow[], name: string): GroceryRow[] {
   const key = singularKey(name);
   if (!key) return [];
   const exact = rows.filter((r) => singularKey(r.name) === key);
@@ -97,7 +159,7 @@ export function matchItems(rows: GroceryItem[], name: string): GroceryItem[] {
   return partial.length === 1 ? partial : partial.filter((r) => !r.done).slice(0, partial.length === 0 ? 0 : 1);
 }
 
-export function groupedList(rows: GroceryItem[]): string {
+export function groupedList(rows: GroceryRow[]): string {
   const open = rows.filter((r) => !r.done);
   const done = rows.filter((r) => r.done);
   if (!rows.length) return '🛒 Your grocery list is empty. Text "add milk, eggs" to start one.';
@@ -114,6 +176,6 @@ function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-export function openCount(rows: GroceryItem[]): number {
+export function openCount(rows: GroceryRow[]): number {
   return rows.filter((r) => !r.done).length;
 }

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { GROCERY_CATEGORIES } from './grocery.categories.js';
-import { GroceryItem } from './grocery-item.entity.js';
 import { describeItem } from './grocery.parse.js';
-import { addItems, groupedList, listItems, matchItems, openCount, type AddOutcome } from './grocery.service.js';
+import { addItems, checkItems, clearItems, groupedList, listItems, matchItems, openCount, removeItems, type AddOutcome, type GroceryRow } from './grocery.service.js';
 
 const itemSchema = z.object({
   name: z.string().trim().min(1).max(200),
@@ -19,13 +18,12 @@ export const addTool = defineTool({
   name: 'grocery.add',
   description: 'Add one or more items to the grocery list (merging items already on it).',
   schema: z.object({ items: z.array(itemSchema).min(1).max(50) }),
+  sqlOnly: true,
   async execute({ items }, ctx) {
-    const outcomes = await addItems(ctx.em, ctx.user, items, ctx.now);
-    const rows = await listItems(ctx.em, ctx.user);
+    const { outcomes, open: count } = await addItems(ctx.sql, ctx.user.id, items, ctx.now);
     const added = outcomes.filter((o) => !o.merged).map((o) => describeItem(o.item));
     const merged = outcomes.filter((o) => o.merged).map(mergeText);
     const parts = [added.length ? `🛒 Added ${added.join(', ')}.` : '', ...merged].filter(Boolean);
-    const count = openCount(rows);
     parts.push(`${count} item${count === 1 ? '' : 's'} on your list.`);
     return { ok: true, reply: parts.join(' '), data: { itemIds: outcomes.map((o) => o.item.id) } };
   },
@@ -45,11 +43,11 @@ export const removeTool = defineTool({
   name: 'grocery.remove',
   description: 'Take items off the grocery list.',
   schema: namesSchema,
+  sqlOnly: true,
   async execute({ names }, ctx) {
-    const rows = await listItems(ctx.em, ctx.user);
+    const rows = await listItems(ctx.sql, ctx.user.id);
     const { found, missing } = resolve(rows, names);
-    for (const row of found) ctx.em.remove(row);
-    await ctx.em.flush();
+    await removeItems(ctx.sql, found);
     const left = openCount(rows.filter((r) => !found.includes(r)));
     return reply(found.length > 0, [
       found.length ? `🗑️ Removed ${found.map((r) => r.name).join(', ')}.` : '',
@@ -63,14 +61,11 @@ export const checkTool = defineTool({
   name: 'grocery.check',
   description: 'Check items off the grocery list (bought).',
   schema: z.object({ names: z.array(z.string().trim().min(1).max(200)).max(50), all: z.boolean().optional() }),
+  sqlOnly: true,
   async execute({ names, all }, ctx) {
-    const rows = await listItems(ctx.em, ctx.user);
+    const rows = await listItems(ctx.sql, ctx.user.id);
     const { found, missing } = all ? { found: rows.filter((r) => !r.done), missing: [] as string[] } : resolve(rows, names);
-    for (const row of found) {
-      row.done = true;
-      row.updatedAt = ctx.now;
-    }
-    await ctx.em.flush();
+    await checkItems(ctx.sql, found);
     const left = openCount(rows);
     if (all && !found.length) return { ok: true, reply: 'Nothing left to check off — your list is all done. ✓' };
     return reply(found.length > 0, [
@@ -85,8 +80,9 @@ export const listTool = defineTool({
   name: 'grocery.list',
   description: 'Show the grocery list grouped by category.',
   schema: z.object({}),
+  sqlOnly: true,
   async execute(_args, ctx) {
-    const rows = await listItems(ctx.em, ctx.user);
+    const rows = await listItems(ctx.sql, ctx.user.id);
     return { ok: true, reply: groupedList(rows), data: { open: openCount(rows), total: rows.length } };
   },
 });
@@ -95,17 +91,18 @@ export const clearTool = defineTool({
   name: 'grocery.clear',
   description: 'Clear checked items, or the whole list after a yes/no confirmation.',
   schema: z.object({ scope: z.enum(['checked', 'all']), confirmed: z.boolean().default(false) }),
+  sqlOnly: true,
   async execute({ scope, confirmed }, ctx) {
-    const rows = await listItems(ctx.em, ctx.user);
+    const rows = await listItems(ctx.sql, ctx.user.id);
     if (scope === 'checked') {
       const done = rows.filter((r) => r.done);
       if (!done.length) return { ok: true, reply: 'No checked items to clear.' };
-      await ctx.em.nativeDelete(GroceryItem, { user: ctx.user, done: true });
+      await clearItems(ctx.sql, ctx.user.id, 'checked');
       return { ok: true, reply: `🧹 Cleared ${done.length} checked item${done.length === 1 ? '' : 's'}. ${openCount(rows)} left on your list.` };
     }
     if (!rows.length) return { ok: true, reply: 'Your grocery list is already empty.' };
     if (!confirmed) return confirmClear(rows.length, ctx);
-    await ctx.em.nativeDelete(GroceryItem, { user: ctx.user });
+    await clearItems(ctx.sql, ctx.user.id, 'all');
     return { ok: true, reply: `🧹 Cleared your grocery list (${rows.length} item${rows.length === 1 ? '' : 's'}).` };
   },
 });
@@ -119,8 +116,8 @@ function confirmClear(count: number, ctx: ToolContext): ToolResult {
   };
 }
 
-function resolve(rows: GroceryItem[], names: string[]): { found: GroceryItem[]; missing: string[] } {
-  const found: GroceryItem[] = [];
+function resolve(rows: GroceryRow[], names: string[]): { found: GroceryRow[]; missing: string[] } {
+  const found: GroceryRow[] = [];
   const missing: string[] = [];
   for (const name of names) {
     const matches = matchItems(rows, name).filter((r) => !found.includes(r));
