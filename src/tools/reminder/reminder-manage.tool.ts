@@ -38,6 +38,7 @@ export const cancelReminderTool = defineTool({
   name: 'reminders.cancel',
   description: 'Cancel a reminder by its number in the last list or by a few of its words (falls back to a calendar event with those words).',
   schema: pickReminderSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
     const rows = await pickReminders(ctx, args, ['pending']);
