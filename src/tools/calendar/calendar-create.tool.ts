@@ -2,11 +2,10 @@ import { DateTime } from 'luxon';
 import { isoDate, localNow, nextDateForTime, resolveLocal, startOfLocalDay, type WhenContext } from '../../understanding/dates.js';
 import { askFor } from '../reminder/reminder-create.tool.js';
 import { defineTool } from '../types.js';
-import { CalendarEvent } from './calendar.entity.js';
 import { describeEvent, overlapWarning } from './calendar.format.js';
 import { createEventSchema, type CreateEventArgs } from './calendar.schemas.js';
-import { overlapping } from './calendar.service.js';
-import { scheduleAlert } from './calendar.notify.js';
+import { alertAt } from './calendar.notify.js';
+import { insertEvent } from './calendar.rows.js';
 
 export const EVENT_WHEN_QUESTION = 'When is it?';
 
@@ -41,30 +40,24 @@ export const createEventTool = defineTool({
     'Add a calendar event. Local wall-clock date (YYYY-MM-DD) and time (HH:mm) in the user\'s zone; end by endTime/endDate or durationMinutes ' +
     '(default 60); a date with no time is all-day. Warns about overlapping events.',
   schema: createEventSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     const known = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
     if (!args.title) return askFor(ctx, 'calendar.create', known, 'title', "What's the event called?");
     if (!args.date && !args.time) return askFor(ctx, 'calendar.create', known, 'when', EVENT_WHEN_QUESTION);
     const { start, end, allDay } = eventSpan(args, { now: ctx.now, timezone: ctx.timezone });
-    const clashes = allDay ? [] : await overlapping(ctx.em, ctx.user, start, end);
-    const event = ctx.em.create(CalendarEvent, {
-      user: ctx.user,
-      title: args.title,
-      description: args.description ?? null,
-      startAt: start,
-      endAt: end,
-      location: args.location ?? null,
-      allDay,
-      notifyMinutesBefore: args.notifyMinutesBefore ?? null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
+    const notifyMinutesBefore = args.notifyMinutesBefore ?? null;
+    const notifyAt = alertAt({ startAt: start, allDay, notifyMinutesBefore }, ctx.user.preferences, ctx.now);
+    const location = args.location ?? null;
+    const { id, clashes } = await insertEvent(ctx.sql, {
+      userId: ctx.user.id, title: args.title, description: args.description ?? null, location,
+      start, end, allDay, notifyMinutesBefore, notifyAt, now: ctx.now,
     });
-    scheduleAlert(event, ctx.user.preferences, ctx.now);
-    await ctx.em.flush();
+    const event = { title: args.title, startAt: start, endAt: end, allDay, location };
     return {
       ok: true,
       reply: `📅 ${describeEvent(event, ctx.timezone)}${overlapWarning(clashes, ctx.timezone)}`,
-      data: { id: event.id, overlaps: clashes.map((c) => c.id) },
+      data: { id, overlaps: clashes.map((c) => c.id) },
     };
   },
 });

@@ -4,11 +4,11 @@ import { resolveLocal, startOfLocalDay } from '../../understanding/dates.js';
 import { askFor } from '../reminder/reminder-create.tool.js';
 import { compact } from '../reminder/reminder-text.js';
 import { defineTool } from '../types.js';
-import type { CalendarEvent } from './calendar.entity.js';
 import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
 import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema, type MoveEventArgs } from './calendar.schemas.js';
-import { scheduleAlert } from './calendar.notify.js';
-import { deleteEventsByWords, describePick, eventsBetween, overlapping, pickEvents, whichEvent } from './calendar.service.js';
+import { alertAt } from './calendar.notify.js';
+import { deleteEvent, moveEvent, type EventRow } from './calendar.rows.js';
+import { deleteEventsByWords, describePick, eventsBetween, pickEvents, whichEvent } from './calendar.service.js';
 
 function dayLabel(from: string, to: string, zone: string): string {
   const f = DateTime.fromISO(from, { zone });
@@ -19,10 +19,11 @@ export const listEventsTool = defineTool({
   name: 'calendar.list',
   description: 'Show calendar events between two local dates (inclusive), numbered.',
   schema: listEventsSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     const from = startOfLocalDay(args.from, ctx.timezone);
     const to = startOfLocalDay(DateTime.fromISO(args.to).plus({ days: 1 }).toISODate()!, ctx.timezone);
-    const rows = await eventsBetween(ctx.em, ctx.user, from, to);
+    const rows = await eventsBetween(ctx.sql, ctx.user.id, from, to);
     const label = `${args.label ? `${args.label} (${dayLabel(args.from, args.to, ctx.timezone)})` : dayLabel(args.from, args.to, ctx.timezone)}`;
     if (!rows.length) return { ok: true, reply: `Nothing on your calendar for ${label}. 🎉`, data: { listed: [] } };
     return { ok: true, reply: agenda(rows, ctx.timezone), data: { listed: rows.map((r) => r.id) } };
@@ -33,10 +34,12 @@ export const nextEventsTool = defineTool({
   name: 'calendar.next',
   description: 'The next upcoming event(s), optionally only those whose title has the given words.',
   schema: nextEventsSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     const horizon = new Date(ctx.now.getTime() + 366 * 86_400_000);
-    let rows = (await eventsBetween(ctx.em, ctx.user, ctx.now, horizon, 500)).filter((e) => e.startAt.getTime() >= ctx.now.getTime() || e.allDay);
-    if (args.words) rows = (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime());
+    let rows = args.words
+      ? (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime())
+      : (await eventsBetween(ctx.sql, ctx.user.id, ctx.now, horizon, 500)).filter((e) => e.startAt.getTime() >= ctx.now.getTime() || e.allDay);
     rows = rows.slice(0, args.count ?? 1);
     if (!rows.length) return { ok: true, reply: args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.', data: { listed: [] } };
     const reply = rows.length === 1 ? `Next: ${describeEvent(rows[0]!, ctx.timezone)}` : agenda(rows, ctx.timezone);
@@ -44,7 +47,7 @@ export const nextEventsTool = defineTool({
   },
 });
 
-function moved(e: CalendarEvent, args: MoveEventArgs, zone: string): { start: Date; end: Date; allDay: boolean } {
+function moved(e: EventRow, args: MoveEventArgs, zone: string): { start: Date; end: Date; allDay: boolean } {
   const length = e.endAt.getTime() - e.startAt.getTime();
   if (args.shiftMinutes) return { start: new Date(e.startAt.getTime() + args.shiftMinutes * 60_000), end: new Date(e.endAt.getTime() + args.shiftMinutes * 60_000), allDay: e.allDay };
   const local = DateTime.fromJSDate(e.startAt, { zone });
@@ -61,6 +64,7 @@ export const moveEventTool = defineTool({
   name: 'calendar.move',
   description: 'Move an event (by number or words) to a new local date and/or time, or shift it by minutes; keeps its length.',
   schema: moveEventSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "move dentist to 3pm".' };
     const rows = await pickEvents(ctx, args);
@@ -69,13 +73,12 @@ export const moveEventTool = defineTool({
     if (!args.date && !args.time && !args.shiftMinutes) {
       return askFor(ctx, 'calendar.move', compact({ words: args.words, number: args.number, onDate: args.onDate, atTime: args.atTime }), 'when', 'To when?');
     }
-    const [event] = rows as [CalendarEvent];
+    const [event] = rows as [EventRow];
     const next = moved(event, args, ctx.timezone);
-    const clashes = next.allDay ? [] : await overlapping(ctx.em, ctx.user, next.start, next.end, event.id);
+    const notifyAt = alertAt({ startAt: next.start, allDay: next.allDay, notifyMinutesBefore: event.notifyMinutesBefore }, ctx.user.preferences, ctx.now);
+    const clashes = await moveEvent(ctx.sql, ctx.user.id, event.id, { ...next, notifyAt });
     const was = formatLocal(event.startAt, ctx.timezone);
     Object.assign(event, { startAt: next.start, endAt: next.end, allDay: next.allDay });
-    scheduleAlert(event, ctx.user.preferences, ctx.now);
-    await ctx.em.flush();
     return {
       ok: true,
       reply: `📅 Moved: ${describeEvent(event, ctx.timezone)} (was ${event.allDay ? was.split(',')[0] : was})${overlapWarning(clashes, ctx.timezone)}`,
@@ -88,12 +91,12 @@ export const deleteEventTool = defineTool({
   name: 'calendar.delete',
   description: 'Delete an event by its number in the last calendar list or by words of its title.',
   schema: deleteEventSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     if (args.number !== undefined) {
       const [row] = await pickEvents(ctx, args);
       if (!row) return { ok: false, reply: `I don't see event number ${args.number}. Ask "what's on this week" for a numbered list.` };
-      ctx.em.remove(row);
-      await ctx.em.flush();
+      await deleteEvent(ctx.sql, row.id);
       return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(row, ctx.timezone)}`, data: { id: row.id } };
     }
     if (!args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };

@@ -2,12 +2,15 @@ import { DateTime } from 'luxon';
 import { formatLocal } from '../../time.js';
 import type { CalendarEvent } from './calendar.entity.js';
 
+/** What the wording needs: an entity or a row read with ctx.sql. */
+export type EventView = Pick<CalendarEvent, 'title' | 'startAt' | 'endAt' | 'allDay' | 'location'>;
+
 function day(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toFormat('ccc LLL d');
 }
 
 /** "Tue Nov 24, 3:00 PM – 4:00 PM" or "Sat Nov 28 (all day)", in the user's zone. */
-export function eventWhen(e: CalendarEvent, zone: string): string {
+export function eventWhen(e: EventView, zone: string): string {
   if (e.allDay) {
     const lastDay = new Date(e.endAt.getTime() - 1);
     const first = day(e.startAt, zone);
@@ -18,18 +21,18 @@ export function eventWhen(e: CalendarEvent, zone: string): string {
   return `${formatLocal(e.startAt, zone)} – ${formatLocal(e.endAt, zone, { withDate: !sameDay })}`;
 }
 
-export function describeEvent(e: CalendarEvent, zone: string): string {
+export function describeEvent(e: EventView, zone: string): string {
   return `${e.title} — ${eventWhen(e, zone)}${e.location ? ` @ ${e.location}` : ''}`;
 }
 
-export function overlapWarning(others: CalendarEvent[], zone: string): string {
+export function overlapWarning(others: EventView[], zone: string): string {
   if (!others.length) return '';
   const list = others.slice(0, 3).map((o) => `${o.title} (${eventWhen(o, zone)})`).join(', ');
   return `\n⚠️ Overlaps with ${list}`;
 }
 
 /** A numbered agenda grouped by local day; numbers follow the order shown (they work with move/delete). */
-export function agenda(events: CalendarEvent[], zone: string): string {
+export function agenda(events: EventView[], zone: string): string {
   const lines: string[] = [];
   let current = '';
   events.forEach((e, i) => {

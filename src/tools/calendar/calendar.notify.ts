@@ -18,12 +18,6 @@ export function alertAt(e: Timing, prefs: UserPreferences | null | undefined, no
   return at.getTime() > now.getTime() ? at : null;
 }
 
-/** Keeps notify_at in step after an event is created or moved; a moved event gets a fresh alert. */
-export function scheduleAlert(e: CalendarEvent, prefs: UserPreferences | null | undefined, now: Date): void {
-  e.notifyAt = alertAt(e, prefs, now);
-  e.notifiedAt = null;
-}
-
 /** After the user changes the default lead time (null: alerts off), for their upcoming events that use it. */
 export async function rescheduleDefaultAlerts(em: EntityManager, userId: number, minutes: number | null, now: Date): Promise<number> {
   const result: { affectedRows: number } = await em.getConnection().execute(

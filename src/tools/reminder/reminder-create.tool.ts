@@ -4,8 +4,8 @@ import { formatLocal } from '../../time.js';
 import { isoDate, localNow, resolveWhen, type WhenContext } from '../../understanding/dates.js';
 import { buildRRule, describeRRule, nextOccurrence, WEEKDAYS, type Repeat } from '../../understanding/recurrence.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
-import { Reminder } from './reminder.entity.js';
 import { createReminderSchema, type CreateReminderArgs } from './reminder.schemas.js';
+import { insertReminder } from './reminder.service.js';
 
 export const WHEN_QUESTION = 'When should I remind you?';
 export const WHAT_QUESTION = 'What should I remind you about?';
@@ -52,6 +52,7 @@ export const createReminderTool = defineTool({
     'Set a reminder. Give local wall-clock date (YYYY-MM-DD) and/or time (HH:mm) in the user\'s zone, or inMinutes from now; ' +
     'for a recurring reminder add repeat {freq, interval, weekdays, monthDay, month}. A missing text or time makes the tool ask.',
   schema: createReminderSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     const known = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
     if (!args.text) return askFor(ctx, 'reminders.create', known, 'text', WHAT_QUESTION);
@@ -69,9 +70,8 @@ export const createReminderTool = defineTool({
       dueAt = resolveWhen(args, wctx)!;
       if (dueAt.getTime() <= ctx.now.getTime()) return pastReply(ctx, args, dueAt);
     }
-    const reminder = ctx.em.create(Reminder, { user: ctx.user, text: args.text, dueAt, rrule, timezone: ctx.timezone, createdAt: ctx.now, updatedAt: ctx.now });
-    await ctx.em.flush();
+    const id = await insertReminder(ctx.sql, { userId: ctx.user.id, text: args.text, dueAt, rrule, timezone: ctx.timezone, now: ctx.now });
     const repeat = rrule ? ` (${describeRRule(rrule)})` : '';
-    return { ok: true, reply: `⏰ ${args.text} — ${formatLocal(dueAt, ctx.timezone)}${repeat}`, data: { id: reminder.id, dueAt: dueAt.toISOString(), rrule } };
+    return { ok: true, reply: `⏰ ${args.text} — ${formatLocal(dueAt, ctx.timezone)}${repeat}`, data: { id, dueAt: dueAt.toISOString(), rrule } };
   },
 });

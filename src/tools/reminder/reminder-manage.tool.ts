@@ -3,9 +3,8 @@ import { nextOccurrence } from '../../understanding/recurrence.js';
 import { resolveWhen } from '../../understanding/dates.js';
 import { deleteEventsByWords } from '../calendar/calendar.service.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
-import type { Reminder } from './reminder.entity.js';
 import { listRemindersSchema, pickReminderSchema, snoozeReminderSchema, type PickReminderArgs } from './reminder.schemas.js';
-import { describeReminder, lastSentReminder, numbered, pickReminders, upcomingReminders } from './reminder.service.js';
+import { describeReminder, lastSentReminder, numbered, pickReminders, upcomingReminders, updateReminder, type ReminderRow } from './reminder.service.js';
 
 const NONE_YET = 'You have no upcoming reminders. Try: remind me to call mom tomorrow at 5';
 
@@ -13,14 +12,15 @@ export const listRemindersTool = defineTool({
   name: 'reminders.list',
   description: 'List the user\'s upcoming reminders, numbered (the numbers work with cancel and done).',
   schema: listRemindersSchema,
+  sqlOnly: true,
   async execute(_args, ctx) {
-    const rows = await upcomingReminders(ctx.em, ctx.user, 20);
+    const rows = await upcomingReminders(ctx.sql, ctx.user.id, 20);
     if (!rows.length) return { ok: true, reply: NONE_YET, data: { listed: [] } };
     return { ok: true, reply: `⏰ Your reminders:\n${numbered(rows, ctx.timezone)}`, data: { listed: rows.map((r) => r.id) } };
   },
 });
 
-function which(rows: Reminder[], ctx: ToolContext, verb: string): ToolResult {
+function which(rows: ReminderRow[], ctx: ToolContext, verb: string): ToolResult {
   return {
     ok: false,
     reply: `Which one should I ${verb}?\n${numbered(rows, ctx.timezone)}\nReply e.g. "${verb} 1".`,
@@ -38,17 +38,17 @@ export const cancelReminderTool = defineTool({
   name: 'reminders.cancel',
   description: 'Cancel a reminder by its number in the last list or by a few of its words (falls back to a calendar event with those words).',
   schema: pickReminderSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
-    const rows = await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending'], ctx.timezone);
+    const rows = await pickReminders(ctx, args, ['pending']);
     if (rows.length > 1) return which(rows, ctx, 'cancel');
     if (!rows.length) {
       const deleted = args.number === undefined ? await deleteEventsByWords(ctx, args) : null;
       return deleted ?? { ok: false, reply: notFound(args) };
     }
-    const [row] = rows as [Reminder];
-    row.status = 'cancelled';
-    await ctx.em.flush();
+    const [row] = rows as [ReminderRow];
+    await updateReminder(ctx.sql, row, { status: 'cancelled' });
     return { ok: true, reply: `🗑️ Cancelled: ${describeReminder(row, ctx.timezone)}`, data: { id: row.id } };
   },
 });
@@ -57,20 +57,19 @@ export const doneReminderTool = defineTool({
   name: 'reminders.done',
   description: 'Mark a reminder done: by number or words, else the one that went off last.',
   schema: pickReminderSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
     const picked = args.number !== undefined || args.words || args.onDate || args.atTime;
-    const rows = picked ? await pickReminders(ctx.em, ctx.user, ctx.conversation, args, ['pending', 'sent'], ctx.timezone) : [await lastSentReminder(ctx.em, ctx.user)].filter((r) => r !== null);
+    const rows = picked ? await pickReminders(ctx, args, ['pending', 'sent']) : [await lastSentReminder(ctx.sql, ctx.user.id)].filter((r) => r !== null);
     if (rows.length > 1) return which(rows, ctx, 'done');
     if (!rows.length) return { ok: false, reply: picked ? notFound(args) : 'Nothing has gone off yet to mark done. Send "reminders" to see what\'s coming.' };
-    const [row] = rows as [Reminder];
+    const [row] = rows as [ReminderRow];
     if (row.rrule) {
-      if (row.dueAt.getTime() <= ctx.now.getTime()) row.dueAt = nextOccurrence(row.rrule, ctx.timezone, ctx.now) ?? row.dueAt;
-      row.status = 'pending';
-      await ctx.em.flush();
-      return { ok: true, reply: `✅ Nice! ${row.text} — next one ${formatLocal(row.dueAt, ctx.timezone)}`, data: { id: row.id } };
+      const dueAt = row.dueAt.getTime() <= ctx.now.getTime() ? (nextOccurrence(row.rrule, ctx.timezone, ctx.now) ?? row.dueAt) : row.dueAt;
+      await updateReminder(ctx.sql, row, { status: 'pending', dueAt });
+      return { ok: true, reply: `✅ Nice! ${row.text} — next one ${formatLocal(dueAt, ctx.timezone)}`, data: { id: row.id } };
     }
-    row.status = 'done';
-    await ctx.em.flush();
+    await updateReminder(ctx.sql, row, { status: 'done' });
     return { ok: true, reply: `✅ Done: ${row.text}`, data: { id: row.id } };
   },
 });
@@ -79,14 +78,13 @@ export const snoozeReminderTool = defineTool({
   name: 'reminders.snooze',
   description: 'Snooze the reminder that went off last: inMinutes (default 10) or a local date/time.',
   schema: snoozeReminderSchema,
+  sqlOnly: true,
   async execute(args, ctx) {
-    const row = await lastSentReminder(ctx.em, ctx.user);
+    const row = await lastSentReminder(ctx.sql, ctx.user.id);
     if (!row) return { ok: false, reply: 'There\'s no reminder to snooze yet — I snooze the last one I sent you.' };
     const until = args.date || args.time ? resolveWhen(args, { now: ctx.now, timezone: ctx.timezone })! : new Date(ctx.now.getTime() + (args.inMinutes ?? 10) * 60_000);
     if (until.getTime() <= ctx.now.getTime()) return { ok: false, reply: `${formatLocal(until, ctx.timezone)} has already passed — snooze till when?` };
-    row.dueAt = until;
-    row.status = 'pending';
-    await ctx.em.flush();
+    await updateReminder(ctx.sql, row, { status: 'pending', dueAt: until });
     return { ok: true, reply: `😴 Snoozed: ${row.text} — ${formatLocal(until, ctx.timezone)}`, data: { id: row.id, dueAt: until.toISOString() } };
   },
 });

@@ -1,23 +1,80 @@
 import { DateTime } from 'luxon';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ConversationState } from '../../entities/conversation-state.entity.js';
-import type { User } from '../../entities/user.entity.js';
+import { toDate, type Sql } from '../../db/sql.js';
 import { keywords, matchesWords } from '../../understanding/wording.js';
 import { formatLocal } from '../../time.js';
 import { describeRRule } from '../../understanding/recurrence.js';
-import { Reminder } from './reminder.entity.js';
+import type { ToolContext } from '../types.js';
+import type { ReminderStatus } from './reminder.entity.js';
 
-export function upcomingReminders(em: EntityManager, user: User, limit = 50): Promise<Reminder[]> {
-  return em.find(Reminder, { user, status: 'pending' }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit });
+/** A reminder as the tools read it: plain data from `ctx.sql`, not a managed entity. */
+export interface ReminderRow {
+  id: number;
+  text: string;
+  dueAt: Date;
+  rrule: string | null;
+  status: ReminderStatus;
+}
+
+const COLUMNS = 'id, text, due_at, rrule, status';
+
+interface RawReminder {
+  id: number;
+  text: string;
+  due_at: string;
+  rrule: string | null;
+  status: ReminderStatus;
+}
+
+function toRow(r: RawReminder): ReminderRow {
+  return { id: r.id, text: r.text, dueAt: toDate(r.due_at), rrule: r.rrule, status: r.status };
+}
+
+export interface NewReminder {
+  userId: number;
+  text: string;
+  dueAt: Date;
+  rrule: string | null;
+  timezone: string;
+  now: Date;
+}
+
+/** Every column the entity would write, so the row is the same as before (status pending, never sent). */
+export async function insertReminder(sql: Sql, r: NewReminder): Promise<number> {
+  const [row] = await sql<{ id: number }>(
+    `insert into reminders (user_id, text, due_at, rrule, timezone, status, last_sent_at, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, 'pending', null, $6, $6) returning id`,
+    [r.userId, r.text, r.dueAt, r.rrule, r.timezone, r.now],
+  );
+  return row!.id;
+}
+
+export async function upcomingReminders(sql: Sql, userId: number, limit = 50): Promise<ReminderRow[]> {
+  const rows = await sql<RawReminder>(
+    `select ${COLUMNS} from reminders where user_id = $1 and status = 'pending' order by due_at, id limit $2`,
+    [userId, limit],
+  );
+  return rows.map(toRow);
 }
 
 /** The reminder that went off most recently: what "done" and "snooze" are about. */
-export function lastSentReminder(em: EntityManager, user: User): Promise<Reminder | null> {
-  return em.findOne(
-    Reminder,
-    { user, lastSentAt: { $ne: null }, status: { $ne: 'cancelled' } },
-    { orderBy: { lastSentAt: 'desc', id: 'desc' } },
+export async function lastSentReminder(sql: Sql, userId: number): Promise<ReminderRow | null> {
+  const [row] = await sql<RawReminder>(
+    `select ${COLUMNS} from reminders where user_id = $1 and last_sent_at is not null and status <> 'cancelled'
+      order by last_sent_at desc, id desc limit 1`,
+    [userId],
   );
+  return row ? toRow(row) : null;
+}
+
+/**
+ * Writes a changed status and/or due time. Like the entity's flush: nothing when nothing changed, and
+ * updated_at stamped with the clock (its onUpdate hook), not the message's instant.
+ */
+export async function updateReminder(sql: Sql, row: ReminderRow, change: { status: ReminderStatus; dueAt?: Date }): Promise<void> {
+  const dueAt = change.dueAt ?? row.dueAt;
+  if (change.status === row.status && dueAt.getTime() === row.dueAt.getTime()) return;
+  await sql(`update reminders set status = $2, due_at = $3, updated_at = $4 where id = $1`, [row.id, change.status, dueAt, new Date()]);
 }
 
 /** Ids of the last numbered list this conversation showed for `prefix` tools ("cancel 2" refers to it). */
@@ -37,28 +94,32 @@ export interface Pick {
 }
 
 /** Reminders in `statuses` chosen by list number or by words; several rows when the words are ambiguous. */
-export async function pickReminders(em: EntityManager, user: User, conversation: ConversationState, pick: Pick, statuses: Reminder['status'][], zone = user.timezone): Promise<Reminder[]> {
+export async function pickReminders(ctx: ToolContext, pick: Pick, statuses: ReminderStatus[]): Promise<ReminderRow[]> {
+  const { sql, user, timezone: zone } = ctx;
   if (pick.number !== undefined) {
-    const ids = lastListed(conversation, 'reminders.') ?? (await upcomingReminders(em, user)).map((r) => r.id);
+    const ids = lastListed(ctx.conversation, 'reminders.') ?? (await upcomingReminders(sql, user.id)).map((r) => r.id);
     const id = ids[pick.number - 1];
     if (id === undefined) return [];
-    const row = await em.findOne(Reminder, { id, user, status: { $in: statuses } });
-    return row ? [row] : [];
+    const rows = await sql<RawReminder>(`select ${COLUMNS} from reminders where id = $1 and user_id = $2 and status = any($3::text[])`, [id, user.id, statuses]);
+    return rows.map(toRow);
   }
   const query = keywords(pick.words ?? '');
   if (!query.length && !pick.onDate && !pick.atTime) return [];
-  const rows = await em.find(Reminder, { user, status: { $in: statuses } }, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 });
+  const rows = (await sql<RawReminder>(
+    `select ${COLUMNS} from reminders where user_id = $1 and status = any($2::text[]) order by due_at, id limit 500`,
+    [user.id, statuses],
+  )).map(toRow);
   return rows.filter((r) => {
     const local = DateTime.fromJSDate(r.dueAt, { zone });
     return (!query.length || matchesWords(r.text, query)) && (!pick.onDate || local.toISODate() === pick.onDate) && (!pick.atTime || local.toFormat('HH:mm') === pick.atTime);
   });
 }
 
-export function describeReminder(r: Reminder, zone: string): string {
+export function describeReminder(r: ReminderRow, zone: string): string {
   const when = formatLocal(r.dueAt, zone);
   return r.rrule ? `${r.text} — ${when} (${describeRRule(r.rrule)})` : `${r.text} — ${when}`;
 }
 
-export function numbered(rows: Reminder[], zone: string): string {
+export function numbered(rows: ReminderRow[], zone: string): string {
   return rows.map((r, i) => `${i + 1}. ${describeReminder(r, zone)}`).join('\n');
 }
