@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { sqlAutocommit, sqlTransaction, type Sql } from '../db/sql.js';
 import { performance } from 'node:perf_hooks';
 import { ConversationMessage, type ConversationState, type User } from '../entities/index.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { errorSummary, InvalidPhoneError, replyForError } from '../errors.js';
 import { describeText, maskPhone, type Logger } from '../logger.js';
 import { toE164 } from '../phone.js';
@@ -11,9 +12,9 @@ import type { ToolModule } from '../tools/types.js';
 import type { UnderstandContext, Understander, Understanding } from '../understanding/types.js';
 import { historyLoader } from './history.js';
 import { activePending } from './pending.js';
-import { AlreadyAnswered, processMessage, type ProcessDeps } from './process-message.js';
+import { AlreadyAnswered, processMessage, processRecorded, runsWithoutOrm, type ProcessDeps } from './process-message.js';
 import { markFailed, recordReply, type Turn } from './record-outcome.js';
-import { recordInbound, type RecordSettings } from './record-inbound.js';
+import { recordInbound, storedDelivery, type RecordSettings } from './record-inbound.js';
 import type { InboundMessage, InboundResult, Interceptor } from './types.js';
 
 export interface PipelineDeps {
@@ -59,12 +60,18 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const { em } = deps.orm;
   const autocommit = sqlAutocommit(em);
 
-  async function answer(user: User, conversation: ConversationState, turn: Turn): Promise<InboundResult> {
+  /** Understanding and interceptor already decided (the single-transaction path handing over); undefined: decide here. */
+  interface Decided {
+    interceptor: Interceptor | undefined;
+    understanding: Understanding | undefined;
+  }
+
+  async function answer(user: User, conversation: ConversationState, turn: Turn, decided?: Decided): Promise<InboundResult> {
     const { message, inboundId, logger } = turn;
-    let understanding: Understanding | undefined;
+    let understanding = decided?.understanding;
     try {
-      const interceptor = await findInterceptor(interceptors, message, user);
-      if (!interceptor && message.text.trim()) {
+      const interceptor = decided ? decided.interceptor : await findInterceptor(interceptors, message, user);
+      if (!decided && !interceptor && message.text.trim()) {
         understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
       }
       const processed = await processMessage(em, processDeps, turn, interceptor, understanding);
@@ -74,40 +81,112 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         const final = { ...processed, reply };
         await sqlTransaction(em, (sql) => recordReply(sql, processDeps, turn, final, understanding));
       }
-      logger.info('message answered', {
-        messageId: inboundId,
-        understanding: understanding?.kind ?? interceptor?.name ?? 'empty',
-        path: understanding?.trace?.path,
-        fallback: understanding?.trace?.fallback,
-        ms: Math.round(performance.now() - turn.started),
-      });
-      return { outcome: 'replied', reply: reply || null, messageId: inboundId, userId: user.id };
+      return answered(turn, reply, understanding, interceptor);
     } catch (err) {
       if (err instanceof AlreadyAnswered) return { outcome: 'duplicate', reply: null, messageId: inboundId, userId: user.id };
-      logger.error('message failed', { messageId: inboundId, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
-      const reply = replyForError(err);
-      await sqlTransaction(em, (sql) => markFailed(sql, processDeps, turn, reply, err, understanding)).catch((markErr: unknown) =>
-        logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }),
-      );
-      return { outcome: 'failed', reply, messageId: inboundId, userId: user.id };
+      return failed(turn, err, understanding);
     }
   }
 
+  function answered(turn: Turn, reply: string, understanding: Understanding | undefined, interceptor: Interceptor | undefined): InboundResult {
+    turn.logger.info('message answered', {
+      messageId: turn.inboundId,
+      understanding: understanding?.kind ?? interceptor?.name ?? 'empty',
+      path: understanding?.trace?.path,
+      fallback: understanding?.trace?.fallback,
+      ms: Math.round(performance.now() - turn.started),
+    });
+    return { outcome: 'replied', reply: reply || null, messageId: turn.inboundId, userId: turn.userId };
+  }
+
+  async function failed(turn: Turn, err: unknown, understanding: Understanding | undefined): Promise<InboundResult> {
+    const { inboundId, logger } = turn;
+    logger.error('message failed', { messageId: inboundId, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
+    const reply = replyForError(err);
+    await sqlTransaction(em, (sql) => markFailed(sql, processDeps, turn, reply, err, understanding)).catch((markErr: unknown) =>
+      logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }),
+    );
+    return { outcome: 'failed', reply, messageId: inboundId, userId: turn.userId };
+  }
+
+  function received(message: InboundMessage, user: User, conversation: ConversationState, inboundId: string, logger: Logger, started: number): Turn {
+    logger.info('message received', { messageId: inboundId, text: describeText(message.text) });
+    logger.debug('message text', { text: message.text });
+    return { userId: user.id, conversationId: conversation.conversationId, inboundId, message, started, logger };
+  }
+
+  async function duplicate(message: InboundMessage, logger: Logger): Promise<InboundResult> {
+    const existing = await storedDelivery(autocommit, message.channel, message.providerMessageId ?? '');
+    if (!existing) throw new Error(`delivery ${message.providerMessageId} collided with a message that cannot be found`);
+    return replayDuplicate(autocommit, existing.id, logger);
+  }
+
+  /** Commit the message first, then understand it with no transaction open (a model may take seconds). */
+  async function inSteps(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
+    const recorded = await recordInbound(autocommit, message, phone, deps.settings);
+    if (recorded.kind === 'duplicate') return duplicate(message, logger);
+    const { user, conversation, inboundId } = recorded;
+    return answer(user, conversation, received(message, user, conversation, inboundId, logger, started));
+  }
+
+  /**
+   * The rules path: understanding takes microseconds, so the message is recorded, understood, acted on and
+   * answered in ONE transaction (one commit, no claim). A message that needs the ORM (an interceptor, a tool not
+   * marked sqlOnly) is committed as received and handed to `answer`. A crash rolls everything back; the message
+   * is then recorded on its own and marked failed, so it is still kept.
+   */
+  async function atOnce(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
+    let understanding: Understanding | undefined;
+    let handOver: (() => Promise<InboundResult>) | undefined;
+    let turn: Turn | undefined;
+    let reply: string;
+    try {
+      const done = await sqlTransaction(em, async (sql) => {
+        const recorded = await recordInbound(sql, message, phone, deps.settings, 'processed');
+        if (recorded.kind === 'duplicate') return false;
+        const { user, conversation, inboundId } = recorded;
+        turn = received(message, user, conversation, inboundId, logger, started);
+        const interceptor = await findInterceptor(interceptors, message, user);
+        if (!interceptor && message.text.trim()) {
+          understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
+        }
+        if (!runsWithoutOrm(processDeps, interceptor, understanding)) {
+          await sql(`update conversation_messages set status = 'received' where id = $1`, [inboundId]);
+          const decided = { interceptor, understanding };
+          const handed = turn;
+          handOver = () => answer(user, conversation, handed, decided);
+          return true;
+        }
+        reply = (await processRecorded(sql, processDeps, turn, user, conversation, understanding)).reply;
+        return true;
+      });
+      if (!done) return duplicate(message, logger);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) throw err;
+      return failedAlone(message, phone, logger, started, err, understanding);
+    }
+    if (handOver) return handOver();
+    return answered(turn!, reply!, understanding, undefined);
+  }
+
+  /** The single transaction rolled back: keep the message anyway, marked failed, and apologise. */
+  async function failedAlone(message: InboundMessage, phone: string, logger: Logger, started: number, err: unknown, understanding: Understanding | undefined): Promise<InboundResult> {
+    const recorded = await recordInbound(autocommit, message, phone, deps.settings);
+    if (recorded.kind === 'duplicate') return duplicate(message, logger);
+    const { user, conversation, inboundId } = recorded;
+    return failed(received(message, user, conversation, inboundId, logger, started), err, understanding);
+  }
+
   return {
-    async handleInbound(received) {
+    async handleInbound(incoming) {
       // PostgreSQL text cannot hold NUL: drop it here, for every channel, rather than fail the message.
-      const message = received.text.includes('\u0000') ? { ...received, text: received.text.replaceAll('\u0000', '') } : received;
+      const message = incoming.text.includes('\u0000') ? { ...incoming, text: incoming.text.replaceAll('\u0000', '') } : incoming;
       const phone = toE164(message.phone);
       if (!phone) throw new InvalidPhoneError(message.phone);
       const logger = deps.logger.child({ channel: message.channel, from: maskPhone(phone), pmid: message.providerMessageId });
       const started = performance.now();
-      const recorded = await recordInbound(autocommit, message, phone, deps.settings);
-      if (recorded.kind === 'duplicate') return replayDuplicate(autocommit, recorded.existingId, logger);
-      const { user, conversation, inboundId } = recorded;
-      logger.info('message received', { messageId: inboundId, text: describeText(message.text) });
-      logger.debug('message text', { text: message.text });
-      const turn: Turn = { userId: user.id, conversationId: conversation.conversationId, inboundId, message, started, logger };
-      return answer(user, conversation, turn);
+      if (deps.understander.path === 'rules') return atOnce(message, phone, logger, started);
+      return inSteps(message, phone, logger, started);
     },
 
     async resume(inboundId) {

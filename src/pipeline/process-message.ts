@@ -33,7 +33,7 @@ export type Processed = RecordedOutcome & {
  * case — it runs on a bare pooled connection; otherwise in an ORM transaction that the tools share.
  */
 export async function processMessage(em: EntityManager, deps: ProcessDeps, turn: Turn, interceptor: Interceptor | undefined, understanding: Understanding | undefined): Promise<Processed> {
-  if (!interceptor && sqlOnly(deps, understanding)) {
+  if (runsWithoutOrm(deps, interceptor, understanding)) {
     return sqlTransaction(em, async (sql) => {
       const locked = await lockAndClaim(sql, turn);
       const user = userFromJson(locked.user);
@@ -79,8 +79,17 @@ async function process(sql: Sql, deps: ProcessDeps, turn: Turn, interceptor: Int
   return { ...outcome, word: () => word(reports, outcome.reply) };
 }
 
+/**
+ * The rules path inside the transaction that recorded the message (recordInbound with status 'processed'): the
+ * user's and conversation's rows are already locked by it and no one else can see the message yet.
+ */
+export function processRecorded(sql: Sql, deps: ProcessDeps, turn: Turn, user: User, conversation: ConversationState, understanding: Understanding | undefined): Promise<Processed> {
+  return process(sql, deps, turn, undefined, understanding, { sql, em: undefined, user, conversation });
+}
+
 /** No interceptor and no tool call that needs the ORM: the message can skip the entity layer entirely. */
-function sqlOnly(deps: ProcessDeps, understanding: Understanding | undefined): boolean {
+export function runsWithoutOrm(deps: ProcessDeps, interceptor: Interceptor | undefined, understanding: Understanding | undefined): boolean {
+  if (interceptor) return false;
   if (understanding?.kind !== 'tools') return true;
   return understanding.calls.every((call) => {
     const tool = deps.tools.get(call.tool);

@@ -12,15 +12,15 @@ export interface RecordSettings {
 
 export type Recorded =
   | { kind: 'new'; user: User; conversation: ConversationState; inboundId: string }
-  | { kind: 'duplicate'; existingId: string };
+  | { kind: 'duplicate' };
 
 /**
- * Commits the inbound message on its own, before any understanding, so nothing that arrived is lost.
- * One statement does it all (user, channel, conversation, message): atomic without BEGIN/COMMIT and one round
- * trip on the hot path. A redelivered providerMessageId fails the unique index, writes nothing, and the stored
- * message is returned instead.
+ * Records the inbound message: user, channel, conversation and message in one statement. Run on its own
+ * (autocommit) it is stored before any understanding, so nothing that arrived is lost; run as the first statement
+ * of the rules path's single transaction it takes the user's and conversation's row locks for the rest of it. A redelivered providerMessageId fails the unique index and writes nothing (inside a
+ * transaction, the transaction is then aborted): the caller finds the stored message with `storedDelivery`.
  */
-export async function recordInbound(sql: Sql, msg: InboundMessage, phone: string, settings: RecordSettings): Promise<Recorded> {
+export async function recordInbound(sql: Sql, msg: InboundMessage, phone: string, settings: RecordSettings, status: 'received' | 'processed' = 'received'): Promise<Recorded> {
   let row: { user: UserJson; conversation: ConversationJson; message_id: string } | undefined;
   try {
     [row] = await sql(RECORD_SQL, [
@@ -35,12 +35,11 @@ export async function recordInbound(sql: Sql, msg: InboundMessage, phone: string
       msg.messageType ?? 'text',
       msg.providerMessageId ?? null,
       msg.metadata ? JSON.stringify(msg.metadata) : null,
+      status,
     ]);
   } catch (err) {
     if (!(isUniqueViolation(err) && msg.providerMessageId)) throw err;
-    const existing = await storedDelivery(sql, msg.channel, msg.providerMessageId);
-    if (!existing) throw err;
-    return { kind: 'duplicate', existingId: existing.id };
+    return { kind: 'duplicate' };
   }
   const user = userFromJson(row!.user);
   return { kind: 'new', user, conversation: conversationFromJson(row!.conversation, user), inboundId: String(row!.message_id) };
@@ -51,7 +50,7 @@ export async function recordInbound(sql: Sql, msg: InboundMessage, phone: string
  * (the other insert has committed); the embedded database may report the collision an instant before, so look
  * again briefly.
  */
-async function storedDelivery(sql: Sql, channel: string, providerMessageId: string): Promise<{ id: string } | undefined> {
+export async function storedDelivery(sql: Sql, channel: string, providerMessageId: string): Promise<{ id: string } | undefined> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const [row] = await sql<{ id: string }>(`select id::text as id from conversation_messages where channel = $1 and provider_message_id = $2`, [channel, providerMessageId]);
     if (row) return row;
@@ -94,7 +93,7 @@ with u as (
   returning *
 ), msg as (
   insert into conversation_messages (conversation_id, user_id, channel, role, content, message_type, provider_message_id, status, timestamp, metadata)
-  select conv.conversation_id, conv.user_id, args.channel, 'user', args.content, args.message_type, args.provider_message_id, 'received', args.at, args.metadata
+  select conv.conversation_id, conv.user_id, args.channel, 'user', args.content, args.message_type, args.provider_message_id, $12::text, args.at, args.metadata
     from conv, args
   returning id
 )
