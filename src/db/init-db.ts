@@ -2,6 +2,7 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import baseConfig from '../../mikro-orm.config.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { nameStatements } from './sql.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 
 export interface Database {
@@ -32,6 +33,7 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
       pool: { min: 0, max: config.dbPoolMax, idleTimeoutMillis: 30_000 },
       ...overrides,
     });
+    if (!embedded) nameStatements(orm.em);
     if (config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
       if (applied.length) logger?.info('applied migrations', { migrations: applied.map((m) => m.name) });

@@ -10,18 +10,54 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export type Sql = <T = Record<string, any>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
 
-/** The part of a pg client this needs. */
-interface RawClient {
-  query(text: string, params?: unknown[]): Promise<{ rows: any[] }>;
-}
 
 interface KnexClient {
   acquireConnection(): Promise<RawClient>;
   releaseConnection(connection: RawClient): Promise<void>;
 }
 
-function over(client: RawClient): Sql {
-  return async (text, params) => (await client.query(text, params as unknown[] | undefined)).rows;
+interface RawClient {
+  query(config: { name?: string; text: string; values?: unknown[] }): Promise<{ rows: any[] }>;
+}
+
+/**
+ * Statement texts with a short name each, so PostgreSQL parses and plans them once per connection instead of on
+ * every execution (the record and outcome statements are CTEs whose planning is a real part of their cost).
+ * Bounded: texts beyond the limit run unnamed.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED_STATEMENTS = 500;
+/** Pools on which statements are named: not the embedded database, whose connections share one session. */
+const namingPools = new WeakSet<object>();
+
+export function nameStatements(em: EntityManager): void {
+  namingPools.add(knexClient(em));
+}
+
+/**
+ * Names are per connection as well: a server proxied to a single-session database (tests point DATABASE_URL at
+ * the embedded one) would otherwise see two connections prepare the same name.
+ */
+const connectionIds = new WeakMap<object, number>();
+let connections = 0;
+
+function nameOf(client: RawClient, text: string): string | undefined {
+  let id = statementNames.get(text);
+  if (id === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    id = String(statementNames.size);
+    statementNames.set(text, id);
+  }
+  if (id === undefined) return undefined;
+  let connection = connectionIds.get(client);
+  if (connection === undefined) connectionIds.set(client, (connection = ++connections));
+  return `errand_${connection}_${id}`;
+}
+
+function over(client: RawClient, named: boolean): Sql {
+  return async (text, params) => {
+    const values = params as unknown[] | undefined;
+    return (await client.query({ name: named && values?.length ? nameOf(client, text) : undefined, text, values })).rows;
+  };
 }
 
 function knexClient(em: EntityManager): KnexClient {
@@ -34,7 +70,7 @@ function knexClient(em: EntityManager): KnexClient {
  */
 export async function sqlOf(em: EntityManager): Promise<Sql> {
   const trx = em.getTransactionContext<{ client: KnexClient } | undefined>();
-  if (trx) return over(await trx.client.acquireConnection());
+  if (trx) return over(await trx.client.acquireConnection(), namingPools.has(knexClient(em)));
   return sqlAutocommit(em);
 }
 
@@ -46,15 +82,15 @@ export async function sqlTransaction<T>(em: EntityManager, fn: (sql: Sql) => Pro
   const knex = knexClient(em);
   const client = await knex.acquireConnection();
   try {
-    await client.query('begin');
+    await client.query({ text: 'begin' });
     let result: T;
     try {
-      result = await fn(over(client));
+      result = await fn(over(client, namingPools.has(knex)));
     } catch (err) {
-      await client.query('rollback').catch(() => undefined);
+      await client.query({ text: 'rollback' }).catch(() => undefined);
       throw err;
     }
-    await client.query('commit');
+    await client.query({ text: 'commit' });
     return result;
   } finally {
     await knex.releaseConnection(client);
@@ -67,7 +103,7 @@ export function sqlAutocommit(em: EntityManager): Sql {
   return async (text, params) => {
     const client = await knex.acquireConnection();
     try {
-      return await over(client)(text, params);
+      return await over(client, namingPools.has(knex))(text, params);
     } finally {
       await knex.releaseConnection(client);
     }

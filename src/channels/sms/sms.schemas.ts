@@ -3,10 +3,11 @@ import { toE164 } from '../../phone.js';
 import type { SmsMetadata } from './sms.interceptors.js';
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `expected a ${prefix}… SID`);
-const phone = z
-  .string()
-  .refine((v) => toE164(v) !== null, 'expected a phone number')
-  .transform((v) => toE164(v)!);
+const phone = z.string().transform((v, ctx) => {
+  const e164 = toE164(v);
+  if (e164 === null) ctx.addIssue({ code: 'custom', message: 'expected a phone number' });
+  return e164 ?? z.NEVER;
+});
 const count = z.string().regex(/^\d{1,2}$/, 'expected a small whole number').transform(Number);
 
 /**
