@@ -104,14 +104,14 @@ export function runsWithoutOrm(deps: ProcessDeps, interceptor: Interceptor | und
  * message and a live one never both run tools.
  */
 async function lockAndClaim(sql: Sql, turn: Turn): Promise<{ user: UserJson; conversation: ConversationJson }> {
-  const [row] = await sql<{ user: UserJson; conversation: ConversationJson; claimed: number }>(
-    `with u as (select * from users where id = $1 for update),
-          c as (select * from conversation_states where conversation_id = $2 and user_id = $1 and exists (select 1 from u) for update),
-          claimed as (update conversation_messages set status = 'processed' where id = $3 and status = 'received' and exists (select 1 from c) returning id)
-     select row_to_json(u) as user, row_to_json(c) as conversation, (select count(*) from claimed)::int as claimed from u, c`,
-    [turn.userId, turn.conversationId, turn.inboundId],
-  );
+  const [row] = await sql<{ user: UserJson; conversation: ConversationJson; claimed: number }>(LOCK_AND_CLAIM_SQL, [turn.userId, turn.conversationId, turn.inboundId]);
   if (!row) throw new Error(`conversation ${turn.conversationId} of user ${turn.userId} is gone`);
   if (!row.claimed) throw new AlreadyAnswered(turn.inboundId);
   return row;
 }
+
+/** $1 user id, $2 conversation id, $3 inbound message id. */
+export const LOCK_AND_CLAIM_SQL = `with u as (select * from users where id = $1 for update),
+          c as (select * from conversation_states where conversation_id = $2 and user_id = $1 and exists (select 1 from u) for update),
+          claimed as (update conversation_messages set status = 'processed' where id = $3 and status = 'received' and exists (select 1 from c) returning id)
+     select row_to_json(u) as user, row_to_json(c) as conversation, (select count(*) from claimed)::int as claimed from u, c`;

@@ -69,7 +69,7 @@ function isUniqueViolation(err: unknown): boolean {
  * processing transaction takes first, so one user's messages take turns. A conversation continues while its
  * last message is within the idle window; otherwise a new one starts.
  */
-const RECORD_SQL = `
+export const RECORD_SQL = `
 with u as (
   insert into users (phone_number, timezone) values ($1, $2)
   on conflict (phone_number) do update set phone_number = excluded.phone_number
