@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataDirLockedError, acquireDirLock } from '../src/db/dir-lock.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
+import { keepExtendedQueriesTogether } from '../src/db/pglite-queue.js';
 import { sql } from './support/pipeline.js';
 
 describe('database', () => {
@@ -20,6 +21,47 @@ describe('database', () => {
     expect(cols[0]!.data_type).to.equal('timestamp with time zone');
     const checks = await sql<{ conname: string }>(`select conname from pg_constraint where conname = 'conversation_messages_role_check'`);
     expect(checks).to.have.length(1);
+  });
+
+  it('keeps each embedded connection\'s parameterised statement together up to its Sync', async () => {
+    // pglite-socket serves every connection from one session; interleaved Parse/Bind of two connections break both.
+    const processed: string[] = [];
+    const item = (handlerId: number, type: string) => ({
+      handlerId,
+      message: new Uint8Array([type.charCodeAt(0)]),
+      resolve: () => undefined,
+      reject: () => undefined,
+      onData: () => undefined,
+    });
+    const queue = {
+      queue: [] as ReturnType<typeof item>[],
+      processing: false,
+      lastHandlerId: null as number | null,
+      db: {
+        isInTransaction: () => false,
+        runExclusive: <T>(fn: () => Promise<T>) => fn(),
+        execProtocolRawStream: async (message: Uint8Array) => processed.push(String.fromCharCode(message[0]!)),
+      },
+      processQueue: async () => undefined,
+      clearQueueForHandler(handlerId: number) {
+        this.queue = this.queue.filter((q) => q.handlerId !== handlerId);
+      },
+    };
+    keepExtendedQueriesTogether(queue);
+    const order = (ids: number[]) => processed.map((type, i) => `${ids[i]}${type}`).join(' ');
+    queue.queue.push(item(1, 'P'), item(2, 'P'), item(2, 'B'), item(2, 'E'), item(2, 'S'), item(1, 'B'), item(1, 'E'), item(1, 'S'));
+    const ids = [...queue.queue].sort((a, b) => a.handlerId - b.handlerId).map((q) => q.handlerId);
+    await queue.processQueue();
+    expect(order(ids)).to.equal('1P 1B 1E 1S 2P 2B 2E 2S');
+
+    // A connection that goes away mid-batch does not hold the others up.
+    processed.length = 0;
+    queue.queue.push(item(3, 'P'), item(4, 'Q'));
+    await queue.processQueue();
+    expect(processed).to.deep.equal(['P']);
+    queue.clearQueueForHandler(3);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(processed).to.deep.equal(['P', 'Q']);
   });
 
   it('keeps a second process out of an embedded data directory', () => {
