@@ -64,12 +64,12 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
 
 /** A context whose `em` throws when read: what a tool marked sqlOnly sees, and every tool on the fast path. */
 export function withoutEntityManager(ctx: Omit<ToolContext, 'em'>, why: string): ToolContext {
-  const descriptors: PropertyDescriptorMap = Object.getOwnPropertyDescriptors(ctx);
-  descriptors.em = {
-    enumerable: true,
-    get() {
-      throw new Error(why);
+  // The rest is read through the prototype: no copy per tool call.
+  return Object.create(ctx, {
+    em: {
+      get() {
+        throw new Error(why);
+      },
     },
-  };
-  return Object.defineProperties({}, descriptors) as ToolContext;
+  }) as ToolContext;
 }
