@@ -43,9 +43,10 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
 }
 
 /**
- * The flow of one message: commit it, understand it (no transaction open: a model may take seconds),
- * run tools and record everything in one transaction, word the reply when the understander asks to
- * (again with no transaction open) and record that reply in a short final transaction.
+ * The flow of one message. Rules only: one transaction records, understands, acts and answers (`atOnce`).
+ * With an LLM: commit the message, understand it with no transaction open (a model may take seconds), run
+ * tools and record everything in one transaction, word the reply when the understander asks to (again with no
+ * transaction open) and record that reply in a short final transaction (`inSteps`).
  */
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const interceptors = deps.interceptors ?? [];
