@@ -135,7 +135,11 @@ export function optionsFromArgs(label: string): InboundOptions {
     rateSeconds: flag('rate-seconds', 20),
     floor: !hasFlag('no-floor'),
     env: envOverrides(),
-    nodeFlags: hasFlag('cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir=.bench/profiles'] : [],
+    nodeFlags: [
+      ...(hasFlag('cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir=.bench/profiles'] : []),
+      // --node-flag=--max-semi-space-size=8: extra flags for the server's node process.
+      ...process.argv.filter((a) => a.startsWith('--node-flag=')).map((a) => a.slice('--node-flag='.length)),
+    ],
   };
 }
 

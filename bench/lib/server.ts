@@ -69,7 +69,8 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
     SHUTDOWN_TIMEOUT_MS: '5000',
     ...opts.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', 'src/main.ts'], {
+  const { flags, script } = startCommand();
+  const child: ChildProcess = spawn(process.execPath, [...flags, ...(opts.nodeFlags ?? []), script], {
     env,
     stdio: ['ignore', log, log],
   });
@@ -106,6 +107,18 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
     },
     exited,
   };
+}
+
+/**
+ * `npm start`'s command line (package.json), node flags included, so the bench measures what production runs;
+ * node itself is this process's, with no npm in between. Flags given to startServer come after and win.
+ */
+function startCommand(): { flags: string[]; script: string } {
+  const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
+  const [node, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  const script = args.pop();
+  if (node !== 'node' || !script) throw new Error(`expected "node [flags] <script>" as the start script, got "${pkg.scripts.start}"`);
+  return { flags: args, script };
 }
 
 async function waitHealthy(url: string, exited: Promise<number | null>, timeoutMs: number, logFile: string): Promise<void> {

@@ -2,8 +2,8 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import baseConfig from '../../mikro-orm.config.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import type { EmbeddedPostgres } from './embedded.js';
 import { nameStatements } from './sql.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded.js';
 
 export interface Database {
   orm: MikroORM;
@@ -23,6 +23,8 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
   let embedded: EmbeddedPostgres | undefined;
   let clientUrl = config.databaseUrl;
   if (!clientUrl) {
+    // Loaded only here: PGlite (and its WASM build) costs ~25 MB of a server's memory that talks to a real PostgreSQL.
+    const { startEmbeddedPostgres } = await import('./embedded.js');
     embedded = await startEmbeddedPostgres(config.dataDir, config.dbPoolMax + 2);
     clientUrl = embedded.url;
   }
