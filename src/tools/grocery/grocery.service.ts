@@ -84,24 +84,31 @@ export async function addItems(sql: Sql, userId: number, items: NewItem[], now: 
  * entity's onUpdate hook wrote before. Serial ids follow the insert order, so sorted ids match `created`.
  */
 async function saveAdded(sql: Sql, userId: number, created: GroceryRow[], merged: GroceryRow[], now: Date): Promise<void> {
-  const ids = await sql<{ id: number }>(
-    `with merged as (
+  // Only the parts this add needs: a cached plan for an update joined to an empty list would still scan the table.
+  const parts: string[] = [];
+  const params: unknown[] = [userId];
+  if (merged.length) {
+    params.push(new Date(), merged.map((r) => r.id), merged.map((r) => r.quantity), merged.map((r) => r.unit));
+    parts.push(`merged as (
        update grocery_items g set quantity = m.quantity, unit = m.unit, done = false, updated_at = $2::timestamptz
          from unnest($3::int[], $4::numeric[], $5::text[]) as m(id, quantity, unit)
-        where g.id = m.id),
-     added as (
+        where g.id = m.id)`);
+  }
+  if (created.length) {
+    const at = params.length + 1;
+    params.push(now, created.map((r) => r.name), created.map((r) => r.quantity), created.map((r) => r.unit), created.map((r) => r.category));
+    parts.push(`added as (
        insert into grocery_items (user_id, name, quantity, unit, category, done, created_at, updated_at)
-       select $1::int, a.name, a.quantity, a.unit, a.category, false, $6::timestamptz, $6::timestamptz
-         from unnest($7::text[], $8::numeric[], $9::text[], $10::text[]) with ordinality as a(name, quantity, unit, category, ord)
+       select $1::int, a.name, a.quantity, a.unit, a.category, false, $${at}::timestamptz, $${at}::timestamptz
+         from unnest($${at + 1}::text[], $${at + 2}::numeric[], $${at + 3}::text[], $${at + 4}::text[]) with ordinality as a(name, quantity, unit, category, ord)
         order by a.ord
-       returning id)
-     select id from added order by id`,
-    [
-      userId, new Date(),
-      merged.map((r) => r.id), merged.map((r) => r.quantity), merged.map((r) => r.unit),
-      now,
-      created.map((r) => r.name), created.map((r) => r.quantity), created.map((r) => r.unit), created.map((r) => r.category),
-    ],
+       returning id)`);
+  }
+  if (!parts.length) return;
+  const ids = await sql<{ id: number }>(
+    `with ${parts.join(',\n')}
+     select ${created.length ? 'id from added order by id' : '$1::int as id where false'}`,
+    params,
   );
   created.forEach((row, i) => {
     row.id = ids[i]!.id;
