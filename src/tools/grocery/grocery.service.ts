@@ -84,7 +84,8 @@ export async function addItems(sql: Sql, userId: number, items: NewItem[], now: 
  * entity's onUpdate hook wrote before. Serial ids follow the insert order, so sorted ids match `created`.
  */
 async function saveAdded(sql: Sql, userId: number, created: GroceryRow[], merged: GroceryRow[], now: Date): Promise<void> {
-  // Only the parts this add needs: a cached plan for an update joined to an empty list would still scan the table.
+  // Only the parts this add needs, and `id = any(…)` beside the join: a cached plan of an update joined to a list
+  // of unknown length otherwise scans the whole table.
   const parts: string[] = [];
   const params: unknown[] = [userId];
   if (merged.length) {
@@ -92,7 +93,7 @@ async function saveAdded(sql: Sql, userId: number, created: GroceryRow[], merged
     parts.push(`merged as (
        update grocery_items g set quantity = m.quantity, unit = m.unit, done = false, updated_at = $2::timestamptz
          from unnest($3::int[], $4::numeric[], $5::text[]) as m(id, quantity, unit)
-        where g.id = m.id)`);
+        where g.id = m.id and g.id = any($3::int[]))`);
   }
   if (created.length) {
     const at = params.length + 1;
