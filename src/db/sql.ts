@@ -3,13 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 /**
  * One SQL statement with `$1, $2…` placeholders, returning its rows. The hot path (recording a message,
  * the processing transaction, the common tool statements) goes through this instead of the entity layer:
- * an entity call costs about ten times the statement it sends (BENCHMARKS.md, "Where the time goes").
+ * an entity call costs about ten times the statement it sends (BENCHMARKS.md, "What each change bought").
  *
  * Rows come back as the driver gives them on the ORM's connections: timestamptz as text (MikroORM's type
  * parsers), json/jsonb parsed, bigint as text. Select `to_json(col)` or use `toDate` for instants.
  */
 export type Sql = <T = Record<string, any>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
-
 
 interface KnexClient {
   acquireConnection(): Promise<RawClient>;
