@@ -45,18 +45,10 @@ export async function recordInbound(sql: Sql, msg: InboundMessage, phone: string
   return { kind: 'new', user, conversation: conversationFromJson(row!.conversation, user), inboundId: String(row!.message_id) };
 }
 
-/**
- * The stored message a redelivery collided with. On PostgreSQL it is visible as soon as the violation is raised
- * (the other insert has committed); the embedded database may report the collision an instant before, so look
- * again briefly.
- */
+/** The stored message a redelivery collided with (visible: the violation is raised once the other insert committed). */
 export async function storedDelivery(sql: Sql, channel: string, providerMessageId: string): Promise<{ id: string } | undefined> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const [row] = await sql<{ id: string }>(`select id::text as id from conversation_messages where channel = $1 and provider_message_id = $2`, [channel, providerMessageId]);
-    if (row) return row;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return undefined;
+  const [row] = await sql<{ id: string }>(`select id::text as id from conversation_messages where channel = $1 and provider_message_id = $2`, [channel, providerMessageId]);
+  return row;
 }
 
 /** Raw statements surface the driver's error (SQLSTATE 23505) rather than the ORM's exception class. */
