@@ -137,37 +137,32 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
    * is then recorded on its own and marked failed, so it is still kept.
    */
   async function atOnce(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
-    let understanding: Understanding | undefined;
-    let handOver: (() => Promise<InboundResult>) | undefined;
-    let turn: Turn | undefined;
-    let reply: string;
+    let understanding: Understanding | undefined; // kept for the failure record when the transaction throws
+    let next: () => Promise<InboundResult>;
     try {
-      const done = await sqlTransaction(em, async (sql) => {
+      next = await sqlTransaction(em, async (sql) => {
         const recorded = await recordInbound(sql, message, phone, deps.settings, 'processed');
-        if (recorded.kind === 'duplicate') return false;
+        if (recorded.kind === 'duplicate') return () => duplicate(message, logger);
         const { user, conversation, inboundId } = recorded;
-        turn = received(message, user, conversation, inboundId, logger, started);
+        const turn = received(message, user, conversation, inboundId, logger, started);
         const interceptor = await findInterceptor(interceptors, message, user);
         if (!interceptor && message.text.trim()) {
           understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
         }
+        const decided = { interceptor, understanding };
         if (!runsWithoutOrm(processDeps, interceptor, understanding)) {
           await sql(`update conversation_messages set status = 'received' where id = $1`, [inboundId]);
-          const decided = { interceptor, understanding };
-          const handed = turn;
-          handOver = () => answer(user, conversation, handed, decided);
-          return true;
+          return () => answer(user, conversation, turn, decided);
         }
-        reply = (await processRecorded(sql, processDeps, turn, user, conversation, understanding)).reply;
-        return true;
+        const { reply } = await processRecorded(sql, processDeps, turn, user, conversation, understanding);
+        return async () => answered(turn, reply, understanding, undefined);
       });
-      if (!done) return duplicate(message, logger);
     } catch (err) {
       if (isDatabaseUnavailable(err)) throw err;
       return failedAlone(message, phone, logger, started, err, understanding);
     }
-    if (handOver) return handOver();
-    return answered(turn!, reply!, understanding, undefined);
+    // After the commit: a duplicate is looked up, a hand-over answered in the ORM path, an answer logged.
+    return next();
   }
 
   /** The single transaction rolled back: keep the message anyway, marked failed, and apologise. */
