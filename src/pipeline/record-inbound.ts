@@ -1,6 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../db/sql.js';
+import { sqlOf, type Sql } from '../db/sql.js';
 import { type ConversationState, User } from '../entities/index.js';
 import { conversationFromJson, userFromJson, type ConversationJson, type UserJson } from './rows.js';
 import type { InboundMessage } from './types.js';
@@ -56,17 +56,18 @@ function isUniqueViolation(err: unknown): boolean {
   return err instanceof UniqueConstraintViolationException || (err as { code?: string } | null)?.code === '23505';
 }
 
+/** $1 phone number, $2 time zone for a new user; returns the row, locked (ON CONFLICT DO UPDATE). */
+const UPSERT_USER_SQL = `insert into users (phone_number, timezone) values ($1, $2)
+  on conflict (phone_number) do update set phone_number = excluded.phone_number
+  returning *`;
+
 /**
  * The user upsert comes first and takes the user's row lock (ON CONFLICT DO UPDATE), the same lock the
  * processing transaction takes first, so one user's messages take turns. A conversation continues while its
  * last message is within the idle window; otherwise a new one starts.
  */
 export const RECORD_SQL = `
-with u as (
-  insert into users (phone_number, timezone) values ($1, $2)
-  on conflict (phone_number) do update set phone_number = excluded.phone_number
-  returning *
-), args as (
+with u as (${UPSERT_USER_SQL}), args as (
   select $3::text as channel, $4::text as external_id, $5::timestamptz as at, $6::timestamptz as idle_since, $7::text as new_id,
          $8::text as content, $9::text as message_type, $10::text as provider_message_id, $11::jsonb as metadata
 ), ch as (
@@ -97,13 +98,6 @@ select (select row_to_json(u) from u) as user, (select row_to_json(conv) from co
  * an insert-or-ignore can deadlock when the same new number writes in concurrently.
  */
 export async function findOrCreateUser(tx: EntityManager, phone: string, timezone: string): Promise<User> {
-  const rows: Record<string, unknown>[] = await tx.getConnection().execute(
-    `insert into users (phone_number, timezone) values (?, ?)
-     on conflict (phone_number) do update set phone_number = excluded.phone_number
-     returning *`,
-    [phone, timezone],
-    'all',
-    tx.getTransactionContext(),
-  );
-  return tx.map(User, rows[0]!);
+  const [row] = await (await sqlOf(tx))(UPSERT_USER_SQL, [phone, timezone]);
+  return tx.map(User, row!);
 }
