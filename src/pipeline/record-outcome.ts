@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Sql } from '../db/sql.js';
+import { enqueueOutboundSql } from '../outbox/enqueue.js';
 import type { ConversationState } from '../entities/index.js';
 import type { UnderstandingPath } from '../entities/agent-log.entity.js';
 import { errorSummary } from '../errors.js';
@@ -107,7 +108,7 @@ function addToolRuns(w: Writes, turn: Turn, conversation: ConversationState, out
   if (sets.length) w.add(`update conversation_states set ${sets.join(', ')} where conversation_id = ${w.p(turn.conversationId)}`);
 }
 
-/** The assistant message, the agent_logs row and, when the webhook was already answered, the outbox row. */
+/** The assistant message and the agent_logs row. */
 function addReply(w: Writes, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): void {
   const route = turn.message.replyRoute;
   const metadata = outcome.reply ? (route?.describe?.(outcome.reply) ?? null) : null;
@@ -118,11 +119,6 @@ function addReply(w: Writes, deps: RecordDeps, turn: Turn, outcome: RecordedOutc
     toolOutput: outcome.toolOutput ?? (outcome.runs.length ? outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, args: r.args, result: r.result })) : null),
     understanding,
   });
-  if (outcome.reply && route?.acknowledged()) {
-    w.add(`insert into outbound_messages (user_id, channel, recipient, body, kind, source_type, source_id, next_attempt_at)
-      values (${w.p(turn.userId)}, ${w.p(route.channel)}, ${w.p(route.recipient)}, ${w.p(outcome.reply)}, 'reply', 'reply', ${w.p(turn.inboundId)}, ${w.p(turn.message.receivedAt, '::timestamptz')})
-      on conflict do nothing`);
-  }
 }
 
 /**
@@ -134,6 +130,7 @@ export async function recordOutcome(sql: Sql, deps: RecordDeps, turn: Turn, conv
   addToolRuns(w, turn, conversation, outcome);
   if (final) addReply(w, deps, turn, outcome, understanding);
   await w.run(sql);
+  if (final) await enqueueOwedReply(sql, turn, outcome.reply);
 }
 
 /** A reply worded after the processing transaction: recorded (and enqueued when owed) in a short one. */
@@ -141,6 +138,23 @@ export async function recordReply(sql: Sql, deps: RecordDeps, turn: Turn, outcom
   const w = new Writes(turn);
   addReply(w, deps, turn, outcome, understanding);
   await w.run(sql);
+  await enqueueOwedReply(sql, turn, outcome.reply);
+}
+
+/** Once the webhook was answered without the reply, the reply goes to the outbox in the transaction that records it. */
+async function enqueueOwedReply(sql: Sql, turn: Turn, reply: string): Promise<void> {
+  const route = turn.message.replyRoute;
+  if (!reply || !route?.acknowledged()) return;
+  await enqueueOutboundSql(sql, {
+    userId: turn.userId,
+    body: reply,
+    kind: 'reply',
+    channel: route.channel,
+    recipient: route.recipient,
+    sourceType: 'reply',
+    sourceId: turn.inboundId,
+    notBefore: turn.message.receivedAt,
+  });
 }
 
 /** A crash: the inbound message is marked failed and answered with an apology, in a transaction of its own. */
