@@ -15,7 +15,7 @@ import type { ToolModule } from './tools/types.js';
 import { createUnderstander } from './understanding/index.js';
 import type { Interceptor } from './pipeline/types.js';
 import type { OutboxDelivery } from './outbox/types.js';
-import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { createMetrics, timedUnderstander, type Metrics } from './metrics/metrics.js';
 import { createFloodLimit } from './pipeline/flood-limit.js';
 import { createDispatcher, type Dispatcher } from './outbox/dispatcher.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
@@ -59,7 +59,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const factories = opts.channels ?? channelFactories;
   const pipeline = createPipeline({
     orm: db.orm,
-    understander,
+    understander: timedUnderstander(understander, metrics.understanding),
     modules,
     clock,
     logger,

@@ -48,10 +48,14 @@ describe('graceful shutdown', () => {
   it('finishes messages in flight, then refuses connections', async () => {
     const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: {} });
     const url = await errand.listen();
-    const inFlight = errand.handleInbound({ channel: 'console', phone: '+15551239999', text: 'help', receivedAt: new Date() });
+    let finished = false;
+    const inFlight = errand.handleInbound({ channel: 'console', phone: '+15551239999', text: 'help', receivedAt: new Date() }).then((result) => {
+      finished = true;
+      return result;
+    });
     await errand.stop();
-    const result = await inFlight;
-    expect(result.outcome).to.equal('replied');
+    expect(finished, 'stop() returned before the message in flight was answered').to.equal(true);
+    expect((await inFlight).outcome).to.equal('replied');
     let refused = false;
     await fetch(`${url}/healthz`).catch(() => {
       refused = true;
@@ -72,6 +76,7 @@ describe('metrics', () => {
       expect(res.status).to.equal(200);
       const text = await res.text();
       expect(text).to.match(/errand_inbound_messages_total\{channel="console",outcome="replied"\} 1/);
+      expect(text).to.match(/errand_understanding_seconds_count\{path="rules",kind="help"\} 1/);
       expect(text).to.match(/errand_outbox_depth\{status="queued"\} 0/);
       expect(text).to.include('errand_process_resident_memory_bytes');
     } finally {

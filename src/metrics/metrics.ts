@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { performance } from 'node:perf_hooks';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Understander } from '../understanding/types.js';
 
 /** Every Prometheus series Errand exposes; one registry per service instance (tests make several). */
 export interface Metrics {
@@ -49,4 +51,17 @@ function registerOutboxGauges(registry: Registry, orm: MikroORM): void {
       this.set(Number(row?.age ?? 0));
     },
   });
+}
+
+/** The understander, with each call's latency observed by path (the trace's when it fell back) and result kind. */
+export function timedUnderstander(understander: Understander, histogram: Metrics['understanding']): Understander {
+  return {
+    path: understander.path,
+    async understand(text, ctx) {
+      const started = performance.now();
+      const understanding = await understander.understand(text, ctx);
+      histogram.observe({ path: understanding.trace?.path ?? understander.path, kind: understanding.kind }, (performance.now() - started) / 1000);
+      return understanding;
+    },
+  };
 }
