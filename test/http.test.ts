@@ -70,6 +70,7 @@ describe('metrics', () => {
     const url = await errand.listen();
     try {
       await errand.handleInbound({ channel: 'console', phone: '+15551238888', text: 'help', receivedAt: new Date() });
+      expect((await fetch(`${url}/webhooks/no-such-provider`, { method: 'POST' })).status).to.equal(404);
       expect((await fetch(`${url}/metrics`)).status).to.equal(401);
       expect((await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer nope' } })).status).to.equal(401);
       const res = await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer s3cret' } });
@@ -77,6 +78,8 @@ describe('metrics', () => {
       const text = await res.text();
       expect(text).to.match(/errand_inbound_messages_total\{channel="console",outcome="replied"\} 1/);
       expect(text).to.match(/errand_understanding_seconds_count\{path="rules",kind="help"\} 1/);
+      expect(text).to.match(/errand_ack_seconds_count\{channel="other"\} 1/);
+      expect(text).not.to.include('no-such-provider');
       expect(text).to.match(/errand_outbox_depth\{status="queued"\} 0/);
       expect(text).to.include('errand_process_resident_memory_bytes');
     } finally {

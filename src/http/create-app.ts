@@ -48,8 +48,10 @@ export function createApp({ db, channels, logger, isAccepting = () => true, metr
 /** Acknowledgement latency per channel: from arrival of the webhook to the end of its HTTP answer. */
 function timeAcknowledgements(metrics: Metrics): RequestHandler {
   return (req, res, next) => {
-    const stop = metrics.ackSeconds.startTimer({ channel: req.path.split('/')[1] ?? 'unknown' });
-    res.once('finish', () => stop());
+    const stop = metrics.ackSeconds.startTimer();
+    const provider = req.path.split('/')[1] || 'other';
+    // Labelled by provider only when a route answered: arbitrary paths must not create new series.
+    res.once('finish', () => stop({ channel: req.route ? provider : 'other' }));
     next();
   };
 }
