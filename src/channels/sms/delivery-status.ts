@@ -28,6 +28,10 @@ export function outboundStatusFor(status: StatusCallback['status']): OutboundSta
 export type StatusUpdate = 'updated' | 'unchanged' | 'unknown';
 
 export async function applyDeliveryStatus(orm: MikroORM, clock: Clock, cb: StatusCallback): Promise<StatusUpdate> {
+  const next = outboundStatusFor(cb.status);
+  const optedOut = cb.errorCode === String(OPTED_OUT_CODE);
+  // queued/accepted/sending… arrive for every message and change nothing: no transaction for them.
+  if (!next && !optedOut) return 'unchanged';
   return orm.em.fork().transactional(async (tx) => {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();
@@ -39,10 +43,9 @@ export async function applyDeliveryStatus(orm: MikroORM, clock: Clock, cb: Statu
     );
     const row = rows[0];
     if (!row) return 'unknown';
-    if (cb.errorCode === String(OPTED_OUT_CODE)) {
+    if (optedOut) {
       await recordConsent(tx, { userId: row.user_id, channel: 'sms', action: 'opt_out', keyword: null, source: 'provider_error', at: clock.now() });
     }
-    const next = outboundStatusFor(cb.status);
     if (!next || RANK[next] <= RANK[row.status]) return 'unchanged';
     const error = cb.errorCode ? `twilio ${cb.errorCode}: message ${cb.status}` : null;
     await conn.execute(
