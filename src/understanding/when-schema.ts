@@ -22,3 +22,16 @@ export const targetFields = {
   /** Only rows at this local time ("move my 3pm to 4"). */
   atTime: localTime.optional(),
 };
+
+/** What `targetFields` pick a row by. */
+export type Target = { [K in keyof typeof targetFields]?: z.infer<(typeof targetFields)[K]> };
+
+/** True when the target names anything at all (`byNumber` false: words, date or time only). */
+export function hasTarget(t: Target, byNumber = true): boolean {
+  return (byNumber && t.number !== undefined) || Boolean(t.words || t.onDate || t.atTime);
+}
+
+/** The target as the user said it, for replies ("dentist 2026-11-24", or "#2"). */
+export function describeTarget(t: Target): string {
+  return [t.words, t.onDate, t.atTime].filter(Boolean).join(' ') || `#${t.number}`;
+}

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { formatLocal } from '../../time.js';
 import { resolveLocal, startOfLocalDay } from '../../understanding/dates.js';
+import { describeTarget, hasTarget } from '../../understanding/when-schema.js';
 import { askFor } from '../reminder/reminder-create.tool.js';
 import { compact } from '../reminder/reminder-text.js';
 import { defineTool } from '../types.js';
@@ -8,7 +9,7 @@ import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
 import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema, type MoveEventArgs } from './calendar.schemas.js';
 import { alertAt } from './calendar.notify.js';
 import { deleteEvent, moveEvent, type EventRow } from './calendar.rows.js';
-import { deleteEventsByWords, describePick, eventsBetween, pickEvents, whichEvent } from './calendar.service.js';
+import { deleteEventsByWords, eventsBetween, pickEvents, whichEvent } from './calendar.service.js';
 
 function dayLabel(from: string, to: string, zone: string): string {
   const f = DateTime.fromISO(from, { zone });
@@ -66,10 +67,10 @@ export const moveEventTool = defineTool({
   schema: moveEventSchema,
   sqlOnly: true,
   async execute(args, ctx) {
-    if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "move dentist to 3pm".' };
+    if (!hasTarget(args)) return { ok: false, reply: 'Which event? e.g. "move dentist to 3pm".' };
     const rows = await pickEvents(ctx, args);
     if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'move');
-    if (!rows.length) return { ok: false, reply: `I couldn't find "${describePick(args)}" on your calendar.` };
+    if (!rows.length) return { ok: false, reply: `I couldn't find "${describeTarget(args)}" on your calendar.` };
     if (!args.date && !args.time && !args.shiftMinutes) {
       return askFor(ctx, 'calendar.move', compact({ words: args.words, number: args.number, onDate: args.onDate, atTime: args.atTime }), 'when', 'To when?');
     }
@@ -99,7 +100,7 @@ export const deleteEventTool = defineTool({
       await deleteEvent(ctx.sql, row.id);
       return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(row, ctx.timezone)}`, data: { id: row.id } };
     }
-    if (!args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };
-    return (await deleteEventsByWords(ctx, args)) ?? { ok: false, reply: `I couldn't find "${describePick(args)}" on your calendar.` };
+    if (!hasTarget(args, false)) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };
+    return (await deleteEventsByWords(ctx, args)) ?? { ok: false, reply: `I couldn't find "${describeTarget(args)}" on your calendar.` };
   },
 });

@@ -1,3 +1,4 @@
+import type { Target } from '../../understanding/when-schema.js';
 import { DateTime } from 'luxon';
 import type { Sql } from '../../db/sql.js';
 import { keywords, matchesWords } from '../../understanding/wording.js';
@@ -12,18 +13,7 @@ export function eventsBetween(sql: Sql, userId: number, from: Date, to: Date, li
   return selectEvents(sql, 'user_id = $1 and start_at < $2 and end_at > $3 order by start_at, id limit $4', [userId, to, from, limit]);
 }
 
-export interface EventPick {
-  number?: number;
-  words?: string;
-  onDate?: string;
-  atTime?: string;
-}
-
-export function describePick(p: EventPick): string {
-  return [p.words, p.onDate, p.atTime].filter(Boolean).join(' ') || `#${p.number}`;
-}
-
-function fits(e: EventRow, query: string[], pick: EventPick, zone: string): boolean {
+function fits(e: EventRow, query: string[], pick: Target, zone: string): boolean {
   const local = DateTime.fromJSDate(e.startAt, { zone });
   return (!query.length || matchesWords(e.title, query))
     && (!pick.onDate || local.toISODate() === pick.onDate)
@@ -31,7 +21,7 @@ function fits(e: EventRow, query: string[], pick: EventPick, zone: string): bool
 }
 
 /** Events picked by number in the last calendar list, or by words — upcoming ones first, then past ones. */
-export async function pickEvents(ctx: ToolContext, pick: EventPick): Promise<EventRow[]> {
+export async function pickEvents(ctx: ToolContext, pick: Target): Promise<EventRow[]> {
   const { sql, user } = ctx;
   if (pick.number !== undefined) {
     const ids = lastListed(ctx.conversation, 'calendar.');
@@ -53,7 +43,7 @@ export function whichEvent(rows: EventRow[], zone: string, verb: string): ToolRe
 }
 
 /** Deletes the event picked by words, date or time; null when none matches (so a caller can say it found nothing). */
-export async function deleteEventsByWords(ctx: ToolContext, pick: EventPick): Promise<ToolResult | null> {
+export async function deleteEventsByWords(ctx: ToolContext, pick: Target): Promise<ToolResult | null> {
   const rows = await pickEvents(ctx, { ...pick, number: undefined });
   if (!rows.length) return null;
   if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'delete');

@@ -1,6 +1,7 @@
 import { formatLocal } from '../../time.js';
 import { nextOccurrence } from '../../understanding/recurrence.js';
 import { resolveWhen } from '../../understanding/dates.js';
+import { describeTarget, hasTarget } from '../../understanding/when-schema.js';
 import { deleteEventsByWords } from '../calendar/calendar.service.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { listRemindersSchema, pickReminderSchema, snoozeReminderSchema, type PickReminderArgs } from './reminder.schemas.js';
@@ -31,7 +32,7 @@ function which(rows: ReminderRow[], ctx: ToolContext, verb: string): ToolResult 
 function notFound(args: PickReminderArgs): string {
   return args.number !== undefined
     ? `I don't see a reminder number ${args.number}. Send "reminders" to see the list.`
-    : `I couldn't find a reminder about "${[args.words, args.onDate, args.atTime].filter(Boolean).join(' ')}". Send "reminders" to see the list.`;
+    : `I couldn't find a reminder about "${describeTarget(args)}". Send "reminders" to see the list.`;
 }
 
 export const cancelReminderTool = defineTool({
@@ -40,7 +41,7 @@ export const cancelReminderTool = defineTool({
   schema: pickReminderSchema,
   sqlOnly: true,
   async execute(args, ctx) {
-    if (args.number === undefined && !args.words && !args.onDate && !args.atTime) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
+    if (!hasTarget(args)) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
     const rows = await pickReminders(ctx, args, ['pending']);
     if (rows.length > 1) return which(rows, ctx, 'cancel');
     if (!rows.length) {
@@ -59,7 +60,7 @@ export const doneReminderTool = defineTool({
   schema: pickReminderSchema,
   sqlOnly: true,
   async execute(args, ctx) {
-    const picked = args.number !== undefined || args.words || args.onDate || args.atTime;
+    const picked = hasTarget(args);
     const rows = picked ? await pickReminders(ctx, args, ['pending', 'sent']) : [await lastSentReminder(ctx.sql, ctx.user.id)].filter((r) => r !== null);
     if (rows.length > 1) return which(rows, ctx, 'done');
     if (!rows.length) return { ok: false, reply: picked ? notFound(args) : 'Nothing has gone off yet to mark done. Send "reminders" to see what\'s coming.' };

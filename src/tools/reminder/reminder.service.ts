@@ -1,3 +1,4 @@
+import type { Target } from '../../understanding/when-schema.js';
 import { DateTime } from 'luxon';
 import type { ConversationState } from '../../entities/conversation-state.entity.js';
 import { toDate, type Sql } from '../../db/sql.js';
@@ -86,15 +87,8 @@ export function lastListed(conversation: ConversationState, prefix: string): num
   return null;
 }
 
-export interface Pick {
-  number?: number;
-  words?: string;
-  onDate?: string;
-  atTime?: string;
-}
-
 /** Reminders in `statuses` chosen by list number or by words; several rows when the words are ambiguous. */
-export async function pickReminders(ctx: ToolContext, pick: Pick, statuses: ReminderStatus[]): Promise<ReminderRow[]> {
+export async function pickReminders(ctx: ToolContext, pick: Target, statuses: ReminderStatus[]): Promise<ReminderRow[]> {
   const { sql, user, timezone: zone } = ctx;
   if (pick.number !== undefined) {
     const ids = lastListed(ctx.conversation, 'reminders.') ?? (await upcomingReminders(sql, user.id)).map((r) => r.id);
