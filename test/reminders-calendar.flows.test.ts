@@ -27,6 +27,20 @@ describe('reminders and calendar: conversations', () => {
     expect(new Date(events[0]!.start_at).toISOString()).to.equal('2026-11-24T20:00:00.000Z');
   });
 
+  it('finds a recent reminder by its words behind years of sent ones', async () => {
+    const handle = makePipeline();
+    await send(handle, ALICE, 'remind me to water the plants in 5 min');
+    await sql(
+      `insert into reminders (user_id, text, due_at, timezone, status, created_at, updated_at)
+       select r.user_id, 'Old chore ' || g, r.due_at - g * interval '1 day', r.timezone, 'sent', r.created_at, r.updated_at
+         from reminders r, generate_series(1, 600) g`,
+    );
+    await sql(`update reminders set status = 'sent' where text = 'Water the plants'`);
+    const reply = await send(handle, ALICE, 'mark water the plants as done', new Date(AT.getTime() + 6 * 60_000));
+    expect(reply.reply).to.match(/Done: Water the plants/);
+    expect(await sql(`select status from reminders where text = 'Water the plants'`)).to.deep.equal([{ status: 'done' }]);
+  });
+
   it('records the pending question, then the tool call, in conversation state and logs', async () => {
     const handle = makePipeline({ env: { DEFAULT_TIMEZONE: 'America/New_York' } });
     await send(handle, ALICE, 'remind me to call the dentist');

@@ -99,9 +99,12 @@ export async function pickReminders(ctx: ToolContext, pick: Target, statuses: Re
   }
   const query = keywords(pick.words ?? '');
   if (!query.length && !pick.onDate && !pick.atTime) return [];
+  // The 500 nearest to now, not the oldest: sent one-offs pile up over the years and must not crowd out recent ones.
   const rows = (await sql<RawReminder>(
-    `select ${COLUMNS} from reminders where user_id = $1 and status = any($2::text[]) order by due_at, id limit 500`,
-    [user.id, statuses],
+    `select * from (select ${COLUMNS} from reminders where user_id = $1 and status = any($2::text[])
+                     order by abs(extract(epoch from due_at - $3::timestamptz)) limit 500) nearest
+      order by due_at, id`,
+    [user.id, statuses, ctx.now],
   )).map(toRow);
   return rows.filter((r) => {
     const local = DateTime.fromJSDate(r.dueAt, { zone });
