@@ -68,7 +68,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   async function answer(user: User, conversation: ConversationState, turn: Turn, decided?: Decided): Promise<InboundResult> {
-    const { message, inboundId, logger } = turn;
+    const { message, inboundId } = turn;
     let understanding = decided?.understanding;
     try {
       const interceptor = decided ? decided.interceptor : await findInterceptor(interceptors, message, user);

@@ -19,7 +19,6 @@ export const repeatSchema = z.object({
 });
 export type Repeat = z.infer<typeof repeatSchema>;
 
-const FREQ = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY, yearly: RRule.YEARLY } as const;
 
 function wallStamp(date: string, time: string): string {
   return `${date.replaceAll('-', '')}T${time.replace(':', '')}00`;

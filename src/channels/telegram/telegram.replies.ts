@@ -21,10 +21,6 @@ export function commandText(text: string): string {
   return match[2]?.trim() && known.command !== 'start' && known.command !== 'help' ? `${known.text} ${match[2].trim()}` : known.text;
 }
 
-export function isCommand(text: string | undefined, command: string): boolean {
-  return new RegExp(`^/${command}(?:@\\w+)?(?:\\s|$)`, 'i').test(text?.trim() ?? '');
-}
-
 export const shareNumberKeyboard = (): Keyboard => new Keyboard().requestContact('📱 Share my phone number').resized().oneTime();
 export const removeKeyboard: ReplyKeyboardRemove = { remove_keyboard: true };
 
@@ -43,8 +39,6 @@ export const linkedReply = (phone: string): string =>
   'Try "remind me to call mum tomorrow at 6pm", or send /help. Send /unlink to disconnect.';
 
 export const UNLINKED_REPLY = 'Done — this chat is no longer linked to your phone number. Send /start whenever you want to link it again.';
-
-export const NOT_LINKED_REPLY = "This chat isn't linked to a phone number. Send /start to link it.";
 
 export const TEXT_ONLY_REPLY =
   'I only read text for now 🙂 Write what you need in words, like "remind me to water the plants at 7pm" or "add milk to my list".';

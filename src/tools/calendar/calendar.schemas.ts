@@ -19,7 +19,6 @@ export type CreateEventArgs = z.infer<typeof createEventSchema>;
 export const listEventsSchema = z
   .object({ from: localDate, to: localDate, label: z.string().trim().min(1).max(60).optional() })
   .refine((a) => a.from <= a.to, 'from must not be after to');
-export type ListEventsArgs = z.infer<typeof listEventsSchema>;
 
 export const nextEventsSchema = z.object({
   count: z.number().int().min(1).max(20).optional(),
@@ -36,4 +35,3 @@ export const moveEventSchema = z.object({
 export type MoveEventArgs = z.infer<typeof moveEventSchema>;
 
 export const deleteEventSchema = z.object({ ...targetFields });
-export type DeleteEventArgs = z.infer<typeof deleteEventSchema>;

@@ -22,4 +22,3 @@ export const snoozeReminderSchema = z.object({
   date: localDate.optional(),
   time: localTime.optional(),
 });
-export type SnoozeReminderArgs = z.infer<typeof snoozeReminderSchema>;
