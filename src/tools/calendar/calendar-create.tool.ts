@@ -1,3 +1,4 @@
+import { compact } from '../reminder/reminder-text.js';
 import { DateTime } from 'luxon';
 import { isoDate, localNow, nextDateForTime, resolveLocal, startOfLocalDay, type WhenContext } from '../../understanding/dates.js';
 import { askFor } from '../reminder/reminder-create.tool.js';
@@ -42,7 +43,7 @@ export const createEventTool = defineTool({
   schema: createEventSchema,
   sqlOnly: true,
   async execute(args, ctx) {
-    const known = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+    const known = compact(args);
     if (!args.title) return askFor(ctx, 'calendar.create', known, 'title', "What's the event called?");
     if (!args.date && !args.time) return askFor(ctx, 'calendar.create', known, 'when', EVENT_WHEN_QUESTION);
     const { start, end, allDay } = eventSpan(args, { now: ctx.now, timezone: ctx.timezone });

@@ -1,3 +1,4 @@
+import { capitalize } from '../../understanding/wording.js';
 import Big from 'big.js';
 import type { Sql } from '../../db/sql.js';
 import { singularKey } from '../../understanding/words.js';
@@ -178,10 +179,6 @@ export function groupedList(rows: GroceryRow[]): string {
   }
   if (done.length) lines.push(`✓ Got: ${done.map((r) => r.name).join(', ')}`);
   return lines.join('\n');
-}
-
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 export function openCount(rows: GroceryRow[]): number {

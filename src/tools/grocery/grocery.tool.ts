@@ -1,3 +1,4 @@
+import { capitalize } from '../../understanding/wording.js';
 import { z } from 'zod';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { GROCERY_CATEGORIES } from './grocery.categories.js';
@@ -33,10 +34,6 @@ function mergeText(o: AddOutcome): string {
   if (o.note === 'now' || o.note === 'updated') return `🛒 ${capitalize(o.item.name)}: now ${describeItem(o.item).replace(/^.*\((.*)\)$/, '$1')}.`;
   if (o.note === 'back on the list') return `🛒 ${capitalize(describeItem(o.item))} is back on the list.`;
   return `${capitalize(describeItem(o.item))} is already on the list.`;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export const removeTool = defineTool({

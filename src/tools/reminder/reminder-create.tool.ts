@@ -1,3 +1,4 @@
+import { compact } from './reminder-text.js';
 import { DateTime } from 'luxon';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { formatLocal } from '../../time.js';
@@ -54,7 +55,7 @@ export const createReminderTool = defineTool({
   schema: createReminderSchema,
   sqlOnly: true,
   async execute(args, ctx) {
-    const known = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
+    const known = compact(args);
     if (!args.text) return askFor(ctx, 'reminders.create', known, 'text', WHAT_QUESTION);
     if (!args.date && !args.time && args.inMinutes === undefined && !args.repeat) return askFor(ctx, 'reminders.create', known, 'when', WHEN_QUESTION);
     const wctx: WhenContext = { now: ctx.now, timezone: ctx.timezone };
