@@ -14,7 +14,8 @@ export interface OutboundRequest {
   sourceType?: string;
   sourceId?: string;
   occurrenceAt?: Date;
-  notBefore?: Date;
+  /** From the service's clock (never the wall clock here): when it may first be sent. */
+  notBefore: Date;
 }
 
 /**
@@ -41,7 +42,7 @@ export async function enqueueOutboundSql(sql: Sql, req: OutboundRequest): Promis
       req.sourceType ?? null,
       req.sourceId ?? null,
       req.occurrenceAt ?? null,
-      req.notBefore ?? new Date(),
+      req.notBefore,
     ],
   );
   return rows[0]?.id ?? null;

@@ -32,7 +32,7 @@ async function enqueue(body: string, phone = PERSON): Promise<string> {
   const id = await userId(phone);
   await sql(`insert into user_channels (user_id, channel, external_id) values ($1, 'sms', $2) on conflict do nothing`, [id, phone]);
   const em = testDb().orm.em.fork();
-  return (await enqueueOutbound(em, { userId: id, body, kind: 'reminder' }))!;
+  return (await enqueueOutbound(em, { userId: id, body, kind: 'reminder', notBefore: new Date() }))!;
 }
 
 type Row = { status: string; attempts: number; provider_message_id: string | null; segments: number | null; last_error: string | null; next_attempt_at: string; channel: string | null };

@@ -1,9 +1,7 @@
+import { sqlAutocommit } from '../../db/sql.js';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from '../../db/unavailable.js';
 import type { InboundResult } from '../../pipeline/types.js';
 import type { IntakeDeps } from './sms-intake.js';
-
-type Sql = (query: string, params: unknown[]) => Promise<{ status?: string }[]>;
-const sql = (deps: IntakeDeps): Sql => (query, params) => deps.orm.em.fork().getConnection().execute(query, params);
 
 /**
  * Twilio must only get a 2xx for a message we hold: once it is stored, the recovery job or the outbox answers
@@ -13,7 +11,7 @@ const sql = (deps: IntakeDeps): Sql => (query, params) => deps.orm.em.fork().get
  * is up and the message is being handled, so it is taken as stored.
  */
 export async function storedState(deps: IntakeDeps, messageSid: string, waitMs = 500): Promise<'stored' | 'missing' | 'busy'> {
-  const lookup = sql(deps)(`select 1 as status from conversation_messages where channel = 'sms' and provider_message_id = ? limit 1`, [messageSid]).then(
+  const lookup = sqlAutocommit(deps.orm.em)(`select 1 from conversation_messages where channel = 'sms' and provider_message_id = $1 limit 1`, [messageSid]).then(
     (rows) => (rows.length ? 'stored' : 'missing') as 'stored' | 'missing',
     () => 'missing' as const,
   );
@@ -42,7 +40,7 @@ export function notStored(): DatabaseUnavailableError {
  */
 export async function failureRecorded(deps: IntakeDeps, result: InboundResult): Promise<boolean> {
   if (result.outcome !== 'failed' || !result.messageId) return true;
-  const rows = await sql(deps)(`select status from conversation_messages where id = ?`, [result.messageId]);
+  const rows = await sqlAutocommit(deps.orm.em)<{ status: string }>(`select status from conversation_messages where id = $1`, [result.messageId]);
   return rows[0]?.status !== 'received';
 }
 

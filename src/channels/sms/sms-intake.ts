@@ -2,7 +2,8 @@ import twilio from 'twilio';
 import { DatabaseUnavailableError } from '../../db/unavailable.js';
 import { failureRecorded, notStored, storedOrSettled, storedState, whileUnavailable } from './sms-durability.js';
 import { errorSummary } from '../../errors.js';
-import { enqueueOutbound } from '../../outbox/enqueue.js';
+import { sqlAutocommit } from '../../db/sql.js';
+import { enqueueOutboundSql } from '../../outbox/enqueue.js';
 import type { InboundResult } from '../../pipeline/types.js';
 import type { ChannelDeps } from '../types.js';
 import type { SmsConfig } from './sms.config.js';
@@ -70,10 +71,7 @@ export function twiml(parts: string[]): string {
 /** A redelivery gets the stored reply again, unless that reply already went out through the outbox. */
 async function inlineReply(deps: IntakeDeps, result: InboundResult): Promise<string | null> {
   if (result.outcome !== 'duplicate' || !result.reply || !result.messageId) return result.reply;
-  const queued = await deps.orm.em
-    .fork()
-    .getConnection()
-    .execute(`select 1 from outbound_messages where source_type = 'reply' and source_id = ? limit 1`, [result.messageId]);
+  const queued = await sqlAutocommit(deps.orm.em)(`select 1 from outbound_messages where source_type = 'reply' and source_id = $1 limit 1`, [result.messageId]);
   return queued.length ? null : result.reply;
 }
 
@@ -85,19 +83,19 @@ async function replyLater(deps: IntakeDeps, sms: InboundSms, result: InboundResu
     if (!(await failureRecorded(deps, result))) return null; // the recovery job answers it
     // Usually the pipeline already enqueued it with the reply; this covers a reply recorded just before the
     // webhook gave up waiting.
-    const enqueued = await deps.orm.em.fork().transactional((tx) =>
-      enqueueOutbound(tx, { userId, body: reply, kind: 'reply', channel: 'sms', recipient: sms.from, sourceType: 'reply', sourceId: messageId }),
-    );
+    const enqueued = await enqueueOutboundSql(sqlAutocommit(deps.orm.em), {
+      userId, body: reply, kind: 'reply', channel: 'sms', recipient: sms.from, sourceType: 'reply', sourceId: messageId, notBefore: deps.clock.now(),
+    });
     return enqueued ?? queuedReplyId(deps, messageId);
   });
   if (id) await deps.outbox.deliver(id);
 }
 
 async function queuedReplyId(deps: IntakeDeps, messageId: string): Promise<string | null> {
-  const rows: { id: string }[] = await deps.orm.em
-    .fork()
-    .getConnection()
-    .execute(`select id::text as id from outbound_messages where source_type = 'reply' and source_id = ? and status = 'queued' limit 1`, [messageId]);
+  const rows = await sqlAutocommit(deps.orm.em)<{ id: string }>(
+    `select id::text as id from outbound_messages where source_type = 'reply' and source_id = $1 and status = 'queued' limit 1`,
+    [messageId],
+  );
   return rows[0]?.id ?? null;
 }
 

@@ -108,6 +108,7 @@ async function queueReply(ctx: TelegramContext, deps: FeatureDeps, body: string,
     recipient: String(ctx.chat!.id),
     sourceType: 'telegram_update',
     sourceId: String(ctx.update.update_id),
+    notBefore: deps.clock.now(),
   });
   if (id) await deps.outbox.deliver(id);
 }
