@@ -51,9 +51,11 @@ function parseAt(at: unknown): Date {
   return date;
 }
 
+/** A bad --at is the caller's mistake (UsageError, thrown); anything else becomes the reply a person would get. */
 async function ask(errand: Errand, from: string, text: string, at: unknown): Promise<string> {
+  const receivedAt = parseAt(at);
   try {
-    const result = await errand.handleInbound({ channel: 'console', phone: from, text, receivedAt: parseAt(at) });
+    const result = await errand.handleInbound({ channel: 'console', phone: from, text, receivedAt });
     return result.reply ?? '';
   } catch (err) {
     return replyForError(err);
@@ -61,7 +63,6 @@ async function ask(errand: Errand, from: string, text: string, at: unknown): Pro
 }
 
 async function send(errand: Errand, from: string, text: string, at?: string): Promise<void> {
-  parseAt(at);
   process.stdout.write(`${JSON.stringify({ reply: await ask(errand, from, text, at) })}\n`);
 }
 
