@@ -45,7 +45,11 @@ export class DigestClosedError extends Error {
 
 function grouped(entries: DigestEntry[]): { user_id: number; lines: string; next_at: string }[] {
   const byUser = new Map<number, DigestEntry[]>();
-  for (const e of entries) byUser.set(e.userId, [...(byUser.get(e.userId) ?? []), e]);
+  for (const e of entries) {
+    const list = byUser.get(e.userId);
+    if (list) list.push(e);
+    else byUser.set(e.userId, [e]);
+  }
   return [...byUser.entries()].map(([userId, list]) => {
     const shown = list.slice(0, MAX_LINES_PER_BATCH).map((e) => `• ${e.line}`);
     if (list.length > shown.length) shown.push(`• …and ${list.length - shown.length} more`);
