@@ -1,5 +1,4 @@
-import type { SmsConfig } from './sms.config.js';
-import { SMS_WEBHOOK_PATH, STATUS_WEBHOOK_PATH } from './sms.routes.js';
+import { SMS_WEBHOOK_PATH, STATUS_WEBHOOK_PATH, type SmsConfig } from './sms.config.js';
 import type { TwilioClient } from './twilio-client.js';
 
 /**

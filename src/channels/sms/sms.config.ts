@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ConfigError, type Config } from '../../config.js';
 
+/** Where Twilio posts inbound messages and delivery statuses (below PUBLIC_BASE_URL). */
+export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
+export const STATUS_WEBHOOK_PATH = '/webhooks/twilio/status';
+
 export interface SmsConfig {
   accountSid: string;
   authToken: string;

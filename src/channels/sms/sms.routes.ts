@@ -3,13 +3,11 @@ import { errorSummary } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { toE164 } from '../../phone.js';
 import { applyDeliveryStatus } from './delivery-status.js';
-import type { SmsConfig } from './sms.config.js';
+import { SMS_WEBHOOK_PATH, STATUS_WEBHOOK_PATH, type SmsConfig } from './sms.config.js';
 import { createSmsIntake, type IntakeDeps } from './sms-intake.js';
 import { parseInbound, parseStatus, type InboundSms } from './sms.schemas.js';
 import { verifyTwilioSignature } from './sms-signature.js';
 
-export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
-export const STATUS_WEBHOOK_PATH = '/webhooks/twilio/status';
 
 export function createSmsRouter(deps: IntakeDeps): Router {
   const { config, logger } = deps;

@@ -3,7 +3,7 @@ import { maskPhone, type Logger } from '../../logger.js';
 import type { Clock } from '../../time.js';
 import { PermanentSendError, type SendResult } from '../types.js';
 import { recordConsent } from './consent.service.js';
-import type { SmsConfig } from './sms.config.js';
+import { STATUS_WEBHOOK_PATH, type SmsConfig } from './sms.config.js';
 import { splitSms, totalSegments } from './sms-split.js';
 import type { TwilioClient } from './twilio-client.js';
 
@@ -27,7 +27,7 @@ export type SmsSender = (to: string, text: string) => Promise<SendResult>;
  * failures come back as PermanentSendError (don't retry) or a plain Error (the outbox retries).
  */
 export function createSmsSender(deps: SmsSenderDeps): SmsSender {
-  const statusCallback = deps.config.publicBaseUrl ? `${deps.config.publicBaseUrl}/webhooks/twilio/status` : undefined;
+  const statusCallback = deps.config.publicBaseUrl ? `${deps.config.publicBaseUrl}${STATUS_WEBHOOK_PATH}` : undefined;
   const sender = deps.config.messagingServiceSid ? { messagingServiceSid: deps.config.messagingServiceSid } : { from: deps.config.fromNumber! };
 
   return async function sendSms(to, text) {
