@@ -9,7 +9,7 @@ import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
 import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema, type MoveEventArgs } from './calendar.schemas.js';
 import { alertAt } from './calendar.notify.js';
 import { deleteEvent, moveEvent, type EventRow } from './calendar.rows.js';
-import { deleteEventsByWords, eventsBetween, pickEvents, whichEvent } from './calendar.service.js';
+import { deleteEventsByWords, eventsBetween, pickEvents, upcomingEvents, whichEvent } from './calendar.service.js';
 
 function dayLabel(from: string, to: string, zone: string): string {
   const f = DateTime.fromISO(from, { zone });
@@ -37,11 +37,10 @@ export const nextEventsTool = defineTool({
   schema: nextEventsSchema,
   sqlOnly: true,
   async execute(args, ctx) {
-    const horizon = new Date(ctx.now.getTime() + 366 * 86_400_000);
-    let rows = args.words
-      ? (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime())
-      : (await eventsBetween(ctx.sql, ctx.user.id, ctx.now, horizon, 500)).filter((e) => e.startAt.getTime() >= ctx.now.getTime() || e.allDay);
-    rows = rows.slice(0, args.count ?? 1);
+    const count = args.count ?? 1;
+    const rows = args.words
+      ? (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime()).slice(0, count)
+      : await upcomingEvents(ctx.sql, ctx.user.id, ctx.now, count);
     if (!rows.length) return { ok: true, reply: args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.', data: { listed: [] } };
     const reply = rows.length === 1 ? `Next: ${describeEvent(rows[0]!, ctx.timezone)}` : agenda(rows, ctx.timezone);
     return { ok: true, reply, data: { listed: rows.map((r) => r.id) } };

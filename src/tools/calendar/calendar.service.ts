@@ -8,6 +8,12 @@ import type { ToolContext, ToolResult } from '../types.js';
 import { agenda, describeEvent } from './calendar.format.js';
 import { deleteEvent, selectEvents, type EventRow } from './calendar.rows.js';
 
+/** The next `count` events within a year: not started yet, or all-day ones still running. */
+export function upcomingEvents(sql: Sql, userId: number, now: Date, count: number): Promise<EventRow[]> {
+  const horizon = new Date(now.getTime() + 366 * 86_400_000);
+  return selectEvents(sql, 'user_id = $1 and start_at < $2 and end_at > $3 and (start_at >= $3 or all_day) order by start_at, id limit $4', [userId, horizon, now, count]);
+}
+
 /** Events that intersect [from, to): a multi-day or all-day event shows on each of its days. */
 export function eventsBetween(sql: Sql, userId: number, from: Date, to: Date, limit = 100): Promise<EventRow[]> {
   return selectEvents(sql, 'user_id = $1 and start_at < $2 and end_at > $3 order by start_at, id limit $4', [userId, to, from, limit]);
