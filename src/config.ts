@@ -9,10 +9,12 @@ const bool = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
 
-const int = (fallback: number, min = 0) =>
-  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(min).default(fallback);
+/** A whole number from the environment, with its default and bounds (shared by every settings module). */
+export const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(min).max(max).default(fallback);
 
-const optionalText = z
+/** Text from the environment; blank counts as unset. */
+export const optionalText = z
   .string()
   .trim()
   .optional()
@@ -82,18 +84,25 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * Validates the variables `schema` names (blank counts as unset). Every problem is reported together, naming the
+ * variable and what it got — secrets as "(hidden)". Used by the core settings and by each channel's and the LLM's.
+ */
+export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>, secrets: ReadonlySet<string> = new Set()): z.output<S> {
+  const values = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}: ${issue.message} (got ${secrets.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? null)})`;
+    }),
+  );
+}
+
 /** Reads and validates settings once; every problem is reported together, naming the variable. */
 export function createConfig(env: Record<string, string | undefined> = process.env): Config {
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]),
-  );
-  const parsed = schema.safeParse(blankToUndefined);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])] ?? null)})`),
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env);
   return {
     nodeEnv: e.NODE_ENV,
     host: e.HOST,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../config.js';
+import { int, parseEnv } from '../config.js';
 
 export interface LlmConfig {
   apiKey: string;
@@ -16,9 +16,6 @@ export interface LlmConfig {
   maxCallsPerUserPerHour: number;
 }
 
-const int = (fallback: number, min: number, max: number) =>
-  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(min).max(max).default(fallback);
-
 const schema = z.object({
   OPENAI_API_KEY: z.string().trim().min(1).optional(),
   OPENAI_BASE_URL: z.url({ message: 'expected a URL such as http://127.0.0.1:11434/v1' }).optional(),
@@ -32,21 +29,7 @@ const schema = z.object({
 
 /** The LLM settings, or null when OPENAI_API_KEY is unset (the rules answer alone). */
 export function createLlmConfig(env: Record<string, string | undefined>): LlmConfig | null {
-  const picked = Object.fromEntries(
-    Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
-  );
-  const parsed = schema.safeParse(picked);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0]);
-        // Never echo the key itself.
-        const got = name === 'OPENAI_API_KEY' ? '' : ` (got ${JSON.stringify(env[name] ?? null)})`;
-        return `${name}: ${issue.message}${got}`;
-      }),
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env, new Set(['OPENAI_API_KEY']));
   if (!e.OPENAI_API_KEY) return null;
   return {
     apiKey: e.OPENAI_API_KEY,

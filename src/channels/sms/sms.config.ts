@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, type Config } from '../../config.js';
+import { ConfigError, optionalText as text, parseEnv, type Config } from '../../config.js';
 
 /** Where Twilio posts inbound messages and delivery statuses (below PUBLIC_BASE_URL). */
 export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
@@ -19,12 +19,6 @@ export interface SmsConfig {
   publicBaseUrl?: string;
 }
 
-const text = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
 const schema = z.object({
   TWILIO_ACCOUNT_SID: text.pipe(z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected an Account SID: AC followed by 32 hex digits').optional()),
   TWILIO_AUTH_TOKEN: text.pipe(z.string().min(16, 'expected the 32-character auth token').optional()),
@@ -40,17 +34,7 @@ const SECRETS = new Set(['TWILIO_AUTH_TOKEN']);
 
 /** The SMS settings, or null when Twilio is not configured (no account SID and auth token). */
 export function parseSmsConfig(env: Record<string, string | undefined>, config: Pick<Config, 'publicBaseUrl'>): SmsConfig | null {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0]);
-        const got = SECRETS.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? null);
-        return `${name}: ${issue.message} (got ${got})`;
-      }),
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env, SECRETS);
   if (!e.TWILIO_ACCOUNT_SID && !e.TWILIO_AUTH_TOKEN) return null;
   const problems: string[] = [];
   if (!e.TWILIO_ACCOUNT_SID) problems.push('TWILIO_ACCOUNT_SID: required when TWILIO_AUTH_TOKEN is set');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../../config.js';
+import { ConfigError, optionalText, parseEnv } from '../../config.js';
 
 export const TELEGRAM_DEFAULT_API_ROOT = 'https://api.telegram.org';
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
@@ -13,12 +13,6 @@ export interface TelegramConfig {
   webhookUrl?: string;
 }
 
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
-
 const schema = z.object({
   TELEGRAM_BOT_TOKEN: optionalText.pipe(
     z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'expected the token from @BotFather, such as 123456789:AAH…').optional(),
@@ -30,19 +24,11 @@ const schema = z.object({
   TELEGRAM_API_ROOT: optionalText.pipe(z.url({ message: 'expected a URL such as https://api.telegram.org' }).optional()),
 });
 
+const SECRETS = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
+
 /** Null when TELEGRAM_BOT_TOKEN is unset: the channel is off. */
 export function parseTelegramConfig(env: Record<string, string | undefined>, publicBaseUrl: string | undefined): TelegramConfig | null {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0]);
-        const shown = name === 'TELEGRAM_API_ROOT' ? JSON.stringify(env[name] ?? null) : '(hidden)';
-        return `${name}: ${issue.message} (got ${shown})`;
-      }),
-    );
-  }
-  const e = parsed.data;
+  const e = parseEnv(schema, env, SECRETS);
   if (!e.TELEGRAM_BOT_TOKEN) return null;
   if (publicBaseUrl && !e.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError([
