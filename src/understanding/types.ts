@@ -23,6 +23,11 @@ export type Understanding = (
   word?: (runs: ToolReport[], toolsReply: string) => Promise<string>;
 };
 
+/** One tool call as an understanding: what most rules return. */
+export function toolCall(tool: string, args: unknown): Understanding {
+  return { kind: 'tools', calls: [{ tool, args }] };
+}
+
 /** What agent_logs.memory_used records about the path that answered. */
 export interface UnderstandingTrace {
   path: UnderstandingPath;

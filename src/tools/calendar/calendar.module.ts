@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import type { User } from '../../entities/user.entity.js';
 import { parseWhen } from '../../understanding/dates.js';
-import type { RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
 import { compact } from '../reminder/reminder-text.js';
 import type { ToolModule } from '../types.js';
@@ -22,18 +22,18 @@ function resumeCalendar(pending: PendingRequest, input: RuleInput, ctx: Understa
   if (pending.tool === 'calendar.move' && pending.missing === 'when') {
     const when = parseWhen(input.text.replace(/^(?:to|till|until|for)\s+/, ''), ctx, { dateDecidedElsewhere: true });
     if (!when.date && !when.time) return null;
-    return { kind: 'tools', calls: [{ tool: 'calendar.move', args: compact({ ...args, date: when.date, time: when.time }) }] };
+    return toolCall('calendar.move', compact({ ...args, date: when.date, time: when.time }));
   }
   if (pending.tool !== 'calendar.create') return null;
   if (pending.missing === 'when') {
     const { found, title: _t, ...when } = eventArgs(input.text, input.raw, ctx);
     if (!found) return null;
-    return { kind: 'tools', calls: [{ tool: 'calendar.create', args: { ...args, ...when } }] };
+    return toolCall('calendar.create', { ...args, ...when });
   }
   if (pending.missing === 'title') {
     const title = trimFillers(input.text, /^(?:it's|its|it is|call it|called|the)\s+/, /\s+please$/);
     if (!title) return null;
-    return { kind: 'tools', calls: [{ tool: 'calendar.create', args: { ...args, title: capitalize(fromRaw(input.raw, title)).slice(0, 200) } }] };
+    return toolCall('calendar.create', { ...args, title: capitalize(fromRaw(input.raw, title)).slice(0, 200) });
   }
   return null;
 }

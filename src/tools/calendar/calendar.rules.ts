@@ -1,12 +1,11 @@
 import { findRelativeMinutes } from '../../understanding/date-prep.js';
 import { parseDayRange } from '../../understanding/date-range.js';
 import { isoDate, localNow, parseWhen } from '../../understanding/dates.js';
-import type { Rule, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { toolCall, type Rule, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
 import { compact, reminderArgs, wordsAndDate } from '../reminder/reminder-text.js';
 import { CAL_PHRASE, eventArgs } from './calendar-text.js';
 
-const call = (tool: string, args: object): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 
 /** A calendar question is made only of these words once its dates are cut out ("whats on my calendar tmrw"). */
 const QUERY_VOCAB = new Set(`what whats what's wats wat is are on my the calendar cal schedule agenda events event plans plan do i have got
@@ -41,9 +40,9 @@ function isQuery(text: string, ctx: UnderstandContext): boolean {
 
 function queryRange(text: string, ctx: UnderstandContext): Understanding {
   const range = parseDayRange(text, ctx);
-  if (range) return call('calendar.list', range);
+  if (range) return toolCall('calendar.list', range);
   const today = localNow(ctx);
-  return call('calendar.list', { from: isoDate(today), to: isoDate(today.plus({ days: 6 })), label: 'the next 7 days' });
+  return toolCall('calendar.list', { from: isoDate(today), to: isoDate(today.plus({ days: 6 })), label: 'the next 7 days' });
 }
 
 function moveArgs(target: string, connector: string, to: string, ctx: UnderstandContext, earlier: boolean): object | null {
@@ -61,14 +60,14 @@ function moveArgs(target: string, connector: string, to: string, ctx: Understand
 }
 
 export const calendarRules: Rule[] = [
-  { name: 'calendar.next', match: ({ text }) => (NEXT.test(text) ? call('calendar.next', {}) : null) },
+  { name: 'calendar.next', match: ({ text }) => (NEXT.test(text) ? toolCall('calendar.next', {}) : null) },
   { name: 'calendar.upcoming', match: ({ text }, ctx) => (UPCOMING.test(text) ? queryRange('next 7 days', ctx) : null) },
   { name: 'calendar.list', match: ({ text }, ctx) => (isQuery(text, ctx) ? queryRange(text, ctx) : null) },
   {
     name: 'calendar.when-is',
     match: ({ text }) => {
       const m = WHEN_IS.exec(text);
-      return m && !/\b(?:reminder|groceries|grocery)\b/.test(text) ? call('calendar.next', { words: m[1]! }) : null;
+      return m && !/\b(?:reminder|groceries|grocery)\b/.test(text) ? toolCall('calendar.next', { words: m[1]! }) : null;
     },
   },
   {
@@ -77,21 +76,21 @@ export const calendarRules: Rule[] = [
       const m = MOVE.exec(text);
       if (!m) return null;
       const args = moveArgs(m[1]!, m[2]!, m[3]!, ctx, /\b(?:forward|earlier|up)\b/.test(text) && !/\bback\b/.test(text));
-      return args ? call('calendar.move', args) : null;
+      return args ? toolCall('calendar.move', args) : null;
     },
   },
   {
     name: 'calendar.move-ask',
     match: ({ text }, ctx) => {
       const m = MOVE_ONLY.exec(text);
-      return m ? call('calendar.move', wordsAndDate(m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, ''), ctx)) : null;
+      return m ? toolCall('calendar.move', wordsAndDate(m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, ''), ctx)) : null;
     },
   },
   {
     name: 'calendar.called-off',
     match: ({ text }, ctx) => {
       const m = CALLED_OFF.exec(text);
-      return m && EVENT_NOUN.test(m[1]!) ? call('calendar.delete', wordsAndDate(m[1]!, ctx)) : null;
+      return m && EVENT_NOUN.test(m[1]!) ? toolCall('calendar.delete', wordsAndDate(m[1]!, ctx)) : null;
     },
   },
   {
@@ -100,7 +99,7 @@ export const calendarRules: Rule[] = [
       const m = DELETE.exec(text);
       if (!m || !(CALENDAR_HINT.test(text) || EVENT_NOUN.test(m[1]!))) return null;
       const words = m[1]!.replace(/\b(?:event|appointment|appt)$/, '').trim() || m[1]!;
-      return call('calendar.delete', wordsAndDate(words, ctx));
+      return toolCall('calendar.delete', wordsAndDate(words, ctx));
     },
   },
   {
@@ -108,13 +107,13 @@ export const calendarRules: Rule[] = [
     match: ({ text, raw }, ctx) => {
       const m = CREATE.exec(text);
       if (!m) return null;
-      if (parseRepeat(text)) return call('reminders.create', reminderArgs((m[3] ?? '').replace(CAL_PHRASE, ' '), raw, ctx));
+      if (parseRepeat(text)) return toolCall('reminders.create', reminderArgs((m[3] ?? '').replace(CAL_PHRASE, ' '), raw, ctx));
       const args = eventArgs(m[3] ?? '', raw, ctx);
       const strong = /^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|set up|setup|plan)/.test(m[1] ?? '');
       if (!strong && !CALENDAR_HINT.test(text) && !args.found) return null;
       if (MONEY.test(text) && !CALENDAR_HINT.test(text)) return null;
       const { found: _found, ...tool } = args;
-      return call('calendar.create', tool);
+      return toolCall('calendar.create', tool);
     },
   },
   {
@@ -122,9 +121,9 @@ export const calendarRules: Rule[] = [
     match: ({ text, raw }, ctx) => {
       if (!EVENT_NOUN.test(text) || MONEY.test(text)) return null;
       // Events do not repeat; "team standup every day at 9" becomes a recurring reminder instead.
-      if (parseRepeat(text)) return call('reminders.create', reminderArgs(text, raw, ctx));
+      if (parseRepeat(text)) return toolCall('reminders.create', reminderArgs(text, raw, ctx));
       const { found, ...args } = eventArgs(text, raw, ctx);
-      return found && args.title ? call('calendar.create', args) : null;
+      return found && args.title ? toolCall('calendar.create', args) : null;
     },
   },
   {
@@ -134,7 +133,7 @@ export const calendarRules: Rule[] = [
       const { found, ...args } = eventArgs(text, raw, ctx);
       const title = args.title ?? '';
       if (!found || !title || /\d/.test(title) || title.split(' ').length > 6) return null;
-      return call('calendar.create', args);
+      return toolCall('calendar.create', args);
     },
   },
 ];

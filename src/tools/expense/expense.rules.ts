@@ -1,10 +1,9 @@
-import type { Rule, RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { cleanText, stripPoliteness, wordsToNumber } from '../../understanding/words.js';
 import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
 import { parseExpense } from './expense.parse.js';
 import { pastWeekday, type Period } from './expense.period.js';
 
-const call = (tool: string, args: unknown): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw)).replace(/[.,]+$/, '');
 const lastTools = (ctx: UnderstandContext): string[] =>
   Array.isArray(ctx.lastToolResult) ? ctx.lastToolResult.map((r: { tool?: string }) => r?.tool ?? '') : [];
@@ -45,10 +44,10 @@ function categoryOf(t: string): ExpenseCategory | undefined {
 
 function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input).replace(/^(?:oops|whoops|oh no|ugh|sorry|my bad|wait|actually)[\s,]+/, '');
-  if (DELETE_LAST.test(t)) return call('expense.deleteLast', {});
+  if (DELETE_LAST.test(t)) return toolCall('expense.deleteLast', {});
   if (!UNDO.test(t)) return null;
   const last = lastTools(ctx);
-  if (!last.length || last.some((tool) => tool.startsWith('expense.'))) return call('expense.deleteLast', {});
+  if (!last.length || last.some((tool) => tool.startsWith('expense.'))) return toolCall('expense.deleteLast', {});
   if (last.includes('grocery.add')) return { kind: 'reply', text: 'To take something off your list, text e.g. "remove eggs".' };
   return null;
 }
@@ -59,7 +58,7 @@ function matchRecent(input: RuleInput): Understanding | null {
   const singular = /(?:expense|purchase|transaction|spend|entry|payment|charge)$/.test(m[0]);
   const n = m[1] ? (/^\d+$/.test(m[1]) ? Number(m[1]) : wordsToNumber(m[1])) : singular ? 1 : 10;
   if (n === null || n < 1) return null;
-  return call('expense.recent', { limit: Math.min(n, 50) });
+  return toolCall('expense.recent', { limit: Math.min(n, 50) });
 }
 
 function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding | null {
@@ -70,7 +69,7 @@ function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding |
   const category = categoryOf(t);
   const month = monthOf(t);
   const date = pastWeekday(t, ctx.now, ctx.timezone);
-  return call('expense.summary', { period: periodOf(t), ...(month ? { month } : {}), ...(date ? { date } : {}), ...(category ? { category } : {}) });
+  return toolCall('expense.summary', { period: periodOf(t), ...(month ? { month } : {}), ...(date ? { date } : {}), ...(category ? { category } : {}) });
 }
 
 /** "spent 40 on gas and 12 on lunch", "lunch 15, coffee 4": one expense per part when every part has its own amount. */
@@ -88,7 +87,7 @@ function matchLog(input: RuleInput, ctx: UnderstandContext): Understanding | nul
   const t = clean(input);
   const parsed = parseExpense(t, ctx.now, ctx.timezone, ctx.defaultCurrency);
   if (!parsed) return null;
-  return splitLog(t, ctx) ?? call('expense.log', parsed);
+  return splitLog(t, ctx) ?? toolCall('expense.log', parsed);
 }
 
 export const expenseRules: Rule[] = [

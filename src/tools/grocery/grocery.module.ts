@@ -1,6 +1,6 @@
 import type { ToolModule } from '../types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
-import type { RuleInput, Understanding } from '../../understanding/types.js';
+import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
 import { cleanText } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { groceryRules } from './grocery.rules.js';
@@ -13,7 +13,7 @@ const NO = /^(?:n|no|nah|na|nope|don'?t|do not|keep|keep it|keep them|no keep it
 function resume(pending: PendingRequest, input: RuleInput): Understanding | null {
   if (pending.tool !== 'grocery.clear' || pending.missing !== CLEAR_CONFIRM) return null;
   const answer = cleanText(input.raw).replace(/[.,]/g, '').trim() || input.raw.trim();
-  if (YES.test(answer)) return { kind: 'tools', calls: [{ tool: 'grocery.clear', args: pending.args }] };
+  if (YES.test(answer)) return toolCall('grocery.clear', pending.args);
   if (NO.test(answer)) return { kind: 'reply', text: 'OK, I kept your grocery list as it is.', clearPending: true };
   return null;
 }

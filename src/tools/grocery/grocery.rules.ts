@@ -1,4 +1,4 @@
-import type { Rule, RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { cleanText, stripPoliteness } from '../../understanding/words.js';
 import { TASK_VERB } from '../reminder/reminder-text.js';
 import { isKnownItem } from './grocery.categories.js';
@@ -60,7 +60,6 @@ function names(payload: string): string[] | null {
   return list.length ? list : null;
 }
 
-const call = (tool: string, args: unknown): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw));
 const lastWasGrocery = (ctx: UnderstandContext) =>
   Array.isArray(ctx.lastToolResult) && ctx.lastToolResult.some((r: { tool?: string }) => r?.tool?.startsWith('grocery.'));
@@ -76,13 +75,13 @@ const CHECK = new RegExp(String.raw`^(?:(?:i|we)\s+)?(?:just\s+|already\s+)?(?:g
 
 function matchClear(input: RuleInput): Understanding | null {
   const t = clean(input);
-  if (CLEAR_CHECKED.test(t)) return call('grocery.clear', { scope: 'checked', confirmed: false });
-  if (CLEAR_ALL.test(t)) return call('grocery.clear', { scope: 'all', confirmed: false });
+  if (CLEAR_CHECKED.test(t)) return toolCall('grocery.clear', { scope: 'checked', confirmed: false });
+  if (CLEAR_ALL.test(t)) return toolCall('grocery.clear', { scope: 'all', confirmed: false });
   return null;
 }
 
 function matchShow(input: RuleInput): Understanding | null {
-  return SHOW.test(clean(input)) ? call('grocery.list', {}) : null;
+  return SHOW.test(clean(input)) ? toolCall('grocery.list', {}) : null;
 }
 
 function matchRemove(input: RuleInput, ctx: UnderstandContext): Understanding | null {
@@ -94,13 +93,13 @@ function matchRemove(input: RuleInput, ctx: UnderstandContext): Understanding | 
   if (!list || (!suffixed && /^(?:last|my last|the last|that|this)\b/.test(payload!))) return null;
   // "delete 2" refers to whatever was listed last: only ours when the last answer was the grocery list.
   if (!suffixed && /^(?:#|no\.?\s*|number\s+)?\d+(?:\s*(?:,|and|&)\s*#?\d+)*$/.test(payload!) && !lastWasGrocery(ctx)) return null;
-  return call('grocery.remove', { names: list });
+  return toolCall('grocery.remove', { names: list });
 }
 
 function matchCheck(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input);
   if (CHECK_ALL.test(t) || (lastWasGrocery(ctx) && /^(?:all done|got (?:them|em|'em|those) all|got all)$/.test(t))) {
-    return call('grocery.check', { names: [], all: true });
+    return toolCall('grocery.check', { names: [], all: true });
   }
   if (NOT_GROCERY.test(t) && !CHECK_SUFFIXED.test(t)) return null;
   const m = t.match(CHECK_SUFFIXED) ?? t.match(CHECK);
@@ -108,7 +107,7 @@ function matchCheck(input: RuleInput, ctx: UnderstandContext): Understanding | n
   // "mark call mom as done" is a reminder (a task), not an item on the list.
   if (payload && /^mark\b/.test(t) && TASK_VERB.test(payload)) return null;
   const list = payload ? names(payload) : null;
-  return list ? call('grocery.check', { names: list }) : null;
+  return list ? toolCall('grocery.check', { names: list }) : null;
 }
 
 /** "how do i add something to my list" asks how, it adds nothing. */
@@ -121,7 +120,7 @@ function matchAdd(input: RuleInput): Understanding | null {
   if (!found) return null;
   if (/\bremind/.test(t) || (!found.explicit && NOT_GROCERY.test(t))) return null;
   const parsed = items(found.payload);
-  return parsed ? call('grocery.add', { items: parsed }) : null;
+  return parsed ? toolCall('grocery.add', { items: parsed }) : null;
 }
 
 /** A bare "milk" or "eggs and bread": only when every item is a known grocery. */
@@ -133,7 +132,7 @@ function matchBare(input: RuleInput): Understanding | null {
     parsed = t.split(' ').map(parseItem);
   }
   if (!parsed.length || parsed.length > 12 || parsed.some((i) => !i || !isKnownItem(i.name))) return null;
-  return call('grocery.add', { items: parsed });
+  return toolCall('grocery.add', { items: parsed });
 }
 
 export const groceryRules: Rule[] = [

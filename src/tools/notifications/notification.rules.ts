@@ -1,6 +1,6 @@
-import type { Rule, Understanding } from '../../understanding/types.js';
+import { toolCall, type Rule, type Understanding } from '../../understanding/types.js';
 
-const call = (args: object): Understanding => ({ kind: 'tools', calls: [{ tool: 'notifications.update', args }] });
+const call = (args: object): Understanding => toolCall('notifications.update', args);
 
 const TIME = String.raw`(\d{1,2})(?::(\d{2}))?\s?(am|pm|a\.m|p\.m)?`;
 const EVENTS = String.raw`(?:(?:my |all |all my |the )?(?:calendar )?(?:events|meetings|appointments|appts)|(?:every|each) (?:calendar )?(?:event|meeting|appointment))(?: on my calendar)?`;

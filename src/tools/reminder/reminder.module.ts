@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { User } from '../../entities/user.entity.js';
 import { parseSchedule } from '../../understanding/schedule.js';
-import type { RuleInput, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import type { ToolModule } from '../types.js';
 import { createReminderTool } from './reminder-create.tool.js';
@@ -19,18 +19,18 @@ function resumeReminder(pending: PendingRequest, input: RuleInput, ctx: Understa
   if (pending.tool !== 'reminders.create' || REMINDER_TRIGGER.test(input.text)) return null;
   const { suggest, ...args } = pending.args as Record<string, unknown> & { suggest?: { date: string; time: string } };
   if (pending.missing === 'when' && suggest && YES.test(input.text)) {
-    return { kind: 'tools', calls: [{ tool: 'reminders.create', args: { ...args, ...suggest } }] };
+    return toolCall('reminders.create', { ...args, ...suggest });
   }
   const when = parseSchedule(input.text, ctx);
   const fields = compact({ date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat });
   if (pending.missing === 'when') {
     if (!when.found || when.rest.split(' ').length > 4) return null;
-    return { kind: 'tools', calls: [{ tool: 'reminders.create', args: { ...args, ...fields } }] };
+    return toolCall('reminders.create', { ...args, ...fields });
   }
   if (pending.missing === 'text' && !NOT_A_TASK.test(input.text)) {
     const text = cleanTask(when.rest, input.raw);
     if (!text) return null;
-    return { kind: 'tools', calls: [{ tool: 'reminders.create', args: { ...fields, ...args, text } }] };
+    return toolCall('reminders.create', { ...fields, ...args, text });
   }
   return null;
 }

@@ -2,10 +2,9 @@ import { findRelativeMinutes } from '../../understanding/date-prep.js';
 import { parseWhen } from '../../understanding/dates.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
-import type { Rule, UnderstandContext, Understanding } from '../../understanding/types.js';
+import { toolCall, type Rule, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { cleanTask, compact, REMINDER_TRIGGER, reminderArgs, TASK_VERB, wordsAndDate } from './reminder-text.js';
 
-const call = (tool: string, args: object): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 
 /** The tool family of the last answer ("delete 2" after a calendar list means event 2). */
 export function lastToolFamily(ctx: UnderstandContext): string | null {
@@ -66,22 +65,22 @@ export const reminderRules: Rule[] = [
         ? { kind: 'reply', text: "I can't repeat reminders by the hour yet — I can do every day at set times, e.g. \"remind me every day at 9am and 3pm to drink water\"." }
         : null,
   },
-  { name: 'reminders.list', match: ({ text }) => (LIST.test(text) ? call('reminders.list', {}) : null) },
+  { name: 'reminders.list', match: ({ text }) => (LIST.test(text) ? toolCall('reminders.list', {}) : null) },
   {
     name: 'reminders.snooze',
     match: ({ text }, ctx) => {
       const m = SNOOZE.exec(text);
-      return m ? call('reminders.snooze', snoozeArgs(m[1] ?? '', ctx)) : null;
+      return m ? toolCall('reminders.snooze', snoozeArgs(m[1] ?? '', ctx)) : null;
     },
   },
-  { name: 'reminders.done', match: ({ text }) => (DONE.test(text) ? call('reminders.done', {}) : null) },
+  { name: 'reminders.done', match: ({ text }) => (DONE.test(text) ? toolCall('reminders.done', {}) : null) },
   {
     name: 'reminders.done-with',
     match: ({ text }, ctx) => {
       const m = DONE_WITH.exec(text);
       if (!m || !/\b(?:done|complete|completed|finished)\b|^done with/.test(text)) return null;
       const target = targetArgs(m[1]!, ctx);
-      return target ? call('reminders.done', target) : null;
+      return target ? toolCall('reminders.done', target) : null;
     },
   },
   {
@@ -89,7 +88,7 @@ export const reminderRules: Rule[] = [
     match: ({ text }, ctx) => {
       const m = NO_NEED.exec(text);
       const target = m ? targetArgs(m[1] ?? m[2]!, ctx) : null;
-      return target ? call('reminders.cancel', target) : null;
+      return target ? toolCall('reminders.cancel', target) : null;
     },
   },
   {
@@ -97,7 +96,7 @@ export const reminderRules: Rule[] = [
     match: ({ text }, ctx) => {
       const m = STOP_REMINDING.exec(text);
       const target = m ? targetArgs(m[1]!, ctx) : null;
-      return target ? call('reminders.cancel', target) : null;
+      return target ? toolCall('reminders.cancel', target) : null;
     },
   },
   {
@@ -109,10 +108,10 @@ export const reminderRules: Rule[] = [
       if (!target) return null;
       if (target.number !== undefined) {
         const calendar = /\b(?:event|appointment|appt)\b/.test(m[1]!) || (lastToolFamily(ctx) === 'calendar' && !/\breminder\b/.test(m[1]!));
-        return call(calendar ? 'calendar.delete' : 'reminders.cancel', target);
+        return toolCall(calendar ? 'calendar.delete' : 'reminders.cancel', target);
       }
       if (CALENDAR_WORDS.test(m[1]!) && !/\breminders?\b/.test(m[1]!)) return null;
-      return call('reminders.cancel', target);
+      return toolCall('reminders.cancel', target);
     },
   },
   {
@@ -124,7 +123,7 @@ export const reminderRules: Rule[] = [
       const tasks = twoTasks(m[1] ?? '', raw, ctx);
       if (tasks) return tasks;
       const pair = TWO_TIMES.exec(m[1] ?? '');
-      if (!pair) return call('reminders.create', reminderArgs(m[1] ?? '', raw, ctx));
+      if (!pair) return toolCall('reminders.create', reminderArgs(m[1] ?? '', raw, ctx));
       const bodies = [pair[1]!, pair[2]!].map((t) => m[1]!.replace(pair[0], `at ${t}`));
       return { kind: 'tools', calls: bodies.map((b) => ({ tool: 'reminders.create', args: reminderArgs(b, raw, ctx) })) };
     },
@@ -136,7 +135,7 @@ export const reminderRules: Rule[] = [
       if (!m || REMINDER_TRIGGER.test(text)) return null;
       const when = parseSchedule(m[1]!, ctx);
       const body = REMINDER_TRIGGER.exec(m[2]!)?.[1];
-      return when.found && !when.rest && body ? call('reminders.create', reminderArgs(`${m[1]} ${body}`, raw, ctx)) : null;
+      return when.found && !when.rest && body ? toolCall('reminders.create', reminderArgs(`${m[1]} ${body}`, raw, ctx)) : null;
     },
   },
   {
@@ -144,7 +143,7 @@ export const reminderRules: Rule[] = [
     match: ({ text, raw }, ctx) => {
       if (MONEY.test(text) || /^(?:what|whats|what's|when|show|list|add|put|cancel|delete|remove)\b/.test(text)) return null;
       const rep = parseRepeat(text);
-      return rep ? call('reminders.create', reminderArgs(text, raw, ctx)) : null;
+      return rep ? toolCall('reminders.create', reminderArgs(text, raw, ctx)) : null;
     },
   },
   {
@@ -153,7 +152,7 @@ export const reminderRules: Rule[] = [
       if (!TASK_VERB.test(text) || MONEY.test(text) || MOVE_LIKE.test(text)) return null;
       const when = parseSchedule(text, ctx);
       if (!when.found || !when.rest) return null;
-      return call('reminders.create', compact({ text: cleanTask(when.rest, raw), date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat }));
+      return toolCall('reminders.create', compact({ text: cleanTask(when.rest, raw), date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat }));
     },
   },
 ];

@@ -1,8 +1,7 @@
-import type { Rule, RuleInput, Understanding } from '../../understanding/types.js';
+import { toolCall, type Rule, type RuleInput, type Understanding } from '../../understanding/types.js';
 import { cleanText, stripPoliteness } from '../../understanding/words.js';
 import { resolveTimeZone } from './timezones.js';
 
-const call = (tool: string, args: unknown): Understanding => ({ kind: 'tools', calls: [{ tool, args }] });
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw));
 
 const TZ = String.raw`(?:time ?zone|tz)`;
@@ -24,11 +23,11 @@ const CURRENCY_WORDS: Record<string, string> = {
 
 function matchTimezone(input: RuleInput): Understanding | null {
   const t = clean(input);
-  if (SHOW_TZ.test(t)) return call('settings.show', {});
+  if (SHOW_TZ.test(t)) return toolCall('settings.show', {});
   const explicit = t.match(SET_TZ);
-  if (explicit && !/^(?:a|an|the)?\s*reminder\b/.test(explicit[1]!)) return call('settings.update', { timezone: original(input.raw, explicit[1]!) });
+  if (explicit && !/^(?:a|an|the)?\s*reminder\b/.test(explicit[1]!)) return toolCall('settings.update', { timezone: original(input.raw, explicit[1]!) });
   const loose = t.match(PLACE) ?? t.match(USE_TIME);
-  if (loose && resolveTimeZone(loose[1]!)) return call('settings.update', { timezone: loose[1]! });
+  if (loose && resolveTimeZone(loose[1]!)) return toolCall('settings.update', { timezone: loose[1]! });
   return null;
 }
 
@@ -37,7 +36,7 @@ function matchName(input: RuleInput): Understanding | null {
   if (!m) return null;
   const name = m[1]!.replace(/[.!]+$/, '').trim();
   if (!name || name.split(/\s+/).length > 3 || name.length > 40 || NOT_NAME.test(name) || !/^[\p{L}' -]+$/u.test(name)) return null;
-  return call('settings.update', { name: displayName(original(input.raw, name)) });
+  return toolCall('settings.update', { name: displayName(original(input.raw, name)) });
 }
 
 function matchCurrency(input: RuleInput): Understanding | null {
@@ -45,13 +44,13 @@ function matchCurrency(input: RuleInput): Understanding | null {
   const word = (m?.[1] ?? m?.[2])?.trim();
   if (!word) return null;
   const code = CURRENCY_WORDS[word] ?? (/^[a-z]{3}$/.test(word) ? word.toUpperCase() : null);
-  if (m![1]) return call('settings.update', { currency: code ?? word });
+  if (m![1]) return toolCall('settings.update', { currency: code ?? word });
   if (!code || (!CURRENCY_WORDS[word] && !Intl.supportedValuesOf('currency').includes(code))) return null;
-  return call('settings.update', { currency: code });
+  return toolCall('settings.update', { currency: code });
 }
 
 function matchShow(input: RuleInput): Understanding | null {
-  return SHOW.test(clean(input)) ? call('settings.show', {}) : null;
+  return SHOW.test(clean(input)) ? toolCall('settings.show', {}) : null;
 }
 
 /** The user's own spelling of a fragment found in the lowercased text ("America/Los_Angeles", "McKenzie"). */
