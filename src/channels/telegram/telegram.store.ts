@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Update } from 'grammy/types';
+import { sqlAutocommit } from '../../db/sql.js';
 import { UserChannel } from '../../entities/index.js';
 import { findOrCreateUser } from '../../pipeline/record-inbound.js';
 
@@ -8,7 +9,6 @@ export type UpdateStatus = 'processed' | 'failed' | 'ignored';
 export interface ChatLink {
   userId: number;
   phone: string;
-  active: boolean;
 }
 
 /**
@@ -48,9 +48,14 @@ export async function finishUpdate(orm: MikroORM, updateId: number, status: Upda
   );
 }
 
+/** Read for every update: one raw statement rather than an entity fork with a populated user. */
 export async function findLink(orm: MikroORM, chatId: string): Promise<ChatLink | null> {
-  const row = await orm.em.fork().findOne(UserChannel, { channel: 'telegram', externalId: chatId }, { populate: ['user'] });
-  return row ? { userId: row.user.id, phone: row.user.phoneNumber, active: row.active } : null;
+  const [row] = await sqlAutocommit(orm.em)<ChatLink>(
+    `select u.id as "userId", u.phone_number as phone from user_channels c join users u on u.id = c.user_id
+      where c.channel = 'telegram' and c.external_id = $1`,
+    [chatId],
+  );
+  return row ?? null;
 }
 
 /** Finds or creates the user owning `phone` (the same upsert the pipeline uses) and points this chat at them. */
@@ -63,7 +68,7 @@ export async function linkChat(orm: MikroORM, chatId: string, phone: string, def
       .onConflict(['channel', 'external_id'])
       .merge(['user', 'active', 'lastSeenAt'])
       .execute();
-    return { userId: user.id, phone: user.phoneNumber, active: true };
+    return { userId: user.id, phone: user.phoneNumber };
   });
 }
 
