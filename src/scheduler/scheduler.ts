@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import cron, { type ScheduledTask } from 'node-cron';
 import { errorSummary } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { DigestClosedError } from './catchup.js';
 import type { Dispatcher, DrainReport } from '../outbox/dispatcher.js';
 import type { Clock } from '../time.js';
 import type { Job } from './types.js';
@@ -45,7 +46,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       try {
         report.jobs[job.name] = await job.run({ em: deps.orm.em.fork(), now, logger, startedAt, catchupHorizonHours: deps.catchupHorizonHours });
       } catch (err) {
-        logger.error('job failed', { error: errorSummary(err) });
+        // A digest that left mid-run is expected: the batch rolled back and the next tick starts a new digest.
+        if (err instanceof DigestClosedError) logger.info('job stopped until the next tick', { reason: err.message });
+        else logger.error('job failed', { error: errorSummary(err) });
       }
     }
     report.delivery = await deps.dispatcher.drain();
