@@ -25,7 +25,10 @@ export default defineConfig({
     glob: '!(*.d).{js,ts}',
     transactional: true,
     allOrNothing: true,
+    // The snapshot is the entities' schema as of the newest migration; `migration:create` diffs the entities against
+    // it. Only the migration commands write it (src/db/migration-cli.ts), never the app or the tests.
     snapshot: false,
+    snapshotName: '.snapshot-errand',
     emit: 'ts',
     silent: true,
   },

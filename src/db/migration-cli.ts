@@ -1,13 +1,19 @@
+import baseConfig from '../../mikro-orm.config.js';
 import { createConfig, loadDotEnv } from '../config.js';
 import { createLogger } from '../logger.js';
 import { initDb } from './init-db.js';
 
-/** `npm run migration:create|up|pending`, for the real server (DATABASE_URL) and the embedded database alike. */
+/**
+ * `npm run migration:create|up|pending`, for the real server (DATABASE_URL) and the embedded database alike.
+ * `create` diffs the entities against migrations/.snapshot-errand.json (the entities as of the newest migration)
+ * and writes the snapshot anew with the migration, so the snapshot only ever comes from the entities.
+ */
 async function main(command: string | undefined, name: string | undefined): Promise<void> {
   loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: config.logLevel });
-  const db = await initDb({ config: { ...config, migrateOnStart: false }, logger });
+  const migrations = { ...baseConfig.migrations, snapshot: command === 'create' };
+  const db = await initDb({ config: { ...config, migrateOnStart: false }, logger, overrides: { migrations } });
   try {
     const migrator = db.orm.getMigrator();
     if (command === 'create') {

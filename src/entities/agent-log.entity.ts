@@ -1,7 +1,9 @@
-import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from './user.entity.js';
+import { instantNow } from './columns.js';
 
-export type UnderstandingPath = 'rules' | 'llm';
+export const UNDERSTANDING_PATHS = ['rules', 'llm'] as const;
+export type UnderstandingPath = (typeof UNDERSTANDING_PATHS)[number];
 
 @Entity({ tableName: 'agent_logs' })
 @Index({ properties: ['user', 'timestamp'] })
@@ -35,7 +37,7 @@ export class AgentLog {
   @Property({ type: 'json', nullable: true })
   memoryUsed?: unknown;
 
-  @Property({ type: 'text' })
+  @Enum({ type: 'text', items: () => UNDERSTANDING_PATHS })
   understanding!: UnderstandingPath;
 
   @Property({ type: 'integer' })
@@ -44,6 +46,6 @@ export class AgentLog {
   @Property({ type: 'text', nullable: true })
   error?: string | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   timestamp: Date = new Date();
 }

@@ -1,15 +1,23 @@
-import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ConversationState } from './conversation-state.entity.js';
 import { User } from './user.entity.js';
 import type { ChannelId } from './user-channel.entity.js';
+import { instantNow, partialIndex } from './columns.js';
 
-export type MessageRole = 'user' | 'assistant' | 'tool' | 'system';
+export const MESSAGE_ROLES = ['user', 'assistant', 'tool', 'system'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
 /** Inbound messages move received → processed | failed; other roles stay null. */
-export type MessageStatus = 'received' | 'processed' | 'failed';
+export const MESSAGE_STATUSES = ['received', 'processed', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 @Entity({ tableName: 'conversation_messages' })
 @Index({ properties: ['conversation', 'timestamp'] })
 @Index({ properties: ['conversation', 'id'] })
+@Unique(partialIndex('conversation_messages', ['channel', 'provider_message_id'], '"provider_message_id" is not null', { unique: true }))
+@Index(partialIndex('conversation_messages', ['in_reply_to'], '"in_reply_to" is not null'))
+@Index(partialIndex('conversation_messages', ['timestamp'], `"status" = 'received'`, {
+  name: 'conversation_messages_received_timestamp_index',
+}))
 export class ConversationMessage {
   [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status';
 
@@ -25,13 +33,13 @@ export class ConversationMessage {
   @Property({ type: 'text' })
   channel!: ChannelId;
 
-  @Property({ type: 'text' })
+  @Enum({ type: 'text', items: () => MESSAGE_ROLES })
   role!: MessageRole;
 
   @Property({ type: 'text' })
   content!: string;
 
-  @Property({ type: 'text' })
+  @Property({ type: 'text', default: 'text' })
   messageType: string = 'text';
 
   @Property({ type: 'text', nullable: true })
@@ -43,14 +51,16 @@ export class ConversationMessage {
   @Property({ type: 'text', nullable: true })
   providerMessageId?: string | null;
 
-  @Property({ type: 'text', nullable: true })
+  @Enum({ type: 'text', items: () => MESSAGE_STATUSES, nullable: true })
   status?: MessageStatus | null;
 
   /** The inbound message this row answers, so a redelivered webhook gets the same reply. */
-  @Property({ type: new BigIntType('string'), nullable: true })
+  @ManyToOne(() => ConversationMessage, {
+    fieldName: 'in_reply_to', mapToPk: true, nullable: true, deleteRule: 'cascade', updateRule: 'no action',
+  })
   inReplyTo?: string | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   timestamp: Date = new Date();
 
   @Property({ type: 'json', nullable: true })

@@ -1,6 +1,7 @@
-import { Entity, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, OptionalProps } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { User } from './user.entity.js';
 import type { ChannelId } from './user-channel.entity.js';
+import { instantNow } from './columns.js';
 
 /** An unfinished request waiting for one missing detail ("remind me to call mum" → "when?"). */
 export interface PendingRequest {
@@ -14,6 +15,7 @@ export interface PendingRequest {
 /** One user on one channel; a new conversation starts after CONVERSATION_IDLE_MINUTES of silence. */
 @Entity({ tableName: 'conversation_states' })
 @Index({ properties: ['user', 'createdAt'] })
+@Index({ properties: ['user', 'channel', 'updatedAt'] })
 export class ConversationState {
   [PrimaryKeyProp]?: 'conversationId';
   [OptionalProps]?: 'focusAreas' | 'stepCount' | 'lastToolResult' | 'pending' | 'userInput' | 'createdAt' | 'updatedAt';
@@ -30,10 +32,10 @@ export class ConversationState {
   @Property({ type: 'text', nullable: true })
   userInput?: string | null;
 
-  @Property({ type: 'json' })
+  @Property({ type: 'json', defaultRaw: `'[]'` })
   focusAreas: string[] = [];
 
-  @Property({ type: 'integer' })
+  @Property({ type: 'integer', default: 0 })
   stepCount: number = 0;
 
   @Property({ type: 'json', nullable: true })
@@ -42,9 +44,9 @@ export class ConversationState {
   @Property({ type: 'json', nullable: true })
   pending?: PendingRequest | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   updatedAt: Date = new Date();
 }

@@ -1,9 +1,12 @@
-import { BigIntType, Entity, Index, ManyToOne, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { User } from './user.entity.js';
-import type { ChannelId } from './user-channel.entity.js';
+import { CHANNEL_IDS, type ChannelId } from './user-channel.entity.js';
+import { instantNow, optionalInstant, partialIndex } from './columns.js';
 
-export type OutboundKind = 'reminder' | 'event' | 'agenda' | 'reply' | 'system';
-export type OutboundStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'failed' | 'dead';
+export const OUTBOUND_KINDS = ['reminder', 'event', 'agenda', 'reply', 'system'] as const;
+export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
+export const OUTBOUND_STATUSES = ['queued', 'sending', 'sent', 'delivered', 'failed', 'dead'] as const;
+export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
 
 /**
  * The outbox: every message we send that is not an inline webhook answer goes through a row here,
@@ -11,6 +14,11 @@ export type OutboundStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'fail
  */
 @Entity({ tableName: 'outbound_messages' })
 @Index({ properties: ['status', 'nextAttemptAt'] })
+@Index({ properties: ['user', 'createdAt'] })
+@Unique(partialIndex('outbound_messages', ['source_type', 'source_id', 'occurrence_at'], '"source_type" is not null', {
+  unique: true, nullsNotDistinct: true, name: 'outbound_messages_source_unique',
+}))
+@Index(partialIndex('outbound_messages', ['provider_message_id'], '"provider_message_id" is not null'))
 export class OutboundMessage {
   [OptionalProps]?: 'status' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'segments';
 
@@ -21,7 +29,7 @@ export class OutboundMessage {
   user!: User;
 
   /** null: chosen at send time (the user's most recently used active channel). */
-  @Property({ type: 'text', nullable: true })
+  @Enum({ type: 'text', items: () => CHANNEL_IDS, nullable: true })
   channel?: ChannelId | null;
 
   @Property({ type: 'text', nullable: true })
@@ -30,7 +38,7 @@ export class OutboundMessage {
   @Property({ type: 'text' })
   body!: string;
 
-  @Property({ type: 'text' })
+  @Enum({ type: 'text', items: () => OUTBOUND_KINDS })
   kind!: OutboundKind;
 
   @Property({ type: 'text', nullable: true })
@@ -39,16 +47,16 @@ export class OutboundMessage {
   @Property({ type: 'text', nullable: true })
   sourceId?: string | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Property(optionalInstant())
   occurrenceAt?: Date | null;
 
-  @Property({ type: 'text' })
+  @Enum({ type: 'text', items: () => OUTBOUND_STATUSES, default: 'queued' })
   status: OutboundStatus = 'queued';
 
-  @Property({ type: 'integer' })
+  @Property({ type: 'integer', default: 0 })
   attempts: number = 0;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   nextAttemptAt: Date = new Date();
 
   @Property({ type: 'text', nullable: true })
@@ -60,9 +68,9 @@ export class OutboundMessage {
   @Property({ type: 'text', nullable: true })
   lastError?: string | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   updatedAt: Date = new Date();
 }

@@ -1,5 +1,6 @@
-import { Entity, ManyToOne, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, Index } from '@mikro-orm/core';
 import { User } from './user.entity.js';
+import { instantNow } from './columns.js';
 
 export const CHANNEL_IDS = ['sms', 'telegram', 'console'] as const;
 export type ChannelId = (typeof CHANNEL_IDS)[number];
@@ -7,6 +8,7 @@ export type ChannelId = (typeof CHANNEL_IDS)[number];
 /** One row per way a user reaches us; the most recently seen active one is where notifications go. */
 @Entity({ tableName: 'user_channels' })
 @Unique({ properties: ['channel', 'externalId'] })
+@Index({ properties: ['user', 'lastSeenAt'] })
 export class UserChannel {
   [OptionalProps]?: 'active' | 'createdAt' | 'lastSeenAt';
 
@@ -16,18 +18,18 @@ export class UserChannel {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;
 
-  @Property({ type: 'text' })
+  @Enum({ type: 'text', items: () => CHANNEL_IDS })
   channel!: ChannelId;
 
   @Property({ type: 'text' })
   externalId!: string;
 
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   lastSeenAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 }

@@ -1,4 +1,5 @@
-import { Entity, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Check, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { instantNow } from './columns.js';
 
 export interface UserPreferences {
   currency?: string;
@@ -6,6 +7,7 @@ export interface UserPreferences {
 }
 
 @Entity({ tableName: 'users' })
+@Check({ name: 'users_phone_number_e164', expression: "phone_number ~ '^\\+[1-9][0-9]{6,14}$'" })
 export class User {
   [OptionalProps]?: 'name' | 'preferences' | 'optedOut' | 'createdAt' | 'updatedAt';
 
@@ -18,18 +20,18 @@ export class User {
   @Property({ type: 'text', nullable: true })
   name?: string | null;
 
-  @Property({ type: 'text' })
+  @Property({ type: 'text', default: 'UTC' })
   timezone!: string;
 
-  @Property({ type: 'json' })
+  @Property({ type: 'json', defaultRaw: `'{}'` })
   preferences: UserPreferences = {};
 
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: false })
   optedOut: boolean = false;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ ...instantNow(), onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,10 +1,14 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
+import { instant, instantNow, optionalInstant, partialIndex } from '../../entities/columns.js';
 
 /** A calendar event; an all-day event runs from local midnight to the next local midnight in the user's zone. */
 @Entity({ tableName: 'calendar_events' })
+@Check({ name: 'calendar_events_end_after_start', expression: 'end_at >= start_at' })
+@Check({ name: 'calendar_events_notify_check', expression: 'notify_minutes_before >= 0' })
+@Check({ name: 'calendar_events_title_not_blank', expression: 'length(btrim(title)) > 0' })
 @Index({ properties: ['user', 'startAt'] })
-@Index({ name: 'calendar_events_notify_at_index', expression: 'create index "calendar_events_notify_at_index" on "calendar_events" ("notify_at") where "notify_at" is not null and "notified_at" is null' })
+@Index(partialIndex('calendar_events', ['notify_at'], '"notify_at" is not null and "notified_at" is null'))
 export class CalendarEvent {
   [OptionalProps]?: 'description' | 'location' | 'allDay' | 'notifyMinutesBefore' | 'notifyAt' | 'notifiedAt' | 'createdAt' | 'updatedAt';
 
@@ -20,32 +24,32 @@ export class CalendarEvent {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instant())
   startAt!: Date;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instant())
   endAt!: Date;
 
   @Property({ type: 'text', nullable: true })
   location?: string | null;
 
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: false })
   allDay: boolean = false;
 
   @Property({ type: 'integer', nullable: true })
   notifyMinutesBefore?: number | null;
 
   /** When the alert is due (start minus the lead time); null: no alert. Kept in step by create and move. */
-  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Property(optionalInstant())
   notifyAt?: Date | null;
 
   /** Set when the alert was handed to the outbox. */
-  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Property(optionalInstant())
   notifiedAt?: Date | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ ...instantNow(), onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

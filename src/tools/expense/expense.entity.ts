@@ -1,6 +1,7 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
 import type { ExpenseCategory as CategoryName } from './expense.categories.js';
+import { instant, instantNow } from '../../entities/columns.js';
 
 /** Seeded by the migration; never written by the app. */
 @Entity({ tableName: 'expense_categories' })
@@ -14,6 +15,8 @@ export class ExpenseCategory {
 
 /** One amount spent; `amount` is a decimal string (numeric(12,2)), `spentAt` an instant in UTC. */
 @Entity({ tableName: 'expenses' })
+@Check({ name: 'expenses_amount_positive', expression: 'amount > 0' })
+@Check({ name: 'expenses_currency_check', expression: "currency ~ '^[A-Z]{3}$'" })
 @Index({ properties: ['user', 'spentAt'] })
 @Index({ properties: ['user', 'createdAt'] })
 export class Expense {
@@ -37,9 +40,9 @@ export class Expense {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instant())
   spentAt!: Date;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 }

@@ -1,9 +1,12 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
-import type { GroceryCategory } from './grocery.categories.js';
+import { GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
+import { instantNow } from '../../entities/columns.js';
 
 /** One line of a user's grocery list; quantity is a decimal string (numeric), null when unstated. */
 @Entity({ tableName: 'grocery_items' })
+@Check({ name: 'grocery_items_name_not_blank', expression: 'length(trim(both from name)) > 0' })
+@Check({ name: 'grocery_items_quantity_positive', expression: 'quantity is null or quantity > 0' })
 @Index({ properties: ['user', 'done'] })
 export class GroceryItem {
   [OptionalProps]?: 'quantity' | 'unit' | 'category' | 'done' | 'createdAt' | 'updatedAt';
@@ -23,15 +26,15 @@ export class GroceryItem {
   @Property({ type: 'text', nullable: true })
   unit?: string | null;
 
-  @Property({ type: 'text' })
+  @Enum({ type: 'text', items: () => GROCERY_CATEGORIES, default: 'other' })
   category: GroceryCategory = 'other';
 
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: false })
   done: boolean = false;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ ...instantNow(), onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,5 +1,6 @@
 import { Entity, Index, OneToOne, OptionalProps, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
+import { instant, instantNow } from '../../entities/columns.js';
 
 /** When a user's next daily agenda is due; one row per user who asked for it (the setting is in users.preferences). */
 @Entity({ tableName: 'agenda_schedules' })
@@ -10,12 +11,12 @@ export class AgendaSchedule {
   @OneToOne(() => User, { primary: true, owner: true, deleteRule: 'cascade', fieldName: 'user_id' })
   user!: User;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instant())
   nextAt!: Date;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   updatedAt: Date = new Date();
 }

@@ -1,11 +1,13 @@
-import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
+import { instant, instantNow, optionalInstant } from '../../entities/columns.js';
 
 export const REMINDER_STATUSES = ['pending', 'sent', 'done', 'cancelled'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /** One reminder; a recurring one keeps status pending and moves due_at to its next occurrence. */
 @Entity({ tableName: 'reminders' })
+@Check({ name: 'reminders_text_not_blank', expression: 'length(btrim(text)) > 0' })
 @Index({ properties: ['status', 'dueAt'] })
 @Index({ properties: ['user', 'status', 'dueAt'] })
 export class Reminder {
@@ -20,7 +22,7 @@ export class Reminder {
   @Property({ type: 'text' })
   text!: string;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instant())
   dueAt!: Date;
 
   /** RFC 5545 DTSTART (local wall time + TZID) and RRULE lines; null for a one-off. */
@@ -31,15 +33,15 @@ export class Reminder {
   @Property({ type: 'text' })
   timezone!: string;
 
-  @Property({ type: 'text' })
+  @Enum({ type: 'text', items: () => REMINDER_STATUSES, default: 'pending' })
   status: ReminderStatus = 'pending';
 
-  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  @Property(optionalInstant())
   lastSentAt?: Date | null;
 
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  @Property(instantNow())
   createdAt: Date = new Date();
 
-  @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
+  @Property({ ...instantNow(), onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

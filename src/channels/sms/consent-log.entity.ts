@@ -1,0 +1,39 @@
+import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { instantNow } from '../../entities/columns.js';
+import { ConversationMessage } from '../../entities/conversation-message.entity.js';
+import { CHANNEL_IDS, type ChannelId } from '../../entities/user-channel.entity.js';
+import { User } from '../../entities/user.entity.js';
+
+export const CONSENT_ACTIONS = ['opt_out', 'opt_in'] as const;
+export const CONSENT_SOURCES = ['keyword', 'provider_opt_out', 'provider_error'] as const;
+
+/** Who opted out of (or back into) messages, when, by which keyword, on which channel. */
+@Entity({ tableName: 'consent_log' })
+@Index({ properties: ['user', 'createdAt'] })
+export class ConsentLog {
+  [OptionalProps]?: 'keyword' | 'message' | 'createdAt';
+
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user!: User;
+
+  @Enum({ type: 'text', items: () => CHANNEL_IDS })
+  channel!: ChannelId;
+
+  @Enum({ type: 'text', items: () => CONSENT_ACTIONS })
+  action!: (typeof CONSENT_ACTIONS)[number];
+
+  @Property({ type: 'text', nullable: true })
+  keyword?: string | null;
+
+  @Enum({ type: 'text', items: () => CONSENT_SOURCES })
+  source!: (typeof CONSENT_SOURCES)[number];
+
+  @ManyToOne(() => ConversationMessage, { nullable: true, deleteRule: 'set null', updateRule: 'no action' })
+  message?: ConversationMessage | null;
+
+  @Property(instantNow())
+  createdAt: Date = new Date();
+}
