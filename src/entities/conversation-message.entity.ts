@@ -4,8 +4,11 @@ import { User } from './user.entity.js';
 import type { ChannelId } from './user-channel.entity.js';
 
 export type MessageRole = 'user' | 'assistant' | 'tool' | 'system';
-/** Inbound messages move received → processed | failed; other roles stay null. */
-export type MessageStatus = 'received' | 'processed' | 'failed';
+/**
+ * Inbound messages move received → processed | failed; other roles stay null. A message beyond the sender's flood
+ * limit is `held` until the scheduler answers it (held → received → processed) once the sender's minute has passed.
+ */
+export type MessageStatus = 'received' | 'processed' | 'failed' | 'held';
 
 @Entity({ tableName: 'conversation_messages' })
 @Index({ properties: ['conversation', 'timestamp'] })
