@@ -38,7 +38,8 @@ describe('flood limit per sender, shared by every instance', () => {
       const databaseUrl = testDb().orm.config.get('clientUrl')!;
       secondPool = await initDb({ config: { databaseUrl, dataDir: 'memory://', dbPoolMax: 2, migrateOnStart: false } });
     }
-    const g = await startSms({ config: LIMIT, clock, db: ownPool ? secondPool : undefined });
+    // Replies inline as long as Twilio allows, so a slow machine does not move them to the outbox.
+    const g = await startSms({ config: LIMIT, clock, db: ownPool ? secondPool : undefined, env: { SMS_INLINE_REPLY_MS: '10000' } });
     gateways.push(g);
     return g;
   }
@@ -69,6 +70,16 @@ describe('flood limit per sender, shared by every instance', () => {
     expect(await heldCount()).to.equal(N + 2);
     const someoneElse = twimlMessages((await b!.inbound('add tea', { From: '+15551230002' })).body).join('\n');
     expect(someoneElse).to.include('tea');
+  });
+
+  it('holds to N between two gateways when the messages arrive at once', async () => {
+    const [a, b] = [await gateway(), await gateway(true)];
+    const replies = await Promise.all(ITEMS.slice(0, 2 * N + 2).map((item, i) => text(i % 2 ? b! : a!, `add ${item}`)));
+    const kinds = replies.map((r) => (r === FLOOD_NOTICE ? 'notice' : r.startsWith('🛒 Added') ? 'answer' : r || 'nothing'));
+    expect(kinds.filter((k) => k === 'answer'), replies.join(' | ')).to.have.length(N);
+    expect(kinds.filter((k) => k === 'notice'), replies.join(' | ')).to.have.length(1);
+    expect(kinds.filter((k) => k === 'nothing'), replies.join(' | ')).to.have.length(N + 1);
+    expect(await heldCount()).to.equal(N + 2);
   });
 
   it('answers held messages in order through the outbox once the minute has passed, N a minute', async () => {
