@@ -8,6 +8,7 @@ import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
 import { createPipeline, type HandleInbound } from './pipeline/handle-inbound.js';
 import { createStrandedRecovery } from './pipeline/recover-stranded.job.js';
+import { createAnswerHeld } from './pipeline/answer-held.job.js';
 import { createInFlight } from './pipeline/in-flight.js';
 import { systemClock, type Clock } from './time.js';
 import { toolModules } from './tools/index.js';
@@ -57,6 +58,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const inFlight = createInFlight();
   const metrics = createMetrics({ orm: db.orm, defaultMetrics: true });
   const factories = opts.channels ?? channelFactories;
+  const flood = createFloodLimit({ perMinute: config.maxMessagesPerSenderPerMinute, clock });
   const pipeline = createPipeline({
     orm: db.orm,
     understander: timedUnderstander(understander, metrics.understanding),
@@ -68,7 +70,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
     interceptors: [
       ...factories.flatMap((f) => f.interceptors ?? []),
       ...(opts.interceptors ?? []),
-      createFloodLimit(config.maxMessagesPerSenderPerMinute),
+      flood,
     ],
   });
   const handleInbound = pipeline.handleInbound;
@@ -94,7 +96,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   dispatcher = createDispatcher({ orm: db.orm, channels, clock, logger, metrics, maxAttempts: config.deliveryMaxAttempts });
   const scheduler = createScheduler({
     orm: db.orm,
-    jobs: [createStrandedRecovery(pipeline), ...channels.flatMap((c) => c.jobs ?? []), ...modules.flatMap((m) => m.jobs ?? [])],
+    jobs: [createStrandedRecovery(pipeline), createAnswerHeld({ pipeline, flood }), ...channels.flatMap((c) => c.jobs ?? []), ...modules.flatMap((m) => m.jobs ?? [])],
     dispatcher,
     clock,
     logger,

@@ -6,8 +6,11 @@ import { instantNow, partialIndex } from './columns.js';
 
 export const MESSAGE_ROLES = ['user', 'assistant', 'tool', 'system'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
-/** Inbound messages move received → processed | failed; other roles stay null. */
-export const MESSAGE_STATUSES = ['received', 'processed', 'failed'] as const;
+/**
+ * Inbound messages move received → processed | failed; other roles stay null. A message beyond the sender's flood
+ * limit is `held` until the scheduler answers it (held → received → processed) once the sender's minute has passed.
+ */
+export const MESSAGE_STATUSES = ['received', 'processed', 'failed', 'held'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 @Entity({ tableName: 'conversation_messages' })
@@ -15,6 +18,9 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 @Index({ properties: ['conversation', 'id'] })
 @Unique(partialIndex('conversation_messages', ['channel', 'provider_message_id'], '"provider_message_id" is not null', { unique: true }))
 @Index(partialIndex('conversation_messages', ['in_reply_to'], '"in_reply_to" is not null'))
+@Index(partialIndex('conversation_messages', ['user_id', 'id'], `"status" = 'held'`, {
+  name: 'conversation_messages_held_user_id_id_index',
+}))
 @Index(partialIndex('conversation_messages', ['timestamp'], `"status" = 'received'`, {
   name: 'conversation_messages_received_timestamp_index',
 }))

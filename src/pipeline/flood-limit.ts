@@ -1,31 +1,70 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { heldBefore } from '../db/held-messages.js';
+import { deleteExpiredLimits, rateLimiterOn } from '../db/rate-limit-store.js';
+import type { Sql } from '../db/sql.js';
+import { ConversationMessage } from '../entities/index.js';
+import type { Clock } from '../time.js';
 import type { InboundMessage, Interceptor } from './types.js';
 
-export const FLOOD_NOTICE = "You're sending messages faster than I can keep up with. I'll answer again in a minute.";
+export const FLOOD_NOTICE =
+  "You're sending messages faster than I can keep up with. I'll answer the rest in order, starting in about a minute.";
+
+const MINUTE_MS = 60_000;
+/**
+ * The library's own (wall-clock) expiry only lets `sweep` delete a counter: a key names its minute of the injected
+ * clock, so it is never counted on after that minute. Two minutes keep it through its minute with room to spare.
+ */
+const KEEP_SECONDS = 120;
+
+export interface FloodLimit extends Interceptor {
+  /** How many more answers the sender may get this minute: what the held-message job may use. */
+  remaining(sql: Sql, phone: string): Promise<number>;
+  /** Deletes counters of minutes long past. */
+  sweep(sql: Sql): Promise<void>;
+}
+
+export interface FloodLimitDeps {
+  perMinute: number;
+  clock: Clock;
+}
 
 /**
- * Beyond `perMinute` messages from one sender, messages are still recorded but not answered until the
- * minute passes, and one notice is sent — a loop or an abuser cannot run up the SMS bill.
- * Counted per process: with several instances each allows `perMinute` (documented in README).
+ * At most `perMinute` answers a minute per sender (SMS and Telegram together), counted in the database so every
+ * instance shares the count; a loop or an abuser cannot run up the SMS bill. A message beyond it is recorded and
+ * held, the first one of a burst gets a notice, and the scheduler answers held messages in order once the minute
+ * has passed (answer-held-messages job), within the same limit. While a sender has held messages, a new one waits
+ * behind them. The local chat and the CLI (the console channel, typed on this machine) are not limited.
  */
-export function createFloodLimit(perMinute: number): Interceptor {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
-  const verdicts = new WeakMap<InboundMessage, 'notice' | 'silent'>();
+export function createFloodLimit({ perMinute, clock }: FloodLimitDeps): FloodLimit {
+  const limiterOn = (sql: Sql) => rateLimiterOn(sql, { keyPrefix: 'flood', points: perMinute, durationSeconds: KEEP_SECONDS });
+  const minuteOf = (at: Date) => Math.floor(at.getTime() / MINUTE_MS);
+  const keyOf = (phone: string) => `${phone}:${minuteOf(clock.now())}`;
+  const notices = new WeakSet<InboundMessage>();
+
   return {
     name: 'flood_limit',
-    async claims(message, user) {
+    async claims(message, user, { sql, inboundId }) {
+      if (message.channel === 'console') return false;
+      if (await heldBefore(sql, user.id, inboundId)) return true;
       try {
-        await limiter.consume(user.phoneNumber);
+        await limiterOn(sql).consume(keyOf(user.phoneNumber));
         return false;
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res;
-        verdicts.set(message, res.consumedPoints === perMinute + 1 ? 'notice' : 'silent');
+        // The first message of this minute over the limit, and not an older one being released: tell the sender once.
+        if (res.consumedPoints === perMinute + 1 && minuteOf(message.receivedAt) === minuteOf(clock.now())) notices.add(message);
         return true;
       }
     },
-    async run({ message }) {
-      const verdict = verdicts.get(message) ?? 'silent';
-      return { reply: verdict === 'notice' ? FLOOD_NOTICE : null, toolOutput: { floodLimited: true, perMinute } };
+    async run({ em, inbound, message, logger }) {
+      await em.nativeUpdate(ConversationMessage, { id: inbound.id }, { status: 'held' });
+      logger.info('message held by the flood limit', { messageId: inbound.id, perMinute });
+      return { reply: notices.has(message) ? FLOOD_NOTICE : null, toolOutput: { floodLimited: true, held: true, perMinute } };
     },
+    async remaining(sql, phone) {
+      const used = await limiterOn(sql).get(keyOf(phone));
+      return Math.max(perMinute - (used?.consumedPoints ?? 0), 0);
+    },
+    sweep: (sql) => deleteExpiredLimits(sql, Date.now()),
   };
 }

@@ -15,7 +15,7 @@ import { activePending } from './pending.js';
 import { AlreadyAnswered, processMessage, processRecorded, runsWithoutOrm, type ProcessDeps } from './process-message.js';
 import { markFailed, recordReply, type Turn } from './record-outcome.js';
 import { recordInbound, storedDelivery, type RecordSettings } from './record-inbound.js';
-import type { InboundMessage, InboundResult, Interceptor } from './types.js';
+import type { ClaimContext, InboundMessage, InboundResult, Interceptor, ReplyRoute } from './types.js';
 
 export interface PipelineDeps {
   orm: MikroORM;
@@ -33,9 +33,10 @@ export interface Pipeline {
   handleInbound: HandleInbound;
   /**
    * Answers a message that was stored but never answered (the process died in between).
-   * Null when it is no longer waiting (answered meanwhile, or unknown).
+   * Null when it is no longer waiting (answered meanwhile, or unknown). With `replyRoute`, the reply is put in the
+   * outbox in the transaction that records it.
    */
-  resume(inboundId: string): Promise<InboundResult | null>;
+  resume(inboundId: string, replyRoute?: ReplyRoute): Promise<InboundResult | null>;
 }
 
 export function createInboundHandler(deps: PipelineDeps): HandleInbound {
@@ -71,7 +72,8 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const { message, inboundId } = turn;
     let understanding = decided?.understanding;
     try {
-      const interceptor = decided ? decided.interceptor : await findInterceptor(interceptors, message, user);
+      const claim = { sql: autocommit, inboundId };
+      const interceptor = decided ? decided.interceptor : await findInterceptor(interceptors, message, user, claim);
       if (!decided && !interceptor && message.text.trim()) {
         understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
       }
@@ -145,7 +147,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         if (recorded.kind === 'duplicate') return () => duplicate(message, logger);
         const { user, conversation, inboundId } = recorded;
         const turn = received(message, user, conversation, inboundId, logger, started);
-        const interceptor = await findInterceptor(interceptors, message, user);
+        const interceptor = await findInterceptor(interceptors, message, user, { sql, inboundId });
         if (!interceptor && message.text.trim()) {
           understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
         }
@@ -185,7 +187,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return inSteps(message, phone, logger, started);
     },
 
-    async resume(inboundId) {
+    async resume(inboundId, replyRoute) {
       const inbound = await em.fork().findOne(ConversationMessage, { id: inboundId, role: 'user', status: 'received' }, { populate: ['user', 'conversation'] });
       if (!inbound) return null;
       const user = inbound.user;
@@ -197,6 +199,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
         receivedAt: inbound.timestamp,
         messageType: inbound.messageType,
         metadata: inbound.metadata ?? undefined,
+        replyRoute,
       };
       const logger = deps.logger.child({ channel: message.channel, from: maskPhone(user.phoneNumber), recovered: true });
       const turn: Turn = { userId: user.id, conversationId: inbound.conversation.conversationId, inboundId, message, started: performance.now(), logger };
@@ -205,8 +208,13 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   };
 }
 
-async function findInterceptor(interceptors: Interceptor[], message: InboundMessage, user: User): Promise<Interceptor | undefined> {
-  for (const interceptor of interceptors) if (await interceptor.claims(message, user)) return interceptor;
+async function findInterceptor(
+  interceptors: Interceptor[],
+  message: InboundMessage,
+  user: User,
+  context: ClaimContext,
+): Promise<Interceptor | undefined> {
+  for (const interceptor of interceptors) if (await interceptor.claims(message, user, context)) return interceptor;
   return undefined;
 }
 

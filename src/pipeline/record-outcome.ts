@@ -153,6 +153,7 @@ async function enqueueOwedReply(sql: Sql, turn: Turn, reply: string): Promise<vo
     recipient: route.recipient,
     sourceType: 'reply',
     sourceId: turn.inboundId,
+    occurrenceAt: route.occurrenceAt,
     notBefore: turn.message.receivedAt,
   });
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Sql } from '../db/sql.js';
 import type { ChannelId } from '../entities/user-channel.entity.js';
 import type { ConversationMessage } from '../entities/conversation-message.entity.js';
 import type { ConversationState } from '../entities/conversation-state.entity.js';
@@ -31,6 +32,8 @@ export interface ReplyRoute {
   acknowledged(): boolean;
   /** What the channel wants kept with the stored reply (e.g. SMS parts and segments, so cost is visible). */
   describe?(reply: string): Record<string, unknown>;
+  /** Set for an answer that follows an earlier reply to the same message (a held one's flood notice): both stay in the outbox. */
+  occurrenceAt?: Date;
 }
 
 export type InboundOutcome = 'replied' | 'duplicate' | 'in_progress' | 'failed';
@@ -53,12 +56,18 @@ export interface InboundContext {
   logger: Logger;
 }
 
+/** What an interceptor may decide with: the stored message's id and a connection (the message's transaction's, when one is open). */
+export interface ClaimContext {
+  sql: Sql;
+  inboundId: string;
+}
+
 /**
  * Takes a message before understanding (opt-out keywords, media, flood limits).
- * `claims` is a cheap check made outside the transaction, in list order; `run` does the work inside it.
+ * `claims` is a cheap check made once the message is stored, in list order; `run` does the work in the processing transaction.
  */
 export interface Interceptor {
   name: string;
-  claims(message: InboundMessage, user: User): boolean | Promise<boolean>;
+  claims(message: InboundMessage, user: User, context: ClaimContext): boolean | Promise<boolean>;
   run(ctx: InboundContext): Promise<{ reply: string | null; toolOutput?: unknown }>;
 }

@@ -3,6 +3,7 @@ import http from 'node:http';
 import twilio from 'twilio';
 import { smsChannel } from '../../src/channels/sms/sms.channel.js';
 import { consoleChannel } from '../../src/channels/console/console.channel.js';
+import type { Database } from '../../src/db/init-db.js';
 import { createErrand, type Errand } from '../../src/errand.js';
 import type { Interceptor } from '../../src/pipeline/types.js';
 import { fixedClock } from '../../src/time.js';
@@ -43,13 +44,24 @@ export interface HttpResult {
 
 export const nextMessageSid = () => sid('SM', randomBytes(16).toString('hex'));
 
-export async function startSms(opts: { env?: Record<string, string>; interceptors?: Interceptor[] } = {}): Promise<SmsHarness> {
+export interface SmsOptions {
+  /** The channel's settings (TWILIO_*). */
+  env?: Record<string, string>;
+  /** The service's settings beyond the test defaults. */
+  config?: Record<string, string>;
+  interceptors?: Interceptor[];
+  /** Another connection to the test database (a second instance); the test database's own by default. */
+  db?: Database;
+  clock?: ReturnType<typeof fixedClock>;
+}
+
+export async function startSms(opts: SmsOptions = {}): Promise<SmsHarness> {
   const fake = await startFakeTwilio();
-  const clock = fixedClock('2026-11-23T14:00:00Z');
+  const clock = opts.clock ?? fixedClock('2026-11-23T14:00:00Z');
   const errand = await createErrand({
-    config: testConfig({ PUBLIC_BASE_URL, HOST: '127.0.0.1' }),
+    config: testConfig({ PUBLIC_BASE_URL, HOST: '127.0.0.1', ...opts.config }),
     logger: silentLogger,
-    db: testDb(),
+    db: opts.db ?? testDb(),
     clock,
     channels: [consoleChannel, smsChannel],
     interceptors: opts.interceptors,
