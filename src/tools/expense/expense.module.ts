@@ -3,6 +3,8 @@ import { toDate } from '../../db/sql.js';
 import { rowsByUser } from '../dump-rows.js';
 import type { ToolModule } from '../types.js';
 import { Expense, ExpenseCategory } from './expense.entity.js';
+import { expenseRules } from './expense.rules.js';
+import { expenseTools } from './expense.tool.js';
 
 interface ExpenseRow {
   id: number;
@@ -14,8 +16,6 @@ interface ExpenseRow {
   description: string | null;
   spent_at: string;
 }
-import { expenseRules } from './expense.rules.js';
-import { expenseTools } from './expense.tool.js';
 
 export const expenseModule: ToolModule = {
   name: 'expense',
