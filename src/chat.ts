@@ -1,5 +1,5 @@
 import readline from 'node:readline/promises';
-import { parseArgs } from 'node:util';
+import { CHAT_USAGE, parseChatArgs, UsageError } from './cli/args.js';
 import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
 import type { ChannelFactory } from './channels/types.js';
@@ -9,10 +9,11 @@ import { createLogger } from './logger.js';
 import { toE164 } from './phone.js';
 
 /** `npm run chat -- --from +15555550123`: talk to Errand in the terminal through the same pipeline. */
-async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { from: { type: 'string', default: '+15555550123' } } });
-  const phone = toE164(values.from ?? '');
-  if (!phone) throw new ConfigError([`--from: expected a phone number such as +15555550123 (got ${JSON.stringify(values.from)})`]);
+async function main(argv: string[]): Promise<void> {
+  const command = parseChatArgs(argv);
+  if (command.name === 'help') return void process.stdout.write(CHAT_USAGE);
+  const phone = toE164(command.from);
+  if (!phone) throw new UsageError(`--from: expected a phone number such as +15555550123 (got ${JSON.stringify(command.from)})`);
   loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
@@ -54,8 +55,9 @@ async function main(): Promise<void> {
   await errand.stop();
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) console.error(`${err.message}\n\n${CHAT_USAGE}`);
+  else if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
   else console.error('Chat failed:', err);
-  process.exit(1);
+  process.exit(err instanceof UsageError ? 2 : 1);
 });

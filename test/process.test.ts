@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCli } from './support/cli.js';
 
 /** Starts the real entry point like `npm start` does, with its own embedded data directory. */
 describe('npm start (the real process)', function () {
@@ -65,5 +66,23 @@ describe('npm run chat (the real process)', function () {
       child.kill('SIGKILL');
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('npm run chat --help', function () {
+  this.timeout(60_000);
+
+  it('prints the usage and exits 0, without opening a database', async () => {
+    const run = await runCli('src/chat.ts', ['--help']);
+    expect(run.code, run.stderr).to.equal(0);
+    expect(run.stdout).to.include('--from');
+    expect(run.stdout).not.to.match(/Chatting with Errand/);
+  });
+
+  it('an unknown option is a short usage error (exit 2), not a stack trace', async () => {
+    const run = await runCli('src/chat.ts', ['--frobnicate']);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.include('--frobnicate').and.include('--from');
+    expect(run.stderr).not.to.match(/\n\s+at /);
   });
 });

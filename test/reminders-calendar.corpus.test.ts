@@ -1,21 +1,18 @@
 import { expect } from 'chai';
-import { User } from '../src/entities/index.js';
-import { calendarModule } from '../src/tools/calendar/calendar.module.js';
-import { reminderModule } from '../src/tools/reminder/reminder.module.js';
 import { calendarCorpus } from './fixtures/calendar.corpus.js';
 import { MON_2PM, type CorpusCase } from './fixtures/corpus-types.js';
 import { reminderCorpus } from './fixtures/reminder.corpus.js';
-import { resetDb, testDb } from './support/db.js';
+import { resetDb } from './support/db.js';
+import { dumpUser } from './support/dump.js';
 import { consoleMessage, makePipeline, sql } from './support/pipeline.js';
 
 /** Each case texts from its own number, so cases share one emptied database and stay independent. */
 let caseNo = 0;
 
 async function dumpRows(PHONE: string): Promise<{ reminders: Record<string, unknown>[]; events: Record<string, unknown>[] }> {
-  const em = testDb().orm.em.fork();
-  const user = await em.findOneOrFail(User, { phoneNumber: PHONE });
-  const out = { ...(await reminderModule.dump!(em, user)), ...(await calendarModule.dump!(em, user)) };
-  return out as { reminders: Record<string, unknown>[]; events: Record<string, unknown>[] };
+  const { user, reminders, events } = await dumpUser(PHONE);
+  expect(user, `user ${PHONE}`).not.to.equal(null);
+  return { reminders, events };
 }
 
 function compare(actual: Record<string, unknown>[], expected: Record<string, unknown>[], what: string): void {

@@ -1,112 +1,75 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
-import { ConfigError, createConfig, loadDotEnv } from '../config.js';
+import { createConfig, loadDotEnv, type Config } from '../config.js';
+import { initDb } from '../db/init-db.js';
+import { sqlAutocommit } from '../db/sql.js';
 import { createErrand, type Errand } from '../errand.js';
-import { User } from '../entities/index.js';
 import { replyForError } from '../errors.js';
-import { createLogger } from '../logger.js';
-import { toE164 } from '../phone.js';
+import { createLogger, type Logger } from '../logger.js';
 import { toolModules } from '../tools/index.js';
+import { CLI_USAGE, parseCliArgs, UsageError } from './args.js';
+import { dumpUsers, type DumpTarget } from './dump.js';
+import { requireInstant, requirePhone, type CliMessage } from './inputs.js';
+import { jsonLine, writerTo } from './output.js';
+import { replayLines } from './replay.js';
 
 /**
  * Scriptable access to the same pipeline as the webhooks. stdout carries only JSON lines; logs go to stderr.
- *   send --from +15551230001 [--at ISO] "text"   → {"reply": "..."}
- *   replay FILE.jsonl                            → one {"from","text","reply"} line per input line
- *   dump --from +15551230001                     → the user's stored rows
+ * The commands and their output are in CLI_USAGE (src/cli/args.ts).
  */
 async function main(argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { from: { type: 'string' }, at: { type: 'string' } },
-  });
-  const [command, ...rest] = positionals;
+  const command = parseCliArgs(argv);
+  if (command.name === 'help') return void process.stdout.write(CLI_USAGE);
+  // Checked before the database opens: a typo costs no start-up.
+  const message = command.name === 'send' ? sendMessage(command) : undefined;
+  const target: DumpTarget | undefined =
+    command.name === 'dump' ? (command.all ? { all: true } : { phones: command.from.map((p) => requirePhone('--from', p)) }) : undefined;
   loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
+  if (target) return dump(config, logger, target);
   const errand = await createErrand({ config, logger, channels: [] });
   try {
-    if (command === 'send') await send(errand, requirePhone(values.from), rest.join(' '), values.at);
-    else if (command === 'replay') await replay(errand, rest[0]);
-    else if (command === 'dump') await dump(errand, requirePhone(values.from));
-    else throw new UsageError('usage: cli send --from PHONE [--at ISO] TEXT | replay FILE.jsonl | dump --from PHONE');
+    if (message) process.stdout.write(jsonLine({ reply: await ask(errand, message) }));
+    else if (command.name === 'replay') await replay(errand, command.file);
   } finally {
     await errand.stop();
   }
 }
 
-class UsageError extends Error {}
-
-function requirePhone(raw: string | undefined): string {
-  const phone = raw ? toE164(raw) : null;
-  if (!phone) throw new UsageError(`--from must be a phone number such as +15551230001 (got ${JSON.stringify(raw ?? null)})`);
-  return phone;
+function sendMessage(command: { from: string; at?: string; text: string }): CliMessage {
+  return { from: requirePhone('--from', command.from), text: command.text, receivedAt: requireInstant('--at', command.at) };
 }
 
-function parseAt(at: unknown): Date {
-  if (at === undefined || at === null || at === '') return new Date();
-  const date = new Date(String(at));
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--at must be an ISO date-time (got ${JSON.stringify(at)})`);
-  return date;
-}
-
-/** A bad --at is the caller's mistake (UsageError, thrown); anything else becomes the reply a person would get. */
-async function ask(errand: Errand, from: string, text: string, at: unknown): Promise<string> {
-  const receivedAt = parseAt(at);
+/** Anything that goes wrong inside the pipeline becomes the reply a person would get. */
+async function ask(errand: Errand, message: CliMessage): Promise<string> {
   try {
-    const result = await errand.handleInbound({ channel: 'console', phone: from, text, receivedAt });
-    return result.reply ?? '';
+    const { from: phone, text, receivedAt } = message;
+    return (await errand.handleInbound({ channel: 'console', phone, text, receivedAt })).reply ?? '';
   } catch (err) {
     return replyForError(err);
   }
 }
 
-async function send(errand: Errand, from: string, text: string, at?: string): Promise<void> {
-  process.stdout.write(`${JSON.stringify({ reply: await ask(errand, from, text, at) })}\n`);
+async function replay(errand: Errand, file: string): Promise<void> {
+  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  await replayLines({ ask: (message) => ask(errand, message), write: writerTo(process.stdout) }, lines);
 }
 
-async function replay(errand: Errand, file: string | undefined): Promise<void> {
-  if (!file) throw new UsageError('usage: cli replay FILE.jsonl');
-  const lines = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    let input: { from?: unknown; text?: unknown; at?: unknown };
-    try {
-      input = JSON.parse(line);
-    } catch {
-      process.stdout.write(`${JSON.stringify({ error: 'invalid JSON line', line: line.slice(0, 200) })}\n`);
-      continue;
-    }
-    const from = String(input.from ?? '');
-    const text = String(input.text ?? '');
-    let reply: string;
-    try {
-      reply = await ask(errand, from, text, input.at);
-    } catch (err) {
-      reply = err instanceof UsageError ? err.message : replyForError(err);
-    }
-    process.stdout.write(`${JSON.stringify({ from, text, reply })}\n`);
+/** Only the database: dumping needs neither the understanding nor the pipeline. */
+async function dump(config: Config, logger: Logger, target: DumpTarget): Promise<void> {
+  const db = await initDb({ config, logger });
+  try {
+    const write = writerTo(process.stdout);
+    await dumpUsers({ sql: sqlAutocommit(db.orm.em), modules: toolModules, defaultCurrency: config.defaultCurrency, write }, target);
+  } finally {
+    await db.close();
   }
 }
 
-async function dump(errand: Errand, phone: string): Promise<void> {
-  const em = errand.db.orm.em.fork();
-  const user = await em.findOne(User, { phoneNumber: phone });
-  const out: Record<string, unknown> = {
-    user: user ? { phone: user.phoneNumber, timezone: user.timezone } : null,
-    reminders: [],
-    events: [],
-    groceryItems: [],
-    expenses: [],
-  };
-  if (user) for (const module of toolModules) Object.assign(out, await module.dump?.(em, user));
-  process.stdout.write(`${JSON.stringify(out)}\n`);
-}
-
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const message = err instanceof UsageError || err instanceof ConfigError || err instanceof Error ? err.message : String(err);
-  process.stderr.write(`${message}\n`);
-  process.stdout.write(`${JSON.stringify({ error: message })}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(err instanceof UsageError ? `${message}\n\n${CLI_USAGE}` : `${message}\n`);
+  process.stdout.write(jsonLine({ error: message }));
   process.exitCode = err instanceof UsageError ? 2 : 1;
 });

@@ -61,8 +61,18 @@ export interface ToolModule {
   examples?: string[];
   /** Scheduled work (due reminders, event alerts, agendas), run by the scheduler on every tick. */
   jobs?: Job[];
-  /** The user's rows for `cli dump`, as plain JSON (instants as ISO UTC strings). */
-  dump?(em: EntityManager, user: User): Promise<Record<string, unknown>>;
+  /** This module's rows in `cli dump`. */
+  dump?: DumpSection;
+}
+
+/**
+ * One key of `cli dump` ("reminders"): the rows of many users read in one statement, so a dump of thousands of
+ * users costs a few statements per batch rather than a few per user.
+ */
+export interface DumpSection {
+  key: string;
+  /** Each given user's rows (users without any may be absent), as plain JSON with their ids; instants as ISO UTC strings. */
+  rows(sql: Sql, userIds: readonly number[]): Promise<Map<number, unknown[]>>;
 }
 
 export function defineTool<A>(tool: Tool<A>): Tool<A> {

@@ -1,11 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { toDate } from '../../db/sql.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
-import type { User } from '../../entities/user.entity.js';
 import { parseWhen } from '../../understanding/dates.js';
 import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
 import { compact } from '../reminder/reminder-text.js';
-import type { ToolModule } from '../types.js';
+import { rowsByUser } from '../dump-rows.js';
+import type { DumpSection, ToolModule } from '../types.js';
 import { eventArgs } from './calendar-text.js';
 import { createEventTool } from './calendar-create.tool.js';
 import { deleteEventTool, listEventsTool, moveEventTool, nextEventsTool } from './calendar-manage.tool.js';
@@ -38,12 +38,31 @@ function resumeCalendar(pending: PendingRequest, input: RuleInput, ctx: Understa
   return null;
 }
 
-async function dumpEvents(em: EntityManager, user: User): Promise<Record<string, unknown>> {
-  const rows = await em.find(CalendarEvent, { user }, { orderBy: { startAt: 'asc', id: 'asc' } });
-  return {
-    events: rows.map((e) => ({ title: e.title, start: e.startAt.toISOString(), end: e.endAt.toISOString(), location: e.location ?? null })),
-  };
+interface EventRow {
+  id: number;
+  user_id: number;
+  title: string;
+  start_at: string;
+  end_at: string;
+  location: string | null;
 }
+
+const dumpEvents: DumpSection = {
+  key: 'events',
+  rows: (sql, userIds) =>
+    rowsByUser<EventRow>(
+      sql,
+      'select id, user_id, title, start_at, end_at, location from calendar_events where user_id = any($1) order by user_id, start_at, id',
+      userIds,
+      (e) => ({
+        id: e.id,
+        title: e.title,
+        start: toDate(e.start_at).toISOString(),
+        end: toDate(e.end_at).toISOString(),
+        location: e.location,
+      }),
+    ),
+};
 
 export const calendarModule: ToolModule = {
   name: 'calendar',

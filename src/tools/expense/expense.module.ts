@@ -1,8 +1,21 @@
 import Big from 'big.js';
+import { toDate } from '../../db/sql.js';
+import { rowsByUser } from '../dump-rows.js';
 import type { ToolModule } from '../types.js';
 import { Expense, ExpenseCategory } from './expense.entity.js';
 import { expenseRules } from './expense.rules.js';
 import { expenseTools } from './expense.tool.js';
+
+interface ExpenseRow {
+  id: number;
+  user_id: number;
+  /** numeric(12,2), as text */
+  amount: string;
+  currency: string;
+  category: string;
+  description: string | null;
+  spent_at: string;
+}
 
 export const expenseModule: ToolModule = {
   name: 'expense',
@@ -11,16 +24,23 @@ export const expenseModule: ToolModule = {
   entities: [ExpenseCategory, Expense],
   rules: expenseRules,
   examples: ['spent 12.50 on lunch', 'how much did I spend this week', 'last 5 expenses', 'undo'],
-  async dump(em, user) {
-    const rows = await em.find(Expense, { user }, { orderBy: { spentAt: 'asc', id: 'asc' }, populate: ['category'] });
-    return {
-      expenses: rows.map((e) => ({
-        amount: new Big(e.amount).toFixed(2),
-        currency: e.currency.trim(),
-        category: e.category.name,
-        description: e.description ?? null,
-        spentAt: e.spentAt.toISOString(),
-      })),
-    };
+  dump: {
+    key: 'expenses',
+    rows: (sql, userIds) =>
+      rowsByUser<ExpenseRow>(
+        sql,
+        `select e.id, e.user_id, e.amount, e.currency, c.name as category, e.description, e.spent_at
+           from expenses e join expense_categories c on c.id = e.category_id
+          where e.user_id = any($1) order by e.user_id, e.spent_at, e.id`,
+        userIds,
+        (e) => ({
+          id: e.id,
+          amount: new Big(e.amount).toFixed(2),
+          currency: e.currency.trim(),
+          category: e.category,
+          description: e.description,
+          spentAt: toDate(e.spent_at).toISOString(),
+        }),
+      ),
   },
 };

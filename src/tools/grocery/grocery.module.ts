@@ -1,3 +1,4 @@
+import { rowsByUser } from '../dump-rows.js';
 import type { ToolModule } from '../types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
@@ -5,6 +6,17 @@ import { cleanText } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { groceryRules } from './grocery.rules.js';
 import { CLEAR_CONFIRM, groceryTools } from './grocery.tool.js';
+
+interface GroceryRow {
+  id: number;
+  user_id: number;
+  name: string;
+  /** numeric, as text */
+  quantity: string | null;
+  unit: string | null;
+  category: string;
+  done: boolean;
+}
 
 const YES = /^(?:y|ya|ye|yes|yeah|yea|yep|yup|yess+|sure|ok|okay|k|do it|go ahead|confirm|confirmed|yes please|please do|absolutely|correct|affirmative|definitely|of course|yes clear it|clear it|yes clear|yes do it|👍)$/;
 const NO = /^(?:n|no|nah|na|nope|don'?t|do not|keep|keep it|keep them|no keep it|no don'?t|not now|wait|stop|no thanks|never ?mind|cancel)$/;
@@ -26,16 +38,22 @@ export const groceryModule: ToolModule = {
   rules: groceryRules,
   resume,
   examples: ['add milk, 2 dozen eggs and bread', "what's on my list", 'got the milk', 'take eggs off the list', 'clear checked items'],
-  async dump(em, user) {
-    const rows = await em.find(GroceryItem, { user }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    return {
-      groceryItems: rows.map((r) => ({
-        name: r.name,
-        quantity: r.quantity === null || r.quantity === undefined ? null : Number(r.quantity),
-        unit: r.unit ?? null,
-        category: r.category,
-        done: r.done,
-      })),
-    };
+  dump: {
+    key: 'groceryItems',
+    rows: (sql, userIds) =>
+      rowsByUser<GroceryRow>(
+        sql,
+        `select id, user_id, name, quantity, unit, category, done from grocery_items
+          where user_id = any($1) order by user_id, created_at, id`,
+        userIds,
+        (r) => ({
+          id: r.id,
+          name: r.name,
+          quantity: r.quantity === null ? null : Number(r.quantity),
+          unit: r.unit,
+          category: r.category,
+          done: r.done,
+        }),
+      ),
   },
 };

@@ -1,9 +1,9 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { User } from '../../entities/user.entity.js';
+import { toDate } from '../../db/sql.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
-import type { ToolModule } from '../types.js';
+import { rowsByUser } from '../dump-rows.js';
+import type { DumpSection, ToolModule } from '../types.js';
 import { createReminderTool } from './reminder-create.tool.js';
 import { cancelReminderTool, doneReminderTool, listRemindersTool, snoozeReminderTool } from './reminder-manage.tool.js';
 import { Reminder } from './reminder.entity.js';
@@ -35,12 +35,25 @@ function resumeReminder(pending: PendingRequest, input: RuleInput, ctx: Understa
   return null;
 }
 
-async function dumpReminders(em: EntityManager, user: User): Promise<Record<string, unknown>> {
-  const rows = await em.find(Reminder, { user }, { orderBy: { dueAt: 'asc', id: 'asc' } });
-  return {
-    reminders: rows.map((r) => ({ text: r.text, dueAt: r.dueAt.toISOString(), recurrence: r.rrule ?? null, status: r.status })),
-  };
+interface ReminderRow {
+  id: number;
+  user_id: number;
+  text: string;
+  due_at: string;
+  rrule: string | null;
+  status: string;
 }
+
+const dumpReminders: DumpSection = {
+  key: 'reminders',
+  rows: (sql, userIds) =>
+    rowsByUser<ReminderRow>(
+      sql,
+      'select id, user_id, text, due_at, rrule, status from reminders where user_id = any($1) order by user_id, due_at, id',
+      userIds,
+      (r) => ({ id: r.id, text: r.text, dueAt: toDate(r.due_at).toISOString(), recurrence: r.rrule ?? null, status: r.status }),
+    ),
+};
 
 export const reminderModule: ToolModule = {
   name: 'reminders',

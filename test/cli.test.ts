@@ -1,0 +1,167 @@
+import { expect } from 'chai';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resetDb, testDb } from './support/db.js';
+import { consoleMessage, makePipeline, sql } from './support/pipeline.js';
+import { dumpUsers } from '../src/cli/dump.js';
+import { sqlAutocommit, type Sql } from '../src/db/sql.js';
+import { toolModules } from '../src/tools/index.js';
+import { runCli, type CliRun } from './support/cli.js';
+
+const A = '+15551230001';
+const B = '+15551230002';
+
+/**
+ * The real `npm run cli` process, on the test database. The embedded one serves every connection from one session,
+ * so the statements an earlier process prepared (errand_1_0…) are still there: a new process would collide with them.
+ */
+async function cli(args: string[]): Promise<CliRun> {
+  await sql('deallocate all');
+  return runCli('src/cli/main.ts', args, { DATABASE_URL: String(testDb().orm.config.get('clientUrl')) });
+}
+
+function jsonLines(stdout: string): Record<string, unknown>[] {
+  return stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+describe('npm run cli (the real process)', function () {
+  this.timeout(60_000);
+  beforeEach(resetDb);
+
+  it('--help prints the usage of every command and exits 0', async () => {
+    const run = await cli(['--help']);
+    expect(run.code, run.stderr).to.equal(0);
+    for (const word of ['send', 'replay', 'dump', '--from', '--at', '--all']) expect(run.stdout).to.include(word);
+  });
+
+  it('an unknown command is a usage error (exit 2) with the usage on stderr, not a stack trace', async () => {
+    const run = await cli(['frobnicate']);
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.include('replay');
+    expect(run.stderr).not.to.match(/\n\s+at /);
+  });
+
+  describe('replay', () => {
+    let dir: string;
+    beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errand-replay-'))));
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('answers good lines and gives every bad line an error, never a reply', async () => {
+      const bad = [
+        'not json',
+        'null',
+        '[1, 2]',
+        '42',
+        JSON.stringify({ text: 'add milk' }),
+        JSON.stringify({ from: 'abc', text: 'add milk' }),
+        JSON.stringify({ from: 15551230001, text: 'add milk' }),
+        JSON.stringify({ from: A }),
+        JSON.stringify({ from: A, text: 42 }),
+        JSON.stringify({ from: A, text: 'add milk', at: 'garbage' }),
+        JSON.stringify({ from: A, text: 'add milk', at: '2026-02-30T10:00:00Z' }),
+        JSON.stringify({ from: A, text: 'add milk', at: 1700000000000 }),
+      ];
+      const good = [
+        JSON.stringify({ from: A, text: 'add eggs', at: '2026-11-23T14:00:00Z' }),
+        JSON.stringify({ from: B, text: 'add bread' }),
+      ];
+      const file = path.join(dir, 'in.jsonl');
+      fs.writeFileSync(file, [good[0], ...bad, '', good[1]].join('\n'));
+      const run = await cli(['replay', file]);
+      expect(run.code, run.stderr).to.equal(0);
+      const out = jsonLines(run.stdout);
+      expect(out).to.have.length(bad.length + 2);
+      for (const [i, line] of out.slice(1, -1).entries()) {
+        expect(line, bad[i]).to.have.property('error').that.is.a('string').and.not.empty;
+        expect(line, bad[i]).not.to.have.property('reply');
+      }
+      expect(out[0]).to.deep.include({ from: A, text: 'add eggs' });
+      expect(out[0]!.reply).to.match(/Added eggs/);
+      expect(out.at(-1)).to.deep.include({ from: B, text: 'add bread' });
+      expect(out.at(-1)!.reply).to.match(/Added bread/);
+      const rows = await sql<{ name: string }>('select name from grocery_items order by id');
+      expect(rows.map((r) => r.name), 'bad lines store nothing').to.deep.equal(['eggs', 'bread']);
+    });
+  });
+
+  describe('dump', () => {
+    async function seed(): Promise<void> {
+      const handle = makePipeline();
+      for (const text of ['my timezone is Chicago', 'call me Sam', 'my currency is EUR', 'notify me 15 min before events', 'add milk']) {
+        await handle(consoleMessage(text, { phone: A }));
+      }
+      await handle(consoleMessage('remind me to call mum tomorrow at 6pm', { phone: A }));
+      await handle(consoleMessage('lunch with Jo friday 1pm', { phone: A }));
+      await handle(consoleMessage('spent 12.50 on lunch', { phone: A }));
+      await handle(consoleMessage('add bread', { phone: B }));
+    }
+
+    const ids = async (table: string, phone: string) => {
+      const rows = await sql<{ id: number }>(
+        `select t.id from ${table} t join users u on u.id = t.user_id where u.phone_number = $1 order by t.id`,
+        [phone],
+      );
+      return rows.map((r) => r.id);
+    };
+
+    it('prints one line per --from, in order, with the records\' ids and the user\'s settings', async () => {
+      await seed();
+      const run = await cli(['dump', '--from', B, '--from', '+15559990000', '--from', A]);
+      expect(run.code, run.stderr).to.equal(0);
+      const [b, missing, a] = jsonLines(run.stdout) as Record<string, any>[];
+      expect(jsonLines(run.stdout)).to.have.length(3);
+      const [userA] = await sql<{ id: number }>('select id from users where phone_number = $1', [A]);
+      expect(a!.user).to.deep.equal({ id: userA!.id, phone: A, timezone: 'America/Chicago' });
+      expect(a!.settings).to.include({ timezone: 'America/Chicago', currency: 'EUR', name: 'Sam', eventAlertMinutes: 15 });
+      expect(a!.settings).to.have.property('quietHours');
+      expect(a!.reminders.map((r: { id: number }) => r.id)).to.deep.equal(await ids('reminders', A));
+      expect(a!.events.map((r: { id: number }) => r.id)).to.deep.equal(await ids('calendar_events', A));
+      expect(a!.groceryItems.map((r: { id: number }) => r.id)).to.deep.equal(await ids('grocery_items', A));
+      expect(a!.expenses.map((r: { id: number }) => r.id)).to.deep.equal(await ids('expenses', A));
+      expect(a!.reminders[0]).to.include({ text: 'Call mum', status: 'pending' });
+      expect(a!.expenses[0]).to.include({ amount: '12.50', currency: 'EUR' });
+      const bread = { id: (await ids('grocery_items', B))[0], name: 'bread', quantity: null, unit: null, category: 'bakery', done: false };
+      expect(b!.groceryItems).to.deep.equal([bread]);
+      expect(b!.settings).to.include({ currency: 'USD', name: null, eventAlertMinutes: 30 });
+      expect(missing).to.deep.equal({ user: null, settings: null, reminders: [], events: [], groceryItems: [], expenses: [] });
+    });
+
+    it('--all prints every user, one line each, in id order', async () => {
+      await seed();
+      // More users than one batch holds.
+      await sql(`insert into users (phone_number, timezone)
+                 select '+1555200' || lpad(g::text, 4, '0'), 'UTC' from generate_series(1, 1200) g`);
+      const run = await cli(['dump', '--all']);
+      expect(run.code, run.stderr).to.equal(0);
+      const out = jsonLines(run.stdout) as { user: { id: number; phone: string } }[];
+      const users = await sql<{ id: number }>('select id from users order by id');
+      expect(out.map((l) => l.user.id)).to.deep.equal(users.map((u) => u.id));
+      expect(out[0]!.user.phone).to.equal(A);
+    });
+
+    it('reads a batch of users with one statement per section, not a few per user', async () => {
+      await seed();
+      await sql(`insert into users (phone_number, timezone)
+                 select '+1555200' || lpad(g::text, 4, '0'), 'UTC' from generate_series(1, 1200) g`);
+      const phones = [A, B, ...(await sql<{ phone_number: string }>('select phone_number from users')).map((u) => u.phone_number)];
+      const counted = sqlAutocommit(testDb().orm.em);
+      let statements = 0;
+      const countingSql: Sql = (text, params) => (statements++, counted(text, params));
+      for (const target of [{ all: true } as const, { phones }]) {
+        statements = 0;
+        let lines = 0;
+        const write = async (chunk: string) => void (lines += chunk.split('\n').length - 1);
+        await dumpUsers({ sql: countingSql, modules: toolModules, defaultCurrency: 'USD', write, batchSize: 500 }, target);
+        expect(lines).to.equal('all' in target ? 1202 : 1204);
+        const sections = toolModules.filter((m) => m.dump).length;
+        expect(statements, JSON.stringify(target).slice(0, 20)).to.equal(3 * (1 + sections));
+      }
+    });
+
+    it('--all together with --from, or neither, is a usage error', async () => {
+      expect((await cli(['dump', '--all', '--from', A])).code).to.equal(2);
+      expect((await cli(['dump'])).code).to.equal(2);
+    });
+  });
+});
