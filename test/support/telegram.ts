@@ -24,6 +24,8 @@ export interface TelegramHarness {
   url: string;
   /** POSTs an update to /webhooks/telegram with the secret header (or the one given, or none with null). */
   post(update: object, secret?: string | null): Promise<Response>;
+  /** POSTs a body exactly as given, with the secret header. */
+  postRaw(body: string, contentType?: string): Promise<Response>;
   /** Waits until every update handed to the background has been processed. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -70,6 +72,8 @@ export async function startTelegramErrand(opts: HarnessOptions): Promise<Telegra
         headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
         body: JSON.stringify(update),
       }),
+    postRaw: (body, contentType = 'application/json') =>
+      fetch(`${url}/webhooks/telegram`, { method: 'POST', headers: { 'content-type': contentType, 'x-telegram-bot-api-secret-token': SECRET }, body }),
     settle: async () => {
       if (!(await inFlight!.drain(10_000))) throw new Error('telegram work did not settle');
     },

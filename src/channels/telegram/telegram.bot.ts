@@ -10,6 +10,7 @@ import type { TelegramConfig } from './telegram.config.js';
 import { createFeatures, type FeatureDeps, type TelegramContext } from './telegram.features.js';
 import { createTelegramSender, type TelegramSender } from './telegram.sender.js';
 import { claimStrandedUpdates, finishUpdate, storeUpdate } from './telegram.store.js';
+import { storableChatId } from './telegram.update.js';
 
 export const ALLOWED_UPDATES = ['message', 'my_chat_member'] as const;
 
@@ -59,9 +60,8 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): Tele
   bot.use(async (ctx) => {
     const update = ctx.update;
     ctx.log = deps.logger.child({ updateId: update.update_id });
-    const fresh = await storeUpdate(deps.orm, {
-      updateId: update.update_id, chatId: ctx.chat?.id ?? null, kind: updateKind(update), payload: update, receivedAt: deps.clock.now(),
-    });
+    const chatId = storableChatId(ctx.chat?.id);
+    const fresh = await storeUpdate(deps.orm, { updateId: update.update_id, chatId, kind: updateKind(update), payload: update, receivedAt: deps.clock.now() });
     if (!fresh && !replaying.has(update.update_id)) return void ctx.log.info('telegram update already received, skipped');
     const work = async () => {
       try {
@@ -74,7 +74,7 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): Tele
         replaying.delete(update.update_id);
       }
     };
-    void deps.inFlight.track(enqueue(String(ctx.chat?.id ?? 'none'), work));
+    void deps.inFlight.track(enqueue(String(chatId ?? 'none'), work));
   });
   // Long polling only: a webhook request that fails to store its update answers 500, so Telegram delivers it again.
   bot.catch((err) => deps.logger.error('telegram update could not be stored', { updateId: err.ctx.update.update_id, error: errorSummary(err.error) }));
