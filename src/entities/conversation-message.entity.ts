@@ -11,7 +11,7 @@ export type MessageStatus = 'received' | 'processed' | 'failed';
 @Index({ properties: ['conversation', 'timestamp'] })
 @Index({ properties: ['conversation', 'id'] })
 export class ConversationMessage {
-  [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status';
+  [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status' | 'recoveryAttempts';
 
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
@@ -55,4 +55,8 @@ export class ConversationMessage {
 
   @Property({ type: 'json', nullable: true })
   metadata?: Record<string, unknown> | null;
+
+  /** Times the stranded-message recovery picked this message up; past a bound it is marked failed. */
+  @Property({ type: 'integer', default: 0 })
+  recoveryAttempts: number = 0;
 }
