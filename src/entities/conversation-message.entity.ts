@@ -25,7 +25,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
   name: 'conversation_messages_received_timestamp_index',
 }))
 export class ConversationMessage {
-  [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status';
+  [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status' | 'recoveryAttempts';
 
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;
@@ -71,4 +71,8 @@ export class ConversationMessage {
 
   @Property({ type: 'json', nullable: true })
   metadata?: Record<string, unknown> | null;
+
+  /** Times the stranded-message recovery picked this message up; past a bound it is marked failed. */
+  @Property({ type: 'integer', default: 0 })
+  recoveryAttempts: number = 0;
 }

@@ -22,8 +22,12 @@ export interface TelegramHarness {
   fake: FakeTelegram;
   errand: Errand;
   url: string;
+  /** The service's clock: starts at 2026-11-23T14:00:00Z. */
+  clock: ReturnType<typeof fixedClock>;
   /** POSTs an update to /webhooks/telegram with the secret header (or the one given, or none with null). */
   post(update: object, secret?: string | null): Promise<Response>;
+  /** POSTs a body exactly as given, with the secret header. */
+  postRaw(body: string, contentType?: string): Promise<Response>;
   /** Waits until every update handed to the background has been processed. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -50,12 +54,13 @@ export async function startTelegramErrand(opts: HarnessOptions): Promise<Telegra
     },
   };
   const webhook = opts.mode === 'webhook';
+  const clock = fixedClock('2026-11-23T14:00:00Z');
   const errand = await createErrand({
     config: testConfig(webhook ? { PUBLIC_BASE_URL: 'https://errand.example.com' } : {}),
     logger: silentLogger,
     env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...(webhook ? { TELEGRAM_WEBHOOK_SECRET: SECRET } : {}) },
     db: testDb(),
-    clock: fixedClock('2026-11-23T14:00:00Z'),
+    clock,
     modules: opts.modules,
     channels: [consoleChannel, telegram],
   });
@@ -64,12 +69,15 @@ export async function startTelegramErrand(opts: HarnessOptions): Promise<Telegra
     fake,
     errand,
     url,
+    clock,
     post: (update, secret = SECRET) =>
       fetch(`${url}/webhooks/telegram`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(secret === null ? {} : { 'x-telegram-bot-api-secret-token': secret }) },
         body: JSON.stringify(update),
       }),
+    postRaw: (body, contentType = 'application/json') =>
+      fetch(`${url}/webhooks/telegram`, { method: 'POST', headers: { 'content-type': contentType, 'x-telegram-bot-api-secret-token': SECRET }, body }),
     settle: async () => {
       if (!(await inFlight!.drain(10_000))) throw new Error('telegram work did not settle');
     },

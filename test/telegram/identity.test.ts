@@ -61,6 +61,20 @@ describe('telegram: identity by phone number', () => {
     expect(await sql('select * from user_channels')).to.deep.equal([]);
   });
 
+  it('refuses the sender’s own contact when it was forwarded, or when the chat is not the sender’s own', async () => {
+    const own = contactUpdate(1, { phone_number: '15551230001', user_id: ADA.id }) as { message: Record<string, unknown> };
+    const forwarded = { update_id: 1, message: { ...own.message, forward_origin: { type: 'user', date: 1795442000, sender_user: ADA } } };
+    const otherChat = { update_id: 2, message: { ...own.message, message_id: 2, chat: { id: MALLORY.id, first_name: 'Mallory', type: 'private' } } };
+    await h.post(forwarded);
+    await h.post(otherChat);
+    await h.settle();
+    const replies = h.fake.sent().map((c) => c.payload);
+    expect(replies.map((r) => r.chat_id)).to.deep.equal([String(ADA.id), String(MALLORY.id)]);
+    for (const r of replies) expect(r.text).to.match(/isn't your own number/);
+    expect(await sql('select * from users')).to.deep.equal([]);
+    expect(await sql('select * from user_channels')).to.deep.equal([]);
+  });
+
   it('is the same user row as the SMS or console self with the same number', async () => {
     const viaConsole = await makePipeline({ modules: [channelTestModule()] })(consoleMessage('whoami', { phone: '+15551230001' }));
     expect(viaConsole.reply).to.equal('You are user 1 (+15551230001)');

@@ -28,6 +28,7 @@ describe('telegram: webhook intake', () => {
     const wrong = await h.post(textUpdate(11, 'hi'), 'not-the-secret-at-all-000000');
     expect(missing.status).to.equal(401);
     expect(wrong.status).to.equal(401);
+    expect(((await wrong.json()) as { message: string }).message).to.match(/Secret-Token/);
     await h.settle();
     expect(await sql('select * from telegram_updates')).to.deep.equal([]);
     expect(h.fake.sent()).to.deep.equal([]);

@@ -5,11 +5,13 @@ import type { Update } from 'grammy/types';
 import { errorSummary } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { InFlight } from '../../pipeline/in-flight.js';
+import { MAX_RECOVERY_ATTEMPTS } from '../../pipeline/recover-stranded.job.js';
 import { SORRY_REPLY } from '../../pipeline/replies.js';
 import type { TelegramConfig } from './telegram.config.js';
 import { createFeatures, type FeatureDeps, type TelegramContext } from './telegram.features.js';
 import { createTelegramSender, type TelegramSender } from './telegram.sender.js';
-import { claimStrandedUpdates, finishUpdate, storeUpdate } from './telegram.store.js';
+import { claimStrandedUpdates, finishUpdate, giveUpStrandedUpdates, storeUpdate, type StoredUpdate } from './telegram.store.js';
+import { parseUpdate, storableChatId } from './telegram.update.js';
 
 export const ALLOWED_UPDATES = ['message', 'my_chat_member'] as const;
 
@@ -59,9 +61,8 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): Tele
   bot.use(async (ctx) => {
     const update = ctx.update;
     ctx.log = deps.logger.child({ updateId: update.update_id });
-    const fresh = await storeUpdate(deps.orm, {
-      updateId: update.update_id, chatId: ctx.chat?.id ?? null, kind: updateKind(update), payload: update, receivedAt: deps.clock.now(),
-    });
+    const chatId = storableChatId(ctx.chat?.id);
+    const fresh = await storeUpdate(deps.orm, { updateId: update.update_id, chatId, kind: updateKind(update), payload: update, receivedAt: deps.clock.now() });
     if (!fresh && !replaying.has(update.update_id)) return void ctx.log.info('telegram update already received, skipped');
     const work = async () => {
       try {
@@ -74,22 +75,33 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): Tele
         replaying.delete(update.update_id);
       }
     };
-    void deps.inFlight.track(enqueue(String(ctx.chat?.id ?? 'none'), work));
+    void deps.inFlight.track(enqueue(String(chatId ?? 'none'), work));
   });
   // Long polling only: a webhook request that fails to store its update answers 500, so Telegram delivers it again.
   bot.catch((err) => deps.logger.error('telegram update could not be stored', { updateId: err.ctx.update.update_id, error: errorSummary(err.error) }));
   async function replayStranded(storedBefore: Date, now: Date): Promise<number> {
     if (!bot.isInited()) return 0;
-    const stranded = await claimStrandedUpdates(deps.orm, storedBefore, now);
-    for (const update of stranded) {
-      deps.logger.info('replaying a stranded telegram update', { updateId: update.update_id });
-      replaying.add(update.update_id); // removed by the intake once the replay's work is done
-      await bot.handleUpdate(update).catch((err: unknown) => {
-        replaying.delete(update.update_id);
-        deps.logger.error('stranded telegram update could not be replayed', { updateId: update.update_id, error: errorSummary(err) });
-      });
+    for (const updateId of await giveUpStrandedUpdates(deps.orm, storedBefore, now, MAX_RECOVERY_ATTEMPTS)) {
+      deps.logger.warn('stranded telegram update given up: marked failed', { updateId, replays: MAX_RECOVERY_ATTEMPTS });
     }
+    const stranded = await claimStrandedUpdates(deps.orm, storedBefore, now, MAX_RECOVERY_ATTEMPTS);
+    for (const stored of stranded) await replay(stored, now);
     return stranded.length;
+  }
+
+  /** A row stored before the webhook checked updates may hold anything: such a row is failed, not run. */
+  async function replay({ updateId, payload }: StoredUpdate, now: Date): Promise<void> {
+    const parsed = parseUpdate(payload);
+    if (!parsed.ok || parsed.update.update_id !== updateId) {
+      deps.logger.warn('stranded telegram update is not a valid update: marked failed', { updateId, reason: parsed.ok ? 'another update_id' : parsed.reason });
+      return finishUpdate(deps.orm, updateId, 'failed', now, 'stored payload is not a valid update');
+    }
+    deps.logger.info('replaying a stranded telegram update', { updateId });
+    replaying.add(updateId); // removed by the intake once the replay's work is done
+    await bot.handleUpdate(parsed.update).catch((err: unknown) => {
+      replaying.delete(updateId);
+      deps.logger.error('stranded telegram update could not be replayed', { updateId, error: errorSummary(err) });
+    });
   }
 
   return { bot, sender, replayStranded };

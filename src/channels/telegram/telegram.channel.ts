@@ -1,15 +1,15 @@
-import { Router } from 'express';
-import { GrammyError, webhookCallback, type Bot } from 'grammy';
+import { GrammyError, type Bot } from 'grammy';
 import { errorSummary } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Channel, ChannelDeps, ChannelFactory } from '../types.js';
 import type { Job } from '../../scheduler/types.js';
 import { STRANDED_AFTER_MS } from '../../pipeline/recover-stranded.job.js';
 import { ALLOWED_UPDATES, createTelegramBot, type BotOptions } from './telegram.bot.js';
-import { parseTelegramConfig, TELEGRAM_WEBHOOK_PATH, type TelegramConfig } from './telegram.config.js';
+import { parseTelegramConfig, type TelegramConfig } from './telegram.config.js';
 import type { TelegramContext } from './telegram.features.js';
 import { COMMANDS } from './telegram.replies.js';
 import { TELEGRAM_TEXT_LIMIT } from './telegram.split.js';
+import { telegramWebhookRouter } from './telegram.webhook.js';
 
 type Lifecycle = Pick<Channel, 'router' | 'start' | 'stop'>;
 /** grammY's Node build types signals with the abort-controller polyfill; node-fetch accepts the native one. */
@@ -41,10 +41,9 @@ export function createTelegramChannel(deps: ChannelDeps, options: BotOptions = {
   return { id: 'telegram', textLimit: TELEGRAM_TEXT_LIMIT, send: (to, text) => sender.send(to, text), jobs: [replayJob], ...mode };
 }
 
-/** Telegram POSTs each update; grammY checks the secret header (401 otherwise) before anything is stored. */
+/** Telegram POSTs each update; its secret and its shape are checked before anything is stored. */
 function webhookMode(bot: Bot<TelegramContext>, config: TelegramConfig, logger: Logger): Lifecycle {
-  const router = Router();
-  router.post(TELEGRAM_WEBHOOK_PATH, webhookCallback(bot, 'express', { secretToken: config.webhookSecret }));
+  const router = telegramWebhookRouter(bot, config.webhookSecret, logger);
   const abort = new AbortController();
   let startup: Promise<void> = Promise.resolve();
   return {

@@ -61,9 +61,12 @@ export function createFeatures(deps: FeatureDeps): Composer<TelegramContext> {
   return c;
 }
 
-/** Only the sender's own contact counts: Telegram vouches for contact.user_id, not for a typed or forwarded card. */
+/**
+ * Only the sender's own contact, shared in their own private chat, counts: Telegram vouches for contact.user_id
+ * only there, not for a typed card, a forwarded one (even their own) or one in a chat that is someone else's.
+ */
 async function shareContact(ctx: TelegramContext, contact: Contact, deps: FeatureDeps): Promise<void> {
-  if (contact.user_id !== ctx.from!.id) {
+  if (!isOwnContact(ctx, contact)) {
     ctx.log.warn('telegram contact refused: not the sender’s own');
     return say(ctx, deps, replies.FORGED_CONTACT, replies.shareNumberKeyboard());
   }
@@ -73,6 +76,14 @@ async function shareContact(ctx: TelegramContext, contact: Contact, deps: Featur
   ctx.link = await linkChat(deps.orm, String(ctx.chat!.id), phone, deps.defaultTimezone, deps.clock.now());
   ctx.log.info('telegram chat linked', { phone: maskPhone(phone), userId: ctx.link.userId });
   await say(ctx, deps, replies.linkedReply(phone), replies.removeKeyboard);
+}
+
+/** Forwarded messages carry forward_origin (Bot API 7) or, from older servers, forward_date. */
+function isOwnContact(ctx: TelegramContext, contact: Contact): boolean {
+  const message = ctx.message!;
+  const forwarded = 'forward_origin' in message || 'forward_date' in message;
+  const sender = ctx.from!.id;
+  return !forwarded && contact.user_id === sender && ctx.chat!.id === sender && ctx.chat!.type === 'private';
 }
 
 /** A linked chat's text goes through the same pipeline as SMS, as the same user. */

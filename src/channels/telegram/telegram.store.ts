@@ -1,5 +1,4 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Update } from 'grammy/types';
 import { sqlAutocommit } from '../../db/sql.js';
 import { UserChannel } from '../../entities/index.js';
 import { findOrCreateUser } from '../../pipeline/record-inbound.js';
@@ -27,18 +26,36 @@ export async function storeUpdate(
   return inserted.length === 1;
 }
 
+export interface StoredUpdate {
+  updateId: number;
+  /** As stored: rows written before the webhook checked updates may hold anything. */
+  payload: unknown;
+}
+
 /**
  * Claims updates stored before `before` and never finished (the process died between storing and answering
  * them). Moving received_at to `now` is the claim: another instance sweeping at the same time skips them.
+ * Each claim is counted, and an update already claimed `maxReplays` times is left to `giveUpStrandedUpdates`.
  */
-export async function claimStrandedUpdates(orm: MikroORM, before: Date, now: Date, limit = 50): Promise<Update[]> {
-  const rows: { payload: Update }[] = await orm.em.getConnection().execute(
-    `update telegram_updates set received_at = ? where update_id in (
-       select update_id from telegram_updates where status = 'received' and received_at < ? order by update_id limit ? for update skip locked)
-     returning payload`,
-    [now, before, limit],
+export async function claimStrandedUpdates(orm: MikroORM, before: Date, now: Date, maxReplays: number, limit = 50): Promise<StoredUpdate[]> {
+  const rows: { update_id: string; payload: unknown }[] = await orm.em.getConnection().execute(
+    `update telegram_updates set received_at = ?, replays = replays + 1 where update_id in (
+       select update_id from telegram_updates where status = 'received' and received_at < ? and replays < ?
+        order by update_id limit ? for update skip locked)
+     returning update_id::text, payload`,
+    [now, before, maxReplays, limit],
   );
-  return rows.map((r) => (typeof r.payload === 'string' ? (JSON.parse(r.payload) as Update) : r.payload));
+  return rows.map((r) => ({ updateId: Number(r.update_id), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }));
+}
+
+/** Stranded updates that `maxReplays` replays did not finish are marked failed rather than run on every sweep. */
+export async function giveUpStrandedUpdates(orm: MikroORM, before: Date, now: Date, maxReplays: number): Promise<number[]> {
+  const rows: { update_id: string }[] = await orm.em.getConnection().execute(
+    `update telegram_updates set status = 'failed', processed_at = ?, error = ?
+      where status = 'received' and received_at < ? and replays >= ? returning update_id::text`,
+    [now, `not finished after ${maxReplays} replays`, before, maxReplays],
+  );
+  return rows.map((r) => Number(r.update_id));
 }
 
 export async function finishUpdate(orm: MikroORM, updateId: number, status: UpdateStatus, at: Date, error?: string): Promise<void> {
