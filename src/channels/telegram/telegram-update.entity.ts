@@ -11,7 +11,7 @@ export const TELEGRAM_UPDATE_STATUSES = ['received', 'processed', 'failed', 'ign
 @Index({ properties: ['chatId', 'receivedAt'] })
 @Index(partialIndex('telegram_updates', ['status', 'received_at'], `"status" = 'received'`))
 export class TelegramUpdate {
-  [OptionalProps]?: 'chatId' | 'status' | 'error' | 'receivedAt' | 'processedAt';
+  [OptionalProps]?: 'chatId' | 'status' | 'error' | 'replays' | 'receivedAt' | 'processedAt';
 
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: false })
   updateId!: string;
@@ -30,6 +30,10 @@ export class TelegramUpdate {
 
   @Property({ type: 'text', nullable: true })
   error?: string | null;
+
+  /** How many times recovery picked the update up; past a bound it is failed instead of replayed again. */
+  @Property({ type: 'integer', default: 0 })
+  replays: number = 0;
 
   @Property(instantNow())
   receivedAt: Date = new Date();
