@@ -4,7 +4,9 @@ import twilio from 'twilio';
 import { smsChannel } from '../../src/channels/sms/sms.channel.js';
 import { consoleChannel } from '../../src/channels/console/console.channel.js';
 import { createErrand, type Errand } from '../../src/errand.js';
+import type { Logger } from '../../src/logger.js';
 import type { Interceptor } from '../../src/pipeline/types.js';
+import type { ToolModule } from '../../src/tools/types.js';
 import { fixedClock } from '../../src/time.js';
 import { testDb } from './db.js';
 import { startFakeTwilio, sid, type FakeTwilio } from './fake-twilio.js';
@@ -43,14 +45,22 @@ export interface HttpResult {
 
 export const nextMessageSid = () => sid('SM', randomBytes(16).toString('hex'));
 
-export async function startSms(opts: { env?: Record<string, string>; interceptors?: Interceptor[] } = {}): Promise<SmsHarness> {
+export interface SmsOptions {
+  env?: Record<string, string>;
+  interceptors?: Interceptor[];
+  modules?: ToolModule[];
+  logger?: Logger;
+}
+
+export async function startSms(opts: SmsOptions = {}): Promise<SmsHarness> {
   const fake = await startFakeTwilio();
   const clock = fixedClock('2026-11-23T14:00:00Z');
   const errand = await createErrand({
     config: testConfig({ PUBLIC_BASE_URL, HOST: '127.0.0.1' }),
-    logger: silentLogger,
+    logger: opts.logger ?? silentLogger,
     db: testDb(),
     clock,
+    modules: opts.modules,
     channels: [consoleChannel, smsChannel],
     interceptors: opts.interceptors,
     env: {

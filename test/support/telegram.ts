@@ -3,6 +3,7 @@ import { createTelegramChannel } from '../../src/channels/telegram/telegram.chan
 import type { BotOptions } from '../../src/channels/telegram/telegram.bot.js';
 import type { ChannelDeps, ChannelFactory } from '../../src/channels/types.js';
 import { createErrand, type Errand } from '../../src/errand.js';
+import type { Logger } from '../../src/logger.js';
 import type { InFlight } from '../../src/pipeline/in-flight.js';
 import { fixedClock } from '../../src/time.js';
 import type { ToolModule } from '../../src/tools/types.js';
@@ -36,6 +37,7 @@ export interface HarnessOptions {
   botOptions?: BotOptions;
   /** Scripted failures the fake answers before the service starts (e.g. getMe → 500). */
   failFirst?: Record<string, Failure[]>;
+  logger?: Logger;
 }
 
 export async function startTelegramErrand(opts: HarnessOptions): Promise<TelegramHarness> {
@@ -52,7 +54,7 @@ export async function startTelegramErrand(opts: HarnessOptions): Promise<Telegra
   const webhook = opts.mode === 'webhook';
   const errand = await createErrand({
     config: testConfig(webhook ? { PUBLIC_BASE_URL: 'https://errand.example.com' } : {}),
-    logger: silentLogger,
+    logger: opts.logger ?? silentLogger,
     env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...(webhook ? { TELEGRAM_WEBHOOK_SECRET: SECRET } : {}) },
     db: testDb(),
     clock: fixedClock('2026-11-23T14:00:00Z'),

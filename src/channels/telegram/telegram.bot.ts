@@ -99,7 +99,7 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): Tele
 async function answerFailure(err: BotError<TelegramContext>, sender: TelegramSender): Promise<void> {
   const ctx = err.ctx;
   ctx.failure = errorSummary(err.error);
-  ctx.log.error('telegram update failed', { error: ctx.failure, stack: err.error instanceof Error ? err.error.stack : undefined });
+  ctx.log.error('telegram update failed', { error: err.error });
   if (!ctx.chat || ctx.chat.type !== 'private') return;
   await sender.send(String(ctx.chat.id), SORRY_REPLY).catch((sendErr: unknown) =>
     ctx.log.error('telegram apology could not be sent', { error: errorSummary(sendErr) }),
