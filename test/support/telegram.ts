@@ -38,10 +38,14 @@ export interface HarnessOptions {
   /** Scripted failures the fake answers before the service starts (e.g. getMe → 500). */
   failFirst?: Record<string, Failure[]>;
   logger?: Logger;
+  /** Use this fake instead of a new one (closed with the harness). */
+  fake?: FakeTelegram;
+  /** Reach the Bot API here instead of the fake's own address (a proxy in front of it). */
+  apiRoot?: string;
 }
 
 export async function startTelegramErrand(opts: HarnessOptions): Promise<TelegramHarness> {
-  const fake = await startFakeTelegram();
+  const fake = opts.fake ?? (await startFakeTelegram());
   for (const [method, failures] of Object.entries(opts.failFirst ?? {})) fake.failNext(method, ...failures);
   let inFlight: InFlight | undefined;
   const telegram: ChannelFactory = {
@@ -55,7 +59,7 @@ export async function startTelegramErrand(opts: HarnessOptions): Promise<Telegra
   const errand = await createErrand({
     config: testConfig(webhook ? { PUBLIC_BASE_URL: 'https://errand.example.com' } : {}),
     logger: opts.logger ?? silentLogger,
-    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...(webhook ? { TELEGRAM_WEBHOOK_SECRET: SECRET } : {}) },
+    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: opts.apiRoot ?? fake.apiRoot, ...(webhook ? { TELEGRAM_WEBHOOK_SECRET: SECRET } : {}) },
     db: testDb(),
     clock: fixedClock('2026-11-23T14:00:00Z'),
     modules: opts.modules,

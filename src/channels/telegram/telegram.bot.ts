@@ -7,6 +7,7 @@ import type { Logger } from '../../logger.js';
 import type { InFlight } from '../../pipeline/in-flight.js';
 import { SORRY_REPLY } from '../../pipeline/replies.js';
 import type { TelegramConfig } from './telegram.config.js';
+import type { RetryDelays } from './telegram.health.js';
 import { createFeatures, type FeatureDeps, type TelegramContext } from './telegram.features.js';
 import { createTelegramSender, type TelegramSender } from './telegram.sender.js';
 import { claimStrandedUpdates, finishUpdate, storeUpdate } from './telegram.store.js';
@@ -17,6 +18,8 @@ export interface BotOptions {
   /** Overrides for tests; production uses the plugins' defaults (30 messages/s overall, 1/s per chat). */
   throttle?: APIThrottlerOptions;
   retry?: Partial<AutoRetryOptions>;
+  /** How start-up waits between attempts to reach the Bot API (default 1 s, doubling to 30 s). */
+  startRetry?: RetryDelays;
 }
 
 export interface BotDeps extends Omit<FeatureDeps, 'sender'> {
