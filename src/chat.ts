@@ -2,6 +2,7 @@ import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
+import { StartupError } from './startup-error.js';
 import type { ChannelFactory } from './channels/types.js';
 import { createErrand } from './errand.js';
 import { replyForError } from './errors.js';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof StartupError) console.error(err.message);
   else console.error('Chat failed:', err);
   process.exit(1);
 });
