@@ -11,6 +11,8 @@ const STATEMENT_FIRST = /^\s*(?:select\s|insert\s+into\s|update\s+\S+\s+set\s|de
 /** MikroORM appends the server's detail and hint, which quote the offending values. */
 const APPENDED_DETAIL = /\n - (?:detail|hint): [\s\S]*$/;
 /** 10 to 15 digits, optionally with a leading +, single spaces, dots, dashes or parentheses between them. */
+/** The fields of a server error that name schema objects, which its message may quote. */
+const IDENTIFIER_FIELDS = ['constraint', 'table', 'column', 'schema', 'dataType'];
 const PHONE_LIKE = /(?<![\w+])\+?\(?\d(?:[\s().-]{0,2}\d){9,14}(?!\w)/g;
 
 interface ErrorLike {
@@ -54,6 +56,6 @@ function safeMessage(err: ErrorLike): string {
 
 /** The server's messages quote values too ('invalid input syntax for type integer: "abc"'); only its own identifiers stay. */
 function maskQuotedValues(message: string, err: ErrorLike): string {
-  const identifiers = new Set(['constraint', 'table', 'column', 'schema', 'dataType'].map((key) => err[key]).filter((v) => typeof v === 'string'));
+  const identifiers = new Set(IDENTIFIER_FIELDS.map((key) => err[key]).filter((v) => typeof v === 'string'));
   return message.replace(/"([^"]*)"/g, (quoted, inner: string) => (identifiers.has(inner) ? quoted : '"…"'));
 }

@@ -4,7 +4,9 @@ import { errorSummary, isErrorLike, maskNumbers } from './error-summary.js';
 const LEVEL = Symbol.for('level');
 const SPLAT = Symbol.for('splat');
 /** Where errors and libraries keep statements, bound values, offending keys, request payloads and stacks. */
-const UNSAFE_KEYS = new Set(['stack', 'sql', 'params', 'parameters', 'bindings', 'query', 'detail', 'hint', 'where', 'internalQuery', 'payload']);
+const UNSAFE_KEYS = new Set([
+  'stack', 'sql', 'params', 'parameters', 'bindings', 'query', 'detail', 'hint', 'where', 'internalQuery', 'payload',
+]);
 const MAX_DEPTH = 4;
 
 type Info = winston.Logform.TransformableInfo & Record<string | symbol, unknown>;
@@ -58,7 +60,9 @@ function redactValue(value: unknown, depth: number): unknown {
 
 /** At debug: errors in fields keep their message, code, details and stack (JSON would show only their own fields). */
 function expandErrors(info: Info): Info {
-  for (const [key, value] of Object.entries(info)) if (value instanceof Error) info[key] = { ...value, name: value.name, message: value.message, stack: value.stack };
+  for (const [key, value] of Object.entries(info)) {
+    if (value instanceof Error) info[key] = { ...value, name: value.name, message: value.message, stack: value.stack };
+  }
   return info;
 }
 

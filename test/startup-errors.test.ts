@@ -92,7 +92,8 @@ describe('start-up errors say what to fix', () => {
     }
     const created = logs.text().split('\n').filter((line) => line.includes('did not exist'));
     expect(created).to.have.length(1);
-    expect(JSON.parse(created[0]!)).to.include({ level: 'info', message: `DATABASE_URL names database "${name}", which did not exist: created it` });
+    const message = `DATABASE_URL names database "${name}", which did not exist: created it`;
+    expect(JSON.parse(created[0]!)).to.include({ level: 'info', message });
   });
 
   it('npm start prints the message alone, without a stack, and exits 1', async function () {

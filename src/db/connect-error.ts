@@ -3,10 +3,8 @@ import { StartupError } from '../startup-error.js';
 
 /** What a failed first connection means, naming DATABASE_URL (its password hidden) instead of the driver's words. */
 export function explainConnectError(err: unknown, databaseUrl: string): StartupError {
-  const host = hostOf(databaseUrl);
-  return new StartupError(`Cannot connect to the PostgreSQL server in DATABASE_URL (${showDatabaseUrl(databaseUrl)}): ${reason(err, host)}`, {
-    cause: err,
-  });
+  const where = `the PostgreSQL server in DATABASE_URL (${showDatabaseUrl(databaseUrl)})`;
+  return new StartupError(`Cannot connect to ${where}: ${reason(err, hostOf(databaseUrl))}`, { cause: err });
 }
 
 /** postgres://user@host:5432/db, password hidden — never the password, nor query parameters (sslpassword…). */

@@ -72,7 +72,8 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
 async function ensureDatabase(orm: MikroORM, serverUrl: string | undefined, logger: Logger | undefined): Promise<void> {
   try {
     if ((await orm.schema.ensureDatabase()) && serverUrl) {
-      logger?.info(`DATABASE_URL names database "${orm.config.get('dbName')}", which did not exist: created it`, { url: showDatabaseUrl(serverUrl) });
+      const name = orm.config.get('dbName');
+      logger?.info(`DATABASE_URL names database "${name}", which did not exist: created it`, { url: showDatabaseUrl(serverUrl) });
     }
   } catch (err) {
     await orm.close(true);

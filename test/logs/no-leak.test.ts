@@ -95,7 +95,8 @@ describe('logs: no phone numbers, message text, SQL values or stacks above debug
       wrapDeps: (deps) => ({
         ...deps,
         handleInbound: async (message) => {
-          if (message.text.startsWith('crash')) await deps.orm.em.fork().insert(User, { phoneNumber: message.phone, name: message.text, timezone: 'UTC' });
+          const row = { phoneNumber: message.phone, name: message.text, timezone: 'UTC' };
+          if (message.text.startsWith('crash')) await deps.orm.em.fork().insert(User, row);
           return deps.handleInbound(message);
         },
       }),

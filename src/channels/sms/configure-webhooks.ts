@@ -26,7 +26,12 @@ async function configure(client: TwilioClient, config: SmsConfig, publicBaseUrl:
   if (config.messagingServiceSid) {
     const service = client.messaging.v1.services(config.messagingServiceSid);
     const inboundUrl = smsUrl + retryFragment((await service.fetch()).inboundRequestUrl);
-    await service.update({ inboundRequestUrl: inboundUrl, inboundMethod: 'POST', statusCallback: statusUrl, useInboundWebhookOnNumber: false });
+    await service.update({
+      inboundRequestUrl: inboundUrl,
+      inboundMethod: 'POST',
+      statusCallback: statusUrl,
+      useInboundWebhookOnNumber: false,
+    });
     done.push(`messaging service ${config.messagingServiceSid}: incoming SMS → ${inboundUrl}, status → ${statusUrl}`);
   }
   if (config.fromNumber) {

@@ -43,7 +43,12 @@ export function createTelegramChannel(deps: ChannelDeps, options: BotOptions = {
     run: ({ now }) => replayStranded(new Date(now.getTime() - STRANDED_AFTER_MS), now),
   };
   return {
-    id: 'telegram', textLimit: TELEGRAM_TEXT_LIMIT, send: (to, text) => sender.send(to, text), jobs: [replayJob], health: health.health, ...mode,
+    id: 'telegram',
+    textLimit: TELEGRAM_TEXT_LIMIT,
+    send: (to, text) => sender.send(to, text),
+    jobs: [replayJob],
+    health: health.health,
+    ...mode,
   };
 }
 
