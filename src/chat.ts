@@ -2,6 +2,7 @@ import readline from 'node:readline/promises';
 import { CHAT_USAGE, parseChatArgs, UsageError } from './cli/args.js';
 import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
+import { StartupError } from './startup-error.js';
 import type { ChannelFactory } from './channels/types.js';
 import { createErrand } from './errand.js';
 import { replyForError } from './errors.js';
@@ -57,7 +58,7 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`${err.message}\n\n${CHAT_USAGE}`);
-  else if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+  else if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof StartupError) console.error(err.message);
   else console.error('Chat failed:', err);
   process.exit(err instanceof UsageError ? 2 : 1);
 });

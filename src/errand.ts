@@ -20,6 +20,7 @@ import { createMetrics, timedUnderstander, type Metrics } from './metrics/metric
 import { createFloodLimit } from './pipeline/flood-limit.js';
 import { createDispatcher, type Dispatcher } from './outbox/dispatcher.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { explainListenError } from './startup-error.js';
 
 export interface ErrandOptions {
   config: Config;
@@ -115,9 +116,9 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
     handleInbound: tracked,
     async listen() {
       const app = createApp({ db, channels, logger, isAccepting: () => accepting, metrics, metricsToken: config.metricsToken });
+      // Express 5 hands a listen error (port in use…) to this callback instead of emitting it.
       server = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(config.port, config.host, () => resolve(s));
-        s.once('error', reject);
+        const s = app.listen(config.port, config.host, (err) => (err ? reject(explainListenError(err, config)) : resolve(s)));
       });
       for (const channel of channels) await channel.start?.();
       if (config.schedulerEnabled) scheduler.start();

@@ -23,7 +23,4 @@ export function replyForError(err: unknown): string {
   return SORRY_REPLY;
 }
 
-export function errorSummary(err: unknown): string {
-  if (err instanceof Error) return `${err.name}: ${err.message}`.slice(0, 2000);
-  return String(err).slice(0, 2000);
-}
+export { errorSummary } from './error-summary.js';

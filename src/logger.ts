@@ -1,4 +1,5 @@
 import winston from 'winston';
+import { guardErrors } from './log-redaction.js';
 
 export type Logger = winston.Logger;
 
@@ -8,16 +9,20 @@ export function createLogger(opts: { level?: string; json?: boolean; silent?: bo
     const extra = Object.keys(meta).length ? ` ${JSON.stringify(meta, jsonSafe)}` : '';
     return `${String(ts)} ${level} ${String(message)}${extra}${stack ? `\n${String(stack)}` : ''}`;
   });
-  return winston.createLogger({
+  // Read at each entry, so a level changed at run time (logger.level = 'debug') is honoured.
+  const verbose = () => logger.levels[logger.level]! >= logger.levels.debug!;
+  const guard = guardErrors({ verbose });
+  const logger = winston.createLogger({
     level: opts.level ?? 'info',
     silent: opts.silent ?? false,
     format: opts.json
-      ? combine(errors({ stack: true }), timestamp(), json())
-      : combine(errors({ stack: true }), timestamp({ format: 'HH:mm:ss.SSS' }), colorize(), readable),
+      ? combine(guard, errors({ stack: true }), timestamp(), json())
+      : combine(guard, errors({ stack: true }), timestamp({ format: 'HH:mm:ss.SSS' }), colorize(), readable),
     transports: [
       new winston.transports.Console({ stderrLevels: opts.toStderr ? ['error', 'warn', 'info', 'debug'] : ['error'] }),
     ],
   });
+  return logger;
 }
 
 /** +15551230123 → +1555***0123; short or odd identities keep only their last two characters. */

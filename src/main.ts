@@ -1,5 +1,6 @@
 import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
+import { StartupError } from './startup-error.js';
 import { createErrand } from './errand.js';
 import { createLogger } from './logger.js';
 
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof DataDirLockedError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof StartupError) console.error(err.message);
   else console.error('Errand failed to start:', err);
   process.exit(1);
 });

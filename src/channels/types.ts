@@ -30,6 +30,12 @@ export class PermanentSendError extends Error {
   }
 }
 
+/** A channel's state for /readyz: `ready` when it can take in messages right now. */
+export interface ChannelHealth {
+  state: string;
+  ready: boolean;
+}
+
 export interface Channel {
   id: ChannelId;
   /** Longest text one outbound message may carry; longer replies are split. */
@@ -40,6 +46,8 @@ export interface Channel {
   stop?(): Promise<void>;
   /** Scheduled work of the channel's own (e.g. replaying updates a crash left unanswered). */
   jobs?: Job[];
+  /** For channels whose intake depends on more than this server answering (Telegram's long polling). */
+  health?(): ChannelHealth;
 }
 
 export interface ChannelDeps {

@@ -3,6 +3,7 @@ import baseConfig from '../../mikro-orm.config.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { EmbeddedPostgres } from './embedded.js';
+import { explainConnectError, showDatabaseUrl } from './connect-error.js';
 import { nameStatements } from './sql.js';
 
 export interface Database {
@@ -33,8 +34,10 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
       ...baseConfig,
       clientUrl,
       pool: { min: 0, max: config.dbPoolMax, idleTimeoutMillis: 30_000 },
+      ensureDatabase: false,
       ...overrides,
     });
+    await ensureDatabase(orm, embedded ? undefined : clientUrl, logger);
     if (!embedded) nameStatements(orm.em);
     if (config.migrateOnStart) {
       const applied = await orm.getMigrator().up();
@@ -59,5 +62,21 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
   } catch (err) {
     await embedded?.close();
     throw err;
+  }
+}
+
+/**
+ * The first connection. MikroORM would create a missing database without a word and print the driver's error
+ * for an unreachable server; here the creation is logged and a failure names DATABASE_URL.
+ */
+async function ensureDatabase(orm: MikroORM, serverUrl: string | undefined, logger: Logger | undefined): Promise<void> {
+  try {
+    if ((await orm.schema.ensureDatabase()) && serverUrl) {
+      const name = orm.config.get('dbName');
+      logger?.info(`DATABASE_URL names database "${name}", which did not exist: created it`, { url: showDatabaseUrl(serverUrl) });
+    }
+  } catch (err) {
+    await orm.close(true);
+    throw serverUrl ? explainConnectError(err, serverUrl) : err;
   }
 }

@@ -30,9 +30,12 @@ export function createApp({ db, channels, logger, isAccepting = () => true, metr
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Ready: not shutting down, the database answers and every channel that reports a state can take in messages.
   app.get('/readyz', async (_req, res) => {
-    const ready = isAccepting() && (await db.isReady());
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: db.mode });
+    const states = channels.flatMap((c) => (c.health ? [[c.id, c.health()] as const] : []));
+    const ready = isAccepting() && (await db.isReady()) && states.every(([, health]) => health.ready);
+    const channelStates = Object.fromEntries(states.map(([id, health]) => [id, health.state]));
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: db.mode, channels: channelStates });
   });
 
   if (metrics) app.use(metricsRouter(metrics, metricsToken));

@@ -104,7 +104,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
 
   async function failed(turn: Turn, err: unknown, understanding: Understanding | undefined): Promise<InboundResult> {
     const { inboundId, logger } = turn;
-    logger.error('message failed', { messageId: inboundId, error: errorSummary(err), stack: err instanceof Error ? err.stack : undefined });
+    logger.error('message failed', { messageId: inboundId, error: err });
     const reply = replyForError(err);
     await sqlTransaction(em, (sql) => markFailed(sql, processDeps, turn, reply, err, understanding)).catch((markErr: unknown) =>
       logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }),

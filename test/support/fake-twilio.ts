@@ -20,7 +20,14 @@ export interface FakeTwilio {
   failNext(...failures: ScriptedFailure[]): void;
   /** Resolves once `count` messages have been accepted. */
   waitForMessages(count: number): Promise<FakeTwilio['messages']>;
+  /** The webhooks as Twilio holds them: set them to what the Console had; updates are kept here. */
+  webhooks: { numberSmsUrl: string | null; serviceInboundUrl: string | null };
   close(): Promise<void>;
+}
+
+export interface FakeTwilioOptions {
+  /** When set, a request whose basic-auth password differs is answered 401 "Authenticate", as Twilio does. */
+  authToken?: string;
 }
 
 export function sid(prefix: string, n: number | string): string {
@@ -28,7 +35,8 @@ export function sid(prefix: string, n: number | string): string {
 }
 
 /** A Twilio REST API on loopback, enough for messages, phone numbers and messaging services. */
-export async function startFakeTwilio(): Promise<FakeTwilio> {
+export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<FakeTwilio> {
+  const webhooks: FakeTwilio['webhooks'] = { numberSmsUrl: null, serviceInboundUrl: null };
   const requests: RecordedRequest[] = [];
   const messages: FakeTwilio['messages'] = [];
   const failures: ScriptedFailure[] = [];
@@ -40,9 +48,12 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
       const params = Object.fromEntries(new URLSearchParams(raw || url.search));
-      const user = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':')[0] ?? '';
+      const [user = '', password] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');
       requests.push({ method: req.method ?? '', path: url.pathname, params, user });
       const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (options.authToken !== undefined && password !== options.authToken) {
+        return json(401, { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 });
+      }
 
       if (req.method === 'POST' && /\/Messages\.json$/.test(url.pathname)) {
         const failure = failures.shift();
@@ -54,14 +65,17 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
         return json(201, { sid: message.Sid, status: 'queued', to: params.To, from: params.From ?? null, body: params.Body, account_sid: user, num_segments: '1' });
       }
       if (req.method === 'GET' && /\/IncomingPhoneNumbers\.json$/.test(url.pathname)) {
-        const list = url.searchParams.get('PhoneNumber') ? [{ sid: sid('PN', 1), phone_number: url.searchParams.get('PhoneNumber') }] : [];
+        const phone = url.searchParams.get('PhoneNumber');
+        const list = phone ? [{ sid: sid('PN', 1), phone_number: phone, sms_url: webhooks.numberSmsUrl, sms_method: 'POST' }] : [];
         return json(200, { incoming_phone_numbers: list, page: 0, page_size: 50, next_page_uri: null, uri: url.pathname });
       }
       if (req.method === 'POST' && /\/IncomingPhoneNumbers\/PN\w+\.json$/.test(url.pathname)) {
-        return json(200, { sid: url.pathname.split('/').pop()!.replace('.json', ''), sms_url: params.SmsUrl });
+        webhooks.numberSmsUrl = params.SmsUrl ?? webhooks.numberSmsUrl;
+        return json(200, { sid: url.pathname.split('/').pop()!.replace('.json', ''), sms_url: webhooks.numberSmsUrl });
       }
-      if (req.method === 'POST' && /^\/v1\/Services\/MG\w+$/.test(url.pathname)) {
-        return json(200, { sid: url.pathname.split('/').pop(), inbound_request_url: params.InboundRequestUrl });
+      if (/^\/v1\/Services\/MG\w+$/.test(url.pathname) && (req.method === 'POST' || req.method === 'GET')) {
+        if (req.method === 'POST') webhooks.serviceInboundUrl = params.InboundRequestUrl ?? webhooks.serviceInboundUrl;
+        return json(200, { sid: url.pathname.split('/').pop(), inbound_request_url: webhooks.serviceInboundUrl });
       }
       json(404, { code: 20404, message: `fake twilio has no ${req.method} ${url.pathname}`, status: 404 });
     });
@@ -72,6 +86,7 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     url: `http://127.0.0.1:${port}`,
     requests,
     messages,
+    webhooks,
     failNext: (...next) => failures.push(...next),
     waitForMessages: (count) =>
       new Promise((resolve) => {

@@ -5,7 +5,9 @@ import { smsChannel } from '../../src/channels/sms/sms.channel.js';
 import { consoleChannel } from '../../src/channels/console/console.channel.js';
 import type { Database } from '../../src/db/init-db.js';
 import { createErrand, type Errand } from '../../src/errand.js';
+import type { Logger } from '../../src/logger.js';
 import type { Interceptor } from '../../src/pipeline/types.js';
+import type { ToolModule } from '../../src/tools/types.js';
 import { fixedClock } from '../../src/time.js';
 import { testDb } from './db.js';
 import { startFakeTwilio, sid, type FakeTwilio } from './fake-twilio.js';
@@ -53,6 +55,8 @@ export interface SmsOptions {
   /** Another connection to the test database (a second instance); the test database's own by default. */
   db?: Database;
   clock?: ReturnType<typeof fixedClock>;
+  modules?: ToolModule[];
+  logger?: Logger;
 }
 
 export async function startSms(opts: SmsOptions = {}): Promise<SmsHarness> {
@@ -60,9 +64,10 @@ export async function startSms(opts: SmsOptions = {}): Promise<SmsHarness> {
   const clock = opts.clock ?? fixedClock('2026-11-23T14:00:00Z');
   const errand = await createErrand({
     config: testConfig({ PUBLIC_BASE_URL, HOST: '127.0.0.1', ...opts.config }),
-    logger: silentLogger,
+    logger: opts.logger ?? silentLogger,
     db: opts.db ?? testDb(),
     clock,
+    modules: opts.modules,
     channels: [consoleChannel, smsChannel],
     interceptors: opts.interceptors,
     env: {

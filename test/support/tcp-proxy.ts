@@ -6,6 +6,10 @@ export interface TcpProxy {
   down(): Promise<void>;
   /** Accepts connections again on the same port. */
   up(): Promise<void>;
+  /** Keeps listening but cuts every connection at once, counting them: a server that never answers. */
+  cut(): Promise<void>;
+  /** Connections cut since the proxy started. */
+  readonly cutConnections: number;
   close(): Promise<void>;
 }
 
@@ -15,10 +19,16 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let port = 0;
+  let cutting = false;
+  let cutConnections = 0;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
       if (server) return resolve();
       server = net.createServer((client) => {
+        if (cutting) {
+          cutConnections++;
+          return void client.destroy();
+        }
         const upstream = net.connect(Number(target.port), target.hostname);
         for (const s of [client, upstream]) {
           sockets.add(s);
@@ -46,5 +56,24 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
   const url = new URL(targetUrl);
   url.port = String(port);
   url.hostname = '127.0.0.1';
-  return { url: url.toString(), down, up: listen, close: down };
+  const dropOpen = () => {
+    for (const s of sockets) s.destroy();
+  };
+  return {
+    url: url.toString(),
+    down,
+    up: async () => {
+      cutting = false;
+      await listen();
+    },
+    cut: async () => {
+      cutting = true;
+      dropOpen();
+      await listen();
+    },
+    get cutConnections() {
+      return cutConnections;
+    },
+    close: down,
+  };
 }

@@ -3,6 +3,7 @@ import { createTelegramChannel } from '../../src/channels/telegram/telegram.chan
 import type { BotOptions } from '../../src/channels/telegram/telegram.bot.js';
 import type { ChannelDeps, ChannelFactory } from '../../src/channels/types.js';
 import { createErrand, type Errand } from '../../src/errand.js';
+import type { Logger } from '../../src/logger.js';
 import type { InFlight } from '../../src/pipeline/in-flight.js';
 import { fixedClock } from '../../src/time.js';
 import type { ToolModule } from '../../src/tools/types.js';
@@ -40,10 +41,15 @@ export interface HarnessOptions {
   botOptions?: BotOptions;
   /** Scripted failures the fake answers before the service starts (e.g. getMe → 500). */
   failFirst?: Record<string, Failure[]>;
+  logger?: Logger;
+  /** Use this fake instead of a new one (closed with the harness). */
+  fake?: FakeTelegram;
+  /** Reach the Bot API here instead of the fake's own address (a proxy in front of it). */
+  apiRoot?: string;
 }
 
 export async function startTelegramErrand(opts: HarnessOptions): Promise<TelegramHarness> {
-  const fake = await startFakeTelegram();
+  const fake = opts.fake ?? (await startFakeTelegram());
   for (const [method, failures] of Object.entries(opts.failFirst ?? {})) fake.failNext(method, ...failures);
   let inFlight: InFlight | undefined;
   const telegram: ChannelFactory = {
@@ -57,8 +63,8 @@ export async function startTelegramErrand(opts: HarnessOptions): Promise<Telegra
   const clock = fixedClock('2026-11-23T14:00:00Z');
   const errand = await createErrand({
     config: testConfig(webhook ? { PUBLIC_BASE_URL: 'https://errand.example.com' } : {}),
-    logger: silentLogger,
-    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, ...(webhook ? { TELEGRAM_WEBHOOK_SECRET: SECRET } : {}) },
+    logger: opts.logger ?? silentLogger,
+    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: opts.apiRoot ?? fake.apiRoot, ...(webhook ? { TELEGRAM_WEBHOOK_SECRET: SECRET } : {}) },
     db: testDb(),
     clock,
     modules: opts.modules,

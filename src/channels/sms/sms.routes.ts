@@ -1,6 +1,6 @@
 import { Router, type Response } from 'express';
 import { errorSummary } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import { maskPhone, type Logger } from '../../logger.js';
 import { toE164 } from '../../phone.js';
 import { applyDeliveryStatus } from './delivery-status.js';
 import { SMS_WEBHOOK_PATH, STATUS_WEBHOOK_PATH, type SmsConfig } from './sms.config.js';
@@ -19,7 +19,7 @@ export function createSmsRouter(deps: IntakeDeps): Router {
     const parsed = parseInbound(req.body);
     if (!parsed.ok) return badRequest(res, logger, req.path, parsed.error);
     if (!isOurs(config, parsed.value)) {
-      logger.warn('twilio webhook rejected: not our number or account', { path: req.path, to: parsed.value.to });
+      logger.warn('twilio webhook rejected: not our number or account', { path: req.path, to: maskPhone(parsed.value.to) });
       res.status(403).json({ error: 'forbidden', message: 'This message was not sent to a number of this service' });
       return;
     }

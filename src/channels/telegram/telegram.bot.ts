@@ -8,6 +8,7 @@ import type { InFlight } from '../../pipeline/in-flight.js';
 import { MAX_RECOVERY_ATTEMPTS } from '../../pipeline/recover-stranded.job.js';
 import { SORRY_REPLY } from '../../pipeline/replies.js';
 import type { TelegramConfig } from './telegram.config.js';
+import type { RetryDelays } from './telegram.health.js';
 import { createFeatures, type FeatureDeps, type TelegramContext } from './telegram.features.js';
 import { createTelegramSender, type TelegramSender } from './telegram.sender.js';
 import { claimStrandedUpdates, finishUpdate, giveUpStrandedUpdates, storeUpdate, type StoredUpdate } from './telegram.store.js';
@@ -19,6 +20,8 @@ export interface BotOptions {
   /** Overrides for tests; production uses the plugins' defaults (30 messages/s overall, 1/s per chat). */
   throttle?: APIThrottlerOptions;
   retry?: Partial<AutoRetryOptions>;
+  /** How start-up waits between attempts to reach the Bot API (default 1 s, doubling to 30 s). */
+  startRetry?: RetryDelays;
 }
 
 export interface BotDeps extends Omit<FeatureDeps, 'sender'> {
@@ -111,7 +114,7 @@ export function createTelegramBot(deps: BotDeps, options: BotOptions = {}): Tele
 async function answerFailure(err: BotError<TelegramContext>, sender: TelegramSender): Promise<void> {
   const ctx = err.ctx;
   ctx.failure = errorSummary(err.error);
-  ctx.log.error('telegram update failed', { error: ctx.failure, stack: err.error instanceof Error ? err.error.stack : undefined });
+  ctx.log.error('telegram update failed', { error: err.error });
   if (!ctx.chat || ctx.chat.type !== 'private') return;
   await sender.send(String(ctx.chat.id), SORRY_REPLY).catch((sendErr: unknown) =>
     ctx.log.error('telegram apology could not be sent', { error: errorSummary(sendErr) }),

@@ -7,6 +7,7 @@ import { STRANDED_AFTER_MS } from '../../pipeline/recover-stranded.job.js';
 import { ALLOWED_UPDATES, createTelegramBot, type BotOptions } from './telegram.bot.js';
 import { parseTelegramConfig, type TelegramConfig } from './telegram.config.js';
 import type { TelegramContext } from './telegram.features.js';
+import { createTelegramHealth, identifyBot, type RetryDelays, type TelegramHealth } from './telegram.health.js';
 import { COMMANDS } from './telegram.replies.js';
 import { TELEGRAM_TEXT_LIMIT } from './telegram.split.js';
 import { telegramWebhookRouter } from './telegram.webhook.js';
@@ -33,16 +34,37 @@ export function createTelegramChannel(deps: ChannelDeps, options: BotOptions = {
     },
     options,
   );
-  const mode = config.webhookUrl ? webhookMode(bot, config, logger) : pollingMode(bot, logger);
+  const health = createTelegramHealth({ mode: config.webhookUrl ? 'webhook' : 'polling', apiRoot: config.apiRoot, logger });
+  bot.api.config.use(health.watch);
+  const lifecycle = { bot, logger, health, delays: options.startRetry ?? START_RETRY };
+  const mode = config.webhookUrl ? webhookMode(lifecycle, config) : pollingMode(lifecycle);
   const replayJob: Job = {
     name: 'telegram-replay-stranded-updates',
     run: ({ now }) => replayStranded(new Date(now.getTime() - STRANDED_AFTER_MS), now),
   };
-  return { id: 'telegram', textLimit: TELEGRAM_TEXT_LIMIT, send: (to, text) => sender.send(to, text), jobs: [replayJob], ...mode };
+  return {
+    id: 'telegram',
+    textLimit: TELEGRAM_TEXT_LIMIT,
+    send: (to, text) => sender.send(to, text),
+    jobs: [replayJob],
+    health: health.health,
+    ...mode,
+  };
+}
+
+const START_RETRY: RetryDelays = { firstMs: 1000, maxMs: 30_000 };
+/** grammY's long polling waits this long after a failed getUpdates. */
+const POLL_RETRY = 'every 3 s';
+
+interface LifecycleDeps {
+  bot: Bot<TelegramContext>;
+  logger: Logger;
+  health: TelegramHealth;
+  delays: RetryDelays;
 }
 
 /** Telegram POSTs each update; its secret and its shape are checked before anything is stored. */
-function webhookMode(bot: Bot<TelegramContext>, config: TelegramConfig, logger: Logger): Lifecycle {
+function webhookMode({ bot, logger, health, delays }: LifecycleDeps, config: TelegramConfig): Lifecycle {
   const router = telegramWebhookRouter(bot, config.webhookSecret, logger);
   const abort = new AbortController();
   let startup: Promise<void> = Promise.resolve();
@@ -51,14 +73,19 @@ function webhookMode(bot: Bot<TelegramContext>, config: TelegramConfig, logger: 
     // In the background: an unreachable Telegram must not keep the server (and SMS) from starting.
     start: async () => {
       startup = (async () => {
-        await prepare(bot, logger, abort.signal);
+        await identifyBot(bot, health, delays, abort.signal);
+        if (abort.signal.aborted) return;
+        health.setPhase('running');
+        health.setRetry('with the next reply (replies wait in the outbox)');
+        await registerCommands(bot, logger, abort.signal);
         const info = await bot.api.getWebhookInfo(forGrammy(abort.signal));
         if (info.url !== config.webhookUrl) {
           logger.warn(`Telegram's webhook is ${info.url || 'not set'}, not ${config.webhookUrl}: run npm run telegram:webhook -- set`);
         }
-      })().catch((err: unknown) => reportStartup(err, abort.signal, logger));
+      })().catch((err: unknown) => reportStartup(err, abort.signal, logger, health));
     },
     stop: async () => {
+      health.setPhase('stopped');
       abort.abort();
       await startup;
     },
@@ -66,35 +93,33 @@ function webhookMode(bot: Bot<TelegramContext>, config: TelegramConfig, logger: 
 }
 
 /** Local development: grammY's own long polling, whose updates our intake hands to per-chat queues. */
-function pollingMode(bot: Bot<TelegramContext>, logger: Logger): Lifecycle {
+function pollingMode({ bot, logger, health, delays }: LifecycleDeps): Lifecycle {
   const abort = new AbortController();
   let loop: Promise<void> = Promise.resolve();
   return {
     start: async () => {
       loop = (async () => {
-        // bot.start() would call getMe without its abort signal, so a retrying start-up could outlive stop().
-        await bot.init(forGrammy(abort.signal));
+        // Not bot.start()'s own getMe: it would back off silently for minutes and ignore our abort signal.
+        await identifyBot(bot, health, delays, abort.signal);
         if (abort.signal.aborted) return;
         await bot.start({
           allowed_updates: [...ALLOWED_UPDATES],
           onStart: async (me) => {
+            health.setPhase('running');
+            health.setRetry(POLL_RETRY);
             logger.info(`Telegram long polling as @${me.username}`);
             await registerCommands(bot, logger, abort.signal);
           },
         });
-      })().catch((err: unknown) => reportStartup(err, abort.signal, logger));
+      })().catch((err: unknown) => reportStartup(err, abort.signal, logger, health));
     },
     stop: async () => {
+      health.setPhase('stopped');
       abort.abort();
       await bot.stop().catch((err: unknown) => logger.warn('telegram polling stopped uncleanly', { error: errorSummary(err) }));
       await loop;
     },
   };
-}
-
-async function prepare(bot: Bot<TelegramContext>, logger: Logger, signal: AbortSignal): Promise<void> {
-  await bot.init(forGrammy(signal));
-  await registerCommands(bot, logger, signal);
 }
 
 export async function registerCommands(bot: Bot<TelegramContext>, logger: Logger, signal?: AbortSignal): Promise<void> {
@@ -104,11 +129,13 @@ export async function registerCommands(bot: Bot<TelegramContext>, logger: Logger
   });
 }
 
-function reportStartup(err: unknown, signal: AbortSignal | undefined, logger: Logger): void {
+function reportStartup(err: unknown, signal: AbortSignal | undefined, logger: Logger, health: TelegramHealth): void {
   if (signal?.aborted) return;
   if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+    health.setPhase('rejected');
     logger.error('TELEGRAM_BOT_TOKEN was rejected by Telegram: the Telegram channel is not running', { error: err.description });
     return;
   }
+  health.setPhase('failed');
   logger.error('telegram channel failed to start', { error: errorSummary(err) });
 }
