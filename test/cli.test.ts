@@ -27,7 +27,8 @@ function jsonLines(stdout: string): Record<string, unknown>[] {
 }
 
 describe('npm run cli (the real process)', function () {
-  this.timeout(60_000);
+  // Each test starts a Node process that loads the whole app: slow on a busy machine.
+  this.timeout(120_000);
   beforeEach(resetDb);
 
   it('--help prints the usage of every command and exits 0', async () => {
