@@ -7,7 +7,7 @@ import { consoleMessage, makePipeline, sql } from './support/pipeline.js';
 import { dumpUsers } from '../src/cli/dump.js';
 import { sqlAutocommit, type Sql } from '../src/db/sql.js';
 import { toolModules } from '../src/tools/index.js';
-import { runCli, type CliRun } from './support/cli.js';
+import { runCli, type CliRun, type RunOptions } from './support/cli.js';
 
 const A = '+15551230001';
 const B = '+15551230002';
@@ -17,9 +17,9 @@ const B = '+15551230002';
  * so the statements an earlier process prepared (errand_1_0…) are still there: a new process would collide with them.
  * (On a server each connection has its own session, and the test's own connections keep theirs.)
  */
-async function cli(args: string[]): Promise<CliRun> {
+async function cli(args: string[], opts: Omit<RunOptions, 'DATABASE_URL'> = {}): Promise<CliRun> {
   if (!process.env.TEST_DATABASE_URL) await sql('deallocate all');
-  return runCli('src/cli/main.ts', args, { DATABASE_URL: String(testDb().orm.config.get('clientUrl')) });
+  return runCli('src/cli/main.ts', args, { ...opts, DATABASE_URL: String(testDb().orm.config.get('clientUrl')) });
 }
 
 function jsonLines(stdout: string): Record<string, unknown>[] {
@@ -140,6 +140,14 @@ describe('npm run cli (the real process)', function () {
       const users = await sql<{ id: number }>('select id from users order by id');
       expect(out.map((l) => l.user.id)).to.deep.equal(users.map((u) => u.id));
       expect(out[0]!.user.phone).to.equal(A);
+    });
+
+    it('stops quietly (exit 0, no stack trace) when the reader goes away, as `| head -1` does', async () => {
+      await sql(`insert into users (phone_number, timezone)
+                 select '+1555200' || lpad(g::text, 4, '0'), 'UTC' from generate_series(1, 3000) g`);
+      const run = await cli(['dump', '--all'], { firstLineOnly: true });
+      expect(run.stderr).to.equal('');
+      expect(run.code).to.equal(0);
     });
 
     it('reads a batch of users with one statement per section, not a few per user', async () => {
