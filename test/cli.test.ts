@@ -40,7 +40,7 @@ describe('npm run cli (the real process)', function () {
   it('an unknown command is a usage error (exit 2) with the usage on stderr, not a stack trace', async () => {
     const run = await cli(['frobnicate']);
     expect(run.code).to.equal(2);
-    expect(run.stderr).to.include('replay');
+    expect(run.stderr).to.include('dump --all');
     expect(run.stderr).not.to.match(/\n\s+at /);
   });
 
