@@ -10,7 +10,7 @@ import { toolModules } from '../tools/index.js';
 import { CLI_USAGE, parseCliArgs, UsageError } from './args.js';
 import { dumpUsers, type DumpTarget } from './dump.js';
 import { requireInstant, requirePhone, type CliMessage } from './inputs.js';
-import { jsonLine, writerTo } from './output.js';
+import { isClosedOutput, jsonLine, writerTo } from './output.js';
 import { replayLines } from './replay.js';
 
 /**
@@ -68,6 +68,7 @@ async function dump(config: Config, logger: Logger, target: DumpTarget): Promise
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
+  if (isClosedOutput(err)) return;
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(err instanceof UsageError ? `${message}\n\n${CLI_USAGE}` : `${message}\n`);
   process.stdout.write(jsonLine({ error: message }));
