@@ -82,7 +82,8 @@ describe('understanding evaluation harness', () => {
     });
     after(() => errand.stop());
 
-    it('seeds each case its own user, snapshots the dumps and judges create, query and an out-of-scope write', async () => {
+    it('seeds each case its own user, snapshots the dumps and judges create, query and an out-of-scope write', async function () {
+      this.timeout(60_000); // three seeded users: a dozen messages on a shared, busy machine
       const runCase = createCaseRunner(errand, toolModules);
       const create = await runCase(asCase(texting('reminder_set', 'remind me to call the bank tmrw at 9am', { at: '2026-12-01 09:00', words: 'bank' })), 1);
       expect(create.verdict).to.include({ act: true, slot: true });

@@ -76,8 +76,7 @@ function writeFailures(set: string, results: CaseResult[]): string {
   return path.relative(REPO, file);
 }
 
-async function runSet(set: string, limit: number, runCase: ReturnType<typeof createCaseRunner>, next: () => number): Promise<SetReport> {
-  const cases = SETS[set]!().slice(0, limit);
+async function runSet(set: string, cases: EvalCase[], runCase: ReturnType<typeof createCaseRunner>, next: () => number): Promise<SetReport> {
   const started = performance.now();
   const results: CaseResult[] = [];
   for (const c of cases) {
@@ -93,13 +92,15 @@ async function main(argv: string[]): Promise<void> {
   const opts = options(argv);
   const started = performance.now();
   const cpuStart = process.cpuUsage();
+  // Read first: missing SLURP data stops the run before the database is opened.
+  const sets = opts.sets.map((set) => ({ set, cases: SETS[set]!().slice(0, opts.limit) }));
   const errand = await openErrand();
-  const path = createLlmConfig(process.env) ? 'llm (rules as fallback)' : 'rules';
+  const understanding = createLlmConfig(process.env) ? 'llm (rules as fallback)' : 'rules';
   const reports: SetReport[] = [];
   try {
     const runCase = createCaseRunner(errand, toolModules);
     let n = 0;
-    for (const set of opts.sets) reports.push(await runSet(set, opts.limit, runCase, () => ++n));
+    for (const { set, cases } of sets) reports.push(await runSet(set, cases, runCase, () => ++n));
   } finally {
     await errand.stop();
   }
@@ -107,10 +108,10 @@ async function main(argv: string[]): Promise<void> {
   const cpu = process.cpuUsage(cpuStart);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify({ understanding: path, database: errand.db.mode, seconds, cpuSeconds, sets: reports })}\n`);
+    process.stdout.write(`${JSON.stringify({ understanding, database: errand.db.mode, seconds, cpuSeconds, sets: reports })}\n`);
     return;
   }
-  const out = [`Understanding: ${path}; database: ${errand.db.mode}; case clock ${CASE_AT.toISOString()} (${ZONE})`, ''];
+  const out = [`Understanding: ${understanding}; database: ${errand.db.mode}; case clock ${CASE_AT.toISOString()} (${ZONE})`, ''];
   for (const r of reports) out.push(formatTable(r), '');
   out.push(...reports.map(formatSummary), `total: ${seconds.toFixed(0)} s (${cpuSeconds.toFixed(0)} s of CPU in this process)`);
   process.stdout.write(`${out.join('\n')}\n`);
