@@ -5,7 +5,8 @@ import { offTopic as oos, texting as t, withIds } from './cases.js';
  * rules, README examples or test/fixtures). Rules and a classifier MAY be developed against this set.
  * Its sibling texting.heldout.cases.ts must not be.
  *
- * Every case is read at Mon 2026-11-30 10:00 in America/New_York (15:00Z) by a user seeded with (seed.ts):
+ * Every case is read at Mon 2026-11-30 10:00 in America/New_York (15:00Z). Query, remove and change cases' users are
+ * seeded with (seed.ts; the others get Dentist, Call mom, the list and the lunch expense):
  * events Dentist appointment Tue Dec 1 3pm, Team meeting Fri Dec 4 10am, Lunch with Sam Fri Dec 4 1pm;
  * reminders Wake up Tue 6:30am, Call mom Tue 6pm, Pay rent Fri 9am; list milk, eggs, bread, bananas, coffee;
  * expenses 12.50 lunch (today) and 40 gas (yesterday).

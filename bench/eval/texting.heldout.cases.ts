@@ -8,8 +8,8 @@ import { offTopic as oos, texting as t, withIds } from './cases.js';
  * ======================================================================================================
  *
  * Texts typed the way people text, written from scratch for this evaluation (not taken from the rules, the
- * README or test/fixtures). Read at Mon 2026-11-30 10:00 in America/New_York, by a user seeded as in
- * texting.dev.cases.ts (seed.ts): events Dentist appointment Tue Dec 1 3pm, Team meeting Fri Dec 4 10am,
+ * README or test/fixtures). Read at Mon 2026-11-30 10:00 in America/New_York; query, remove and change cases by a
+ * user seeded as in texting.dev.cases.ts (seed.ts): events Dentist appointment Tue Dec 1 3pm, Team meeting Fri Dec 4 10am,
  * Lunch with Sam Fri Dec 4 1pm; reminders Wake up Tue 6:30am, Call mom Tue 6pm, Pay rent Fri 9am;
  * list milk, eggs, bread, bananas, coffee; expenses 12.50 lunch (today) and 40 gas (yesterday).
  */
