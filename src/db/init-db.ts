@@ -3,6 +3,7 @@ import baseConfig from '../../mikro-orm.config.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { EmbeddedPostgres } from './embedded.js';
+import { elapsed } from '../elapsed.js';
 import { nameStatements } from './sql.js';
 
 export interface Database {
@@ -24,10 +25,13 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
   let clientUrl = config.databaseUrl;
   if (!clientUrl) {
     // Loaded only here: PGlite (and its WASM build) costs ~25 MB of a server's memory that talks to a real PostgreSQL.
-    const { startEmbeddedPostgres } = await import('./embedded.js');
-    embedded = await startEmbeddedPostgres(config.dataDir, config.dbPoolMax + 2);
+    const { openEmbeddedDatabase } = await import('./embedded.js');
+    embedded = await openEmbeddedDatabase(config, logger);
     clientUrl = embedded.url;
+  } else {
+    logger?.info(`connecting to PostgreSQL at ${describeServer(clientUrl)}…`);
   }
+  const started = performance.now();
   try {
     const orm = await MikroORM.init({
       ...baseConfig,
@@ -36,10 +40,8 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
       ...overrides,
     });
     if (!embedded) nameStatements(orm.em);
-    if (config.migrateOnStart) {
-      const applied = await orm.getMigrator().up();
-      if (applied.length) logger?.info('applied migrations', { migrations: applied.map((m) => m.name) });
-    }
+    logger?.info(`connected to the database (${elapsed(started)})`);
+    if (config.migrateOnStart) await migrate(orm, logger);
     return {
       orm,
       mode: embedded ? 'embedded' : 'server',
@@ -59,5 +61,22 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
   } catch (err) {
     await embedded?.close();
     throw err;
+  }
+}
+
+async function migrate(orm: MikroORM, logger?: Logger): Promise<void> {
+  const started = performance.now();
+  const applied = await orm.getMigrator().up();
+  if (!applied.length) logger?.info('migrations: 0 pending');
+  else logger?.info(`migrations: applied ${applied.length} (${elapsed(started)})`, { migrations: applied.map((m) => m.name) });
+}
+
+/** host:port/database only: a connection URL may carry a password. */
+function describeServer(url: string): string {
+  try {
+    const { hostname, port, pathname } = new URL(url);
+    return `${hostname}:${port || 5432}${pathname}`;
+  } catch {
+    return '(unparsable DATABASE_URL)';
   }
 }
