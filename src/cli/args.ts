@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { toE164 } from '../phone.js';
 
 export const USAGE = 'usage: cli send --from PHONE [--at ISO] TEXT | replay FILE.jsonl | dump --from PHONE';
 
@@ -12,18 +11,18 @@ export type CliCommand =
   | { name: 'dump'; from: string };
 
 /** The whole command line, checked before any database is opened or the ORM is even loaded. */
-export function parseCliArgs(argv: string[]): CliCommand {
+export async function parseCliArgs(argv: string[]): Promise<CliCommand> {
   const { positionals, values } = parseOrExplain(argv);
   const [command, ...rest] = positionals;
   if (command === 'send') {
     if (values.at !== undefined) parseAt(values.at);
-    return { name: 'send', from: requirePhone(values.from), text: rest.join(' '), at: values.at };
+    return { name: 'send', from: await requirePhone(values.from), text: rest.join(' '), at: values.at };
   }
   if (command === 'replay') {
     if (!rest[0]) throw new UsageError('usage: cli replay FILE.jsonl');
     return { name: 'replay', file: rest[0] };
   }
-  if (command === 'dump') return { name: 'dump', from: requirePhone(values.from) };
+  if (command === 'dump') return { name: 'dump', from: await requirePhone(values.from) };
   throw new UsageError(USAGE);
 }
 
@@ -35,7 +34,8 @@ function parseOrExplain(argv: string[]) {
   }
 }
 
-export function requirePhone(raw: string | undefined): string {
+async function requirePhone(raw: string | undefined): Promise<string> {
+  const { toE164 } = await import('../phone.js'); // libphonenumber's metadata: only for the commands that take --from
   const phone = raw ? toE164(raw) : null;
   if (!phone) throw new UsageError(`--from must be a phone number such as +15551230001 (got ${JSON.stringify(raw ?? null)})`);
   return phone;

@@ -7,7 +7,7 @@ import { parseCliArgs, UsageError } from './args.js';
  *   dump --from +15551230001                     → the user's stored rows
  */
 async function main(argv: string[]): Promise<void> {
-  const command = parseCliArgs(argv);
+  const command = await parseCliArgs(argv);
   // Loaded only once the command line is known to be good: a mistyped one is answered at once, opening nothing.
   const [{ createConfig, loadDotEnv }, { createLogger }, { createErrand }, { runCliCommand }] = await Promise.all([
     import('../config.js'),
