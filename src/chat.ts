@@ -4,7 +4,6 @@ import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
 import { StartupError } from './startup-error.js';
 import type { ChannelFactory } from './channels/types.js';
-import { createErrand } from './errand.js';
 import { replyForError } from './errors.js';
 import { createLogger } from './logger.js';
 import { toE164 } from './phone.js';
@@ -35,6 +34,7 @@ async function main(argv: string[]): Promise<void> {
       },
     }),
   };
+  const { createErrand } = await import('./errand.js'); // after --from is checked: a typo is answered at once
   const errand = await createErrand({ config, logger, channels: [terminal] });
   // Reminders due while chatting show up here. Only on the embedded database: it belongs to this process,
   // whereas a shared server's notifications are the gateway's to send.

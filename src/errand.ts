@@ -4,6 +4,7 @@ import { createChannels, channelFactories } from './channels/index.js';
 import type { Channel, ChannelFactory } from './channels/types.js';
 import type { Config } from './config.js';
 import { initDb, type Database } from './db/init-db.js';
+import { elapsed } from './elapsed.js';
 import { createApp } from './http/create-app.js';
 import type { Logger } from './logger.js';
 import { createPipeline, type HandleInbound } from './pipeline/handle-inbound.js';
@@ -124,7 +125,10 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
       if (config.schedulerEnabled) scheduler.start();
       const { port } = server.address() as AddressInfo;
       errand.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-      logger.info(`Errand listening on ${errand.url}`, { database: db.mode, channels: channels.map((c) => c.id) });
+      logger.info(`Errand listening on ${errand.url} (${elapsed()} after the process started)`, {
+        database: db.mode,
+        channels: channels.map((c) => c.id),
+      });
       return errand.url;
     },
     async stop() {

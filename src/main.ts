@@ -1,13 +1,15 @@
 import { ConfigError, createConfig, loadDotEnv } from './config.js';
 import { DataDirLockedError } from './db/dir-lock.js';
 import { StartupError } from './startup-error.js';
-import { createErrand } from './errand.js';
 import { createLogger } from './logger.js';
 
 async function main(): Promise<void> {
   loadDotEnv();
   const config = createConfig();
   const logger = createLogger({ level: config.logLevel, json: config.nodeEnv === 'production' });
+  // Said before the bulk of the code loads, so a start-up is never silent.
+  logger.info(`starting Errand (node ${process.version}, pid ${process.pid})…`);
+  const { createErrand } = await import('./errand.js');
   const errand = await createErrand({ config, logger });
   await errand.listen();
 

@@ -4,14 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from './support/cli.js';
+import { npmScriptArgs } from './support/npm-script.js';
 
-/** Starts the real entry point like `npm start` does, with its own embedded data directory. */
+/** Starts the real entry point like `npm start` does (compiled, on plain node), with its own embedded data directory. */
 describe('npm start (the real process)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it('listens on the embedded database, answers /healthz and exits cleanly on SIGTERM', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'errand-start-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'errand-start-')), 'data');
+    const child = spawn(process.execPath, npmScriptArgs('start'), {
       env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -21,7 +22,7 @@ describe('npm start (the real process)', function () {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s:\n${output}`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`no "listening" line within 100 s:\n${output}`)), 100_000);
         child.stdout.on('data', () => {
           const match = /Errand listening on (http:\/\/[^\s"]+)/.exec(output);
           if (match) {
@@ -33,22 +34,25 @@ describe('npm start (the real process)', function () {
       const res = await fetch(`${url}/healthz`);
       expect(res.status).to.equal(200);
       expect(output.split('\n').find((l) => l.includes('listening'))).to.match(/^\{/); // JSON lines in production
+      // One line per stage, so a start-up is never silent; a new data directory is a copy of the template.
+      const stages = ['starting Errand', 'opening the embedded database', 'copied the PGlite template', 'migrations: applied'];
+      for (const stage of stages) expect(output, stage).to.include(stage);
       child.kill('SIGTERM');
       expect(await exited).to.equal(0);
       expect(fs.existsSync(path.join(dataDir, 'errand.lock'))).to.equal(false);
     } finally {
       child.kill('SIGKILL');
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
     }
   });
 });
 
 describe('npm run chat (the real process)', function () {
-  this.timeout(60_000);
+  this.timeout(120_000);
 
   it('answers lines typed into the terminal through the same pipeline', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'errand-chat-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/chat.ts', '--from', '+15555550123'], {
+    const child = spawn(process.execPath, [...npmScriptArgs('chat'), '--from', '+15555550123'], {
       env: { PATH: process.env.PATH, DATA_DIR: dataDir },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

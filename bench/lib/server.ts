@@ -70,7 +70,7 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
     ...opts.env,
   };
   const { flags, script } = startCommand();
-  const child: ChildProcess = spawn(process.execPath, [...flags, ...(opts.nodeFlags ?? []), script], {
+  const child: ChildProcess = spawn(process.execPath, [...flags, ...(opts.nodeFlags ?? []), ...script], {
     env,
     stdio: ['ignore', log, log],
   });
@@ -111,14 +111,15 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
 
 /**
  * `npm start`'s command line (package.json), node flags included, so the bench measures what production runs;
- * node itself is this process's, with no npm in between. Flags given to startServer come after and win.
+ * node itself is this process's, with no npm in between. Flags given to startServer come after and win; the
+ * script (and its arguments, such as the entry point scripts/run.mjs starts) come last.
  */
-function startCommand(): { flags: string[]; script: string } {
+function startCommand(): { flags: string[]; script: string[] } {
   const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } };
   const [node, ...args] = pkg.scripts.start.trim().split(/\s+/);
-  const script = args.pop();
-  if (node !== 'node' || !script) throw new Error(`expected "node [flags] <script>" as the start script, got "${pkg.scripts.start}"`);
-  return { flags: args, script };
+  const at = args.findIndex((a) => !a.startsWith('-'));
+  if (node !== 'node' || at === -1) throw new Error(`expected "node [flags] <script>" as the start script, got "${pkg.scripts.start}"`);
+  return { flags: args.slice(0, at), script: args.slice(at) };
 }
 
 async function waitHealthy(url: string, exited: Promise<number | null>, timeoutMs: number, logFile: string): Promise<void> {

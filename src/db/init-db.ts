@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { EmbeddedPostgres } from './embedded.js';
 import { explainConnectError, showDatabaseUrl } from './connect-error.js';
+import { elapsed } from '../elapsed.js';
 import { nameStatements } from './sql.js';
 
 export interface Database {
@@ -25,10 +26,13 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
   let clientUrl = config.databaseUrl;
   if (!clientUrl) {
     // Loaded only here: PGlite (and its WASM build) costs ~25 MB of a server's memory that talks to a real PostgreSQL.
-    const { startEmbeddedPostgres } = await import('./embedded.js');
-    embedded = await startEmbeddedPostgres(config.dataDir, config.dbPoolMax + 2);
+    const { openEmbeddedDatabase } = await import('./embedded.js');
+    embedded = await openEmbeddedDatabase(config, logger);
     clientUrl = embedded.url;
+  } else {
+    logger?.info(`connecting to PostgreSQL at ${showDatabaseUrl(clientUrl)}…`);
   }
+  const started = performance.now();
   try {
     const orm = await MikroORM.init({
       ...baseConfig,
@@ -39,10 +43,8 @@ export async function initDb({ config, logger, overrides }: InitDbOptions): Prom
     });
     await ensureDatabase(orm, embedded ? undefined : clientUrl, logger);
     if (!embedded) nameStatements(orm.em);
-    if (config.migrateOnStart) {
-      const applied = await orm.getMigrator().up();
-      if (applied.length) logger?.info('applied migrations', { migrations: applied.map((m) => m.name) });
-    }
+    logger?.info(`connected to the database (${elapsed(started)})`);
+    if (config.migrateOnStart) await migrate(orm, logger);
     return {
       orm,
       mode: embedded ? 'embedded' : 'server',
@@ -79,4 +81,11 @@ async function ensureDatabase(orm: MikroORM, serverUrl: string | undefined, logg
     await orm.close(true);
     throw serverUrl ? explainConnectError(err, serverUrl) : err;
   }
+}
+
+async function migrate(orm: MikroORM, logger?: Logger): Promise<void> {
+  const started = performance.now();
+  const applied = await orm.getMigrator().up();
+  if (!applied.length) logger?.info('migrations: 0 pending');
+  else logger?.info(`migrations: applied ${applied.length} (${elapsed(started)})`, { migrations: applied.map((m) => m.name) });
 }
