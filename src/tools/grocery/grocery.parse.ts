@@ -1,4 +1,5 @@
 import { categoryFor, type GroceryCategory } from './grocery.categories.js';
+import { emojiOf } from '../../understanding/fold.js';
 import { wordsToNumber } from '../../understanding/words.js';
 
 export interface ParsedItem {
@@ -87,7 +88,7 @@ export function parseItem(phrase: string): ParsedItem | null {
     text = suffix[1]!;
   } else {
     const lead = leadingQuantity(text);
-    const trailing = text.match(/^([a-z].*?)\s+(\d+(?:\.\d+)?)\s*([a-z]+)?$/);
+    const trailing = text.match(/^(\p{L}.*?)\s+(\d+(?:\.\d+)?)\s*([a-z]+)?$/u);
     if (lead) {
       quantity = lead.quantity;
       text = lead.rest;
@@ -134,13 +135,15 @@ function leadingQuantity(text: string): { quantity: number; rest: string } | nul
   return null;
 }
 
+/** The item's name in its own script (letters with their marks: "दूध"); emoji only when they are all there is ("🍎"). */
 function cleanName(text: string): string {
   const name = text
     .replace(/^(?:of|the|some|more|fresh|a|an)\s+/g, '')
     .replace(/\s+(?:please|pls|plz|too|also|as well|asap|for me|thanks|thx)$/g, '')
-    .replace(/[^\p{L}\p{N}%' -]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}%' -]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  if (!/[\p{L}\p{N}]/u.test(name)) return emojiOf(text);
   const fixed = name.split(' ').map((w) => TYPOS[w] ?? w).join(' ');
   return ALIASES[fixed] ?? fixed;
 }

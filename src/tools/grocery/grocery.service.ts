@@ -1,6 +1,7 @@
 import { capitalize } from '../../understanding/wording.js';
 import Big from 'big.js';
 import type { Sql } from '../../db/sql.js';
+import { containsPhrase, foldCase } from '../../understanding/fold.js';
 import { singularKey } from '../../understanding/words.js';
 import { categoryFor, GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
@@ -42,9 +43,10 @@ async function mergeCandidates(sql: Sql, userId: number, items: NewItem[]): Prom
   );
 }
 
+/** The spellings a checked-off row of this name may be stored under: as given, lowercased or folded, singular or plural. */
 function nameForms(name: string): string[] {
-  const n = name.toLowerCase();
-  return [n, `${n}s`, `${n}es`, n.replace(/e?s$/, ''), n.replace(/s$/, ''), n.replace(/ies$/, 'y'), n.replace(/y$/, 'ies')];
+  return [...new Set([name, name.normalize('NFKC').toLowerCase(), foldCase(name)])].flatMap((n) =>
+    [n, `${n}s`, `${n}es`, n.replace(/e?s$/, ''), n.replace(/s$/, ''), n.replace(/ies$/, 'y'), n.replace(/y$/, 'ies')]);
 }
 
 /**
@@ -160,10 +162,9 @@ export function matchItems(rows: GroceryRow[], name: string): GroceryRow[] {
   if (!key) return [];
   const exact = rows.filter((r) => singularKey(r.name) === key);
   if (exact.length) return exact;
-  const padded = ` ${key} `;
   const partial = rows.filter((r) => {
-    const rowKey = ` ${singularKey(r.name)} `;
-    return rowKey.includes(padded) || padded.includes(rowKey);
+    const rowKey = singularKey(r.name);
+    return containsPhrase(rowKey, key) || containsPhrase(key, rowKey);
   });
   return partial.length === 1 ? partial : partial.filter((r) => !r.done).slice(0, partial.length === 0 ? 0 : 1);
 }
