@@ -12,6 +12,9 @@ export class ExpenseCategory {
   name!: CategoryName;
 }
 
+/** The amount column, numeric(12,2) with CHECK (amount > 0): what an amount may be (expense.amount.ts). */
+export const AMOUNT = { precision: 12, scale: 2 } as const;
+
 /** One amount spent; `amount` is a decimal string (numeric(12,2)), `spentAt` an instant in UTC. */
 @Entity({ tableName: 'expenses' })
 @Index({ properties: ['user', 'spentAt'] })
@@ -25,7 +28,7 @@ export class Expense {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;
 
-  @Property({ type: 'decimal', columnType: 'numeric(12,2)' })
+  @Property({ type: 'decimal', columnType: `numeric(${AMOUNT.precision},${AMOUNT.scale})` })
   amount!: string;
 
   @Property({ type: 'string', columnType: 'char(3)' })

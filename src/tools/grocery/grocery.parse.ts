@@ -43,11 +43,16 @@ const QTY_WORDS: Record<string, number> = {
   'a half dozen': 6,
 };
 
+/** "loaves", "kg": a unit as it reads after a number other than one. */
+export function pluralUnit(unit: string): string {
+  return PLURAL_UNITS[unit] ?? unit;
+}
+
 /** "eggs (2 dozen)", "apples (3)", "milk". */
 export function describeItem(item: { name: string; quantity?: number | string | null; unit?: string | null }): string {
   if (item.quantity === null || item.quantity === undefined) return item.name;
   const qty = Number(item.quantity);
-  const unit = item.unit ? ` ${qty === 1 ? item.unit : (PLURAL_UNITS[item.unit] ?? item.unit)}` : '';
+  const unit = item.unit ? ` ${qty === 1 ? item.unit : pluralUnit(item.unit)}` : '';
   return `${item.name} (${formatQty(qty)}${unit})`;
 }
 
@@ -116,7 +121,8 @@ export function parseItem(phrase: string): ParsedItem | null {
 }
 
 function leadingQuantity(text: string): { quantity: number; rest: string } | null {
-  const digits = text.match(/^(\d+(?:\.\d+)?|\d+\/\d+|½|¼)(?!%)\s*(.+)$/);
+  // A minus sign is kept so that "-1 eggs" is asked about, not stored as an item called "-1 eggs".
+  const digits = text.match(/^(-?\d+(?:\.\d+)?|\d+\/\d+|½|¼)(?!%)\s*(.+)$/);
   if (digits) {
     const raw = digits[1]!;
     const value = raw === '½' ? 0.5 : raw === '¼' ? 0.25 : raw.includes('/') ? Number(raw.split('/')[0]) / Number(raw.split('/')[1]) : Number(raw);

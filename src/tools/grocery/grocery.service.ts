@@ -5,6 +5,7 @@ import { containsPhrase, foldCase } from '../../understanding/fold.js';
 import { singularKey } from '../../understanding/words.js';
 import { categoryFor, GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
+import { storableQuantity } from './grocery.quantity.js';
 
 export interface NewItem {
   name: string;
@@ -24,6 +25,8 @@ export interface GroceryRow {
 }
 
 export type AddOutcome = { item: GroceryRow; merged: boolean; note?: string };
+/** What an add did; `tooMuch` is a row the add would take past the largest quantity, and then nothing is written. */
+export type Added = { outcomes: AddOutcome[]; open: number; tooMuch?: GroceryRow };
 
 const COLUMNS = 'id, name, quantity, unit, category, done';
 
@@ -53,7 +56,7 @@ function nameForms(name: string): string[] {
  * Adds items; one already on the list is merged (quantities summed when the units agree), never duplicated.
  * `open` is how many items are on the list afterwards: every open row is among the candidates.
  */
-export async function addItems(sql: Sql, userId: number, items: NewItem[], now: Date): Promise<{ outcomes: AddOutcome[]; open: number }> {
+export async function addItems(sql: Sql, userId: number, items: NewItem[], now: Date): Promise<Added> {
   const existing = await mergeCandidates(sql, userId, items);
   const created = new Set<GroceryRow>();
   const merged = new Set<GroceryRow>();
@@ -78,8 +81,11 @@ export async function addItems(sql: Sql, userId: number, items: NewItem[], now: 
     created.add(row);
     outcomes.push({ item: row, merged: false });
   }
+  const open = existing.filter((r) => !r.done).length;
+  const tooMuch = [...created, ...merged].find((r) => r.quantity !== null && storableQuantity(r.quantity) === null);
+  if (tooMuch) return { outcomes, open, tooMuch };
   await saveAdded(sql, userId, [...created], [...merged], now);
-  return { outcomes, open: existing.filter((r) => !r.done).length };
+  return { outcomes, open };
 }
 
 /**
