@@ -1,4 +1,5 @@
 import type { PendingRequest } from '../entities/conversation-state.entity.js';
+import { toldReply } from '../understanding/told.js';
 import type { Tool, ToolContext, ToolResult } from '../tools/types.js';
 import type { Understanding } from '../understanding/types.js';
 import { helpReply, unknownReply } from './replies.js';
@@ -51,7 +52,8 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
     const parsed = tool.schema.safeParse(call.args);
     if (!parsed.success) {
       const error = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      runs.push({ tool: call.tool, args: call.args, ok: false, result: { ok: false, reply: unknownReply(modules), error } });
+      const reply = toldReply(parsed.error.issues) ?? unknownReply(modules);
+      runs.push({ tool: call.tool, args: call.args, ok: false, result: { ok: false, reply, error } });
       continue;
     }
     const result = await tool.execute(parsed.data, tool.sqlOnly ? withoutEntityManager(ctx, `tool ${tool.name} is marked sqlOnly but used the entity manager`) : ctx);

@@ -74,7 +74,7 @@ export function parseRepeat(input: string): RepeatParse | null {
       (_m, d: string) => `on the ${MONTH_DAY_WORDS[d] ?? d} of every month`);
   const m = ANCHOR.exec(text);
   if (!m) return null;
-  const interval = m[1] ? 2 : m[2] ? Math.min(Number(m[2]), 99) : 1;
+  const interval = m[1] ? 2 : m[2] ? Number(m[2]) : 1;
   let found: { repeat: Repeat; timeOfDay?: TimeOfDay };
   if (m[3] && !UNIT.test(m[3])) found = { repeat: { freq: 'weekly', interval, weekdays: weekdaysIn(m[3]) } };
   else if (m[3]) found = unitRepeat(m[3], interval);

@@ -2,16 +2,19 @@ import rrule from 'rrule';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Found } from './date-prep.js';
+import { told } from './told.js';
 
 const { RRule } = rrule;
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type WeekdayCode = (typeof WEEKDAYS)[number];
 
+const EVERY_1_TO_99 = told('A repeat goes from every 1 to every 99 days, weeks, months or years.');
+
 /** A recurrence as plain fields (what rules and an LLM produce); the RRULE string is built from it on the server. */
 export const repeatSchema = z.object({
   freq: z.enum(['daily', 'weekly', 'monthly', 'yearly']),
-  interval: z.number().int().min(1).max(99).optional(),
+  interval: z.number().int().min(1, EVERY_1_TO_99).max(99, EVERY_1_TO_99).optional(),
   weekdays: z.array(z.enum(WEEKDAYS)).min(1).max(7).optional(),
   /** 1–31, or -1 for the last day of the month. */
   monthDay: z.number().int().min(-1).max(31).refine((d) => d !== 0).optional(),

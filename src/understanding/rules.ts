@@ -11,7 +11,9 @@ const CANCEL = /^(cancel|never ?mind|nvm|forget it|stop that|no thanks|nope)$/;
 const ACK_WORDS = new Set(`ok okay k kk cool nice great awesome perfect thanks thank you cheers got it sounds good so much a lot
   lol lmao haha hahaha hehe sweet alright all good noted will do no worries np appreciate it appreciated much love the best
   you're youre are rock amazing good fab brilliant lovely excellent wonderful yay`.split(/\s+/));
-const NOD = /^(?:\s|\uFE0F|\u200D|\p{Emoji_Modifier}|[👍👌🙏😊🙂😀😃😄😁☺❤♥💯🎉👏🙌🤙💪✌😍🥰😎🤗])+$/u;
+const NOD_EMOJI = String.raw`\uFE0F|\u200D|\p{Emoji_Modifier}|[👍👌🙏😊🙂😀😃😄😁☺❤♥💯🎉👏🙌🤙💪✌😍🥰😎🤗]`;
+const NOD = new RegExp(String.raw`^(?:\s|${NOD_EMOJI})+$`, 'u');
+const NODS = new RegExp(NOD_EMOJI, 'gu');
 const LAUGH = /^(?:lol|lmao|haha+|hehe+)(?: \w+)*$/;
 
 function isAck(text: string): boolean {
@@ -19,11 +21,16 @@ function isAck(text: string): boolean {
   return words.length <= 6 && words.every((w) => ACK_WORDS.has(w));
 }
 
+/** "got 🍎" checks off an item named by an emoji (the text the rules read has lost it); "got it 👍" is a nod. */
+function gotAnEmojiItem(raw: string, text: string): boolean {
+  return /\bgot\b/.test(text) && /\p{Extended_Pictographic}/u.test(raw.replace(NODS, ''));
+}
+
 function smallTalk({ raw, text }: RuleInput): Understanding | null {
   // A friendly emoji alone ("👍", "🙏") is a nod; a shrug or a check mark is not (check marks are left to the tools).
   if (!text) return NOD.test(raw) ? { kind: 'reply', text: '👍' } : null;
   if (FAREWELL.test(text)) return { kind: 'reply', text: /night|gn/.test(text) ? 'Good night! 🌙' : 'Bye for now! 👋' };
-  if (!isAck(text)) return null;
+  if (!isAck(text) || gotAnEmojiItem(raw, text)) return null;
   return { kind: 'reply', text: LAUGH.test(text) ? '😄' : /\b(?:thank|thanks|cheers|appreciate|appreciated|ok|okay)\b/.test(text) ? 'Anytime! 👍' : '👍' };
 }
 

@@ -11,7 +11,8 @@ export const localDate = z
   .regex(DATE_RE, 'a local date YYYY-MM-DD')
   .refine((d) => DateTime.fromISO(d).isValid, 'a real calendar date');
 export const localTime = z.string().regex(TIME_RE, 'a local time HH:mm (24 h)');
-export const minutes = (max: number) => z.number().int().min(1).max(max);
+/** A whole number of minutes from 1 to `max`; `tooMany` tells the person the limit. */
+export const minutes = (max: number, tooMany?: string) => z.number().int().min(1).max(max, tooMany);
 
 /** Picks a row by its number in the last list shown, or by a few words of its text. */
 export const targetFields = {

@@ -1,3 +1,4 @@
+import { foldedWords, writtenWithoutSpaces } from './fold.js';
 import { normalizeText } from './normalize.js';
 
 /** Helpers for the words people use to name things: stored wording, and finding a row by a few of its words. */
@@ -45,14 +46,21 @@ const STOP = new Set([
 ]);
 
 export function keywords(text: string): string[] {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(/\s+/).filter((w) => w && !STOP.has(w));
+  return foldedWords(text).filter((w) => !STOP.has(w));
 }
 
-/** True when every keyword of the query starts some word of the haystack ("dentist" matches "Dentist appt"). */
+/**
+ * True when every keyword of the query starts some word of the haystack ("dentist" matches "Dentist appt"),
+ * or, in a script written without spaces, appears inside one ("牛奶" in "买牛奶").
+ */
 export function matchesWords(haystack: string, query: string[]): boolean {
   if (!query.length) return false;
-  const words = haystack.toLowerCase().replace(/[^\p{L}\p{N}' ]+/gu, ' ').split(/\s+/);
-  return query.every((q) => words.some((w) => w.startsWith(q) || (q.length > 3 && q.startsWith(w) && w.length > 3)));
+  const words = foldedWords(haystack);
+  return query.every((q) => words.some((w) => wordMatches(w, q)));
+}
+
+function wordMatches(word: string, q: string): boolean {
+  return word.startsWith(q) || (q.length > 3 && q.startsWith(word) && word.length > 3) || (writtenWithoutSpaces(q) && word.includes(q));
 }
 
 /** Removes leading and trailing filler words left over once the date words are cut out. */

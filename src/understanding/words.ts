@@ -1,16 +1,21 @@
+import { foldedWords } from './fold.js';
+
 /**
  * Word helpers for tool rules that need the user's own wording (item names, descriptions),
  * which the shorthand expansion of normalizeText would change ("sun dried" → "sunday dried").
  */
 
-/** Lowercase, emoji and stray punctuation gone, "&" read as "and"; commas and decimals kept. */
-export function cleanText(raw: string): string {
+/**
+ * Lowercase, emoji and stray punctuation gone, "&" read as "and"; commas and decimals kept.
+ * `keepEmoji` keeps them (not check marks) for the rules that look for an item named by emoji alone.
+ */
+export function cleanText(raw: string, { keepEmoji = false } = {}): string {
   return raw
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\u2018\u2019`´]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
-    .replace(/\p{Extended_Pictographic}|\uFE0F|\u200D|[✓✔☑]/gu, ' ')
+    .replace(keepEmoji ? /[✓✔☑]/gu : /\p{Extended_Pictographic}|\uFE0F|\u200D|[✓✔☑]/gu, ' ')
     .replace(/\s*&\s*/g, ' and ')
     .replace(/[!?;"]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -51,13 +56,12 @@ export function singularize(word: string): string {
   return word.slice(0, -1);
 }
 
-/** A phrase's comparison key: words singularised, articles and "of"-less spacing normalised. */
+const NOT_PART_OF_A_NAME = new Set(['the', 'a', 'an', 'some', 'more', 'of']);
+
+/** A phrase's comparison key: folded words of any script (fold.ts), articles dropped, English plurals singularised. */
 export function singularKey(phrase: string): string {
-  return phrase
-    .toLowerCase()
-    .replace(/[^a-z0-9' ]+/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w && !['the', 'a', 'an', 'some', 'more', 'of'].includes(w))
+  return foldedWords(phrase)
+    .filter((w) => !NOT_PART_OF_A_NAME.has(w))
     .map(singularize)
     .join(' ');
 }

@@ -1,9 +1,12 @@
+import type { User } from '../../entities/user.entity.js';
 import type { InboundMessage, Interceptor } from '../../pipeline/types.js';
 import { recordConsent } from './consent.service.js';
 
 const OPT_OUT = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPTOUT']);
 const OPT_IN = new Set(['START', 'YES', 'UNSTOP']);
 const HELP = new Set(['HELP', 'INFO']);
+/** Opt-in words that are also everyday answers ("Clear all 3 items? Reply YES or NO."). */
+const ALSO_AN_ANSWER = new Set(['YES']);
 
 export const OPT_OUT_REPLY = "You're unsubscribed from Errand and won't get any more messages. Reply START to resubscribe.";
 export const OPT_IN_REPLY = "You're resubscribed to Errand. Text me what you need, or HELP for help.";
@@ -25,8 +28,18 @@ function smsMetadata(message: InboundMessage): SmsMetadata {
   return message.channel === 'sms' ? ((message.metadata ?? {}) as SmsMetadata) : {};
 }
 
-/** A whole message that is just a keyword (any case, surrounding spaces and punctuation ignored). */
-export function keywordOf(message: InboundMessage): { kind: Keyword; word: string } | null {
+/**
+ * A whole message that is just a keyword (any case, surrounding spaces and punctuation ignored). YES opts in
+ * only a number that is opted out: from anyone else it is an answer, and nothing about their consent changes.
+ */
+export function keywordOf(message: InboundMessage, user: Pick<User, 'optedOut'>): { kind: Keyword; word: string } | null {
+  const keyword = readKeyword(message);
+  if (keyword?.kind === 'opt_in' && ALSO_AN_ANSWER.has(keyword.word) && !user.optedOut) return null;
+  return keyword;
+}
+
+/** The keyword the message is, whoever sent it. */
+function readKeyword(message: InboundMessage): { kind: Keyword; word: string } | null {
   if (message.channel !== 'sms') return null;
   const word = message.text.trim().replace(/[.!]+$/, '').toUpperCase();
   // Twilio's verdict wins when present: it also knows the custom keywords of an Advanced Opt-Out setup.
@@ -41,9 +54,10 @@ export function keywordOf(message: InboundMessage): { kind: Keyword; word: strin
 /** STOP / START / HELP and friends, before any understanding; every opt-out or opt-in goes to the consent log. */
 export const smsKeywordInterceptor: Interceptor = {
   name: 'sms.keyword',
-  claims: (message) => keywordOf(message) !== null,
+  claims: (message, user) => keywordOf(message, user) !== null,
   async run({ em, user, inbound, message, logger }) {
-    const keyword = keywordOf(message)!;
+    // What `claims` saw decides: the user row may have changed since, under another message.
+    const keyword = readKeyword(message)!;
     // Twilio's opt-out handling has already answered the person: a second confirmation would be noise.
     const answeredByTwilio = Boolean(smsMetadata(message).optOutType);
     if (keyword.kind === 'help') return { reply: answeredByTwilio ? null : HELP_REPLY, toolOutput: { keyword: keyword.word } };

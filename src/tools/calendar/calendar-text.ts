@@ -42,7 +42,7 @@ export function eventArgs(body: string, raw: string, ctx: UnderstandContext): Cr
   const title = trimFillers(rest, LEADING, TRAILING);
   return compact({
     found: Boolean(when.date || when.time),
-    title: title ? capitalize(fromRaw(raw, title)).slice(0, 200) : undefined,
+    title: title ? capitalize(fromRaw(raw, title)) : undefined,
     date: when.date,
     time: when.time,
     endDate: when.endDate && when.endDate !== when.date ? when.endDate : undefined,

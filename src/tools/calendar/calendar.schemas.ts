@@ -1,18 +1,22 @@
 import { z } from 'zod';
+import { told } from '../../understanding/told.js';
+
+export const ALERTS_UP_TO = told('Alerts can come up to 7 days before an event.');
+const SHIFT_UP_TO = told('I can move an event by up to 14 days at a time — or tell me its new date.');
 import { localDate, localTime, minutes, targetFields } from '../../understanding/when-schema.js';
 
 export const createEventSchema = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
+  title: z.string().trim().min(1).max(200, told('An event title can be up to 200 characters long.')).optional(),
   /** Local wall-clock fields in the user's zone; a date without a time is an all-day event. */
   date: localDate.optional(),
   time: localTime.optional(),
   endDate: localDate.optional(),
   endTime: localTime.optional(),
-  durationMinutes: minutes(14 * 24 * 60).optional(),
+  durationMinutes: minutes(14 * 24 * 60, told('An event can last up to 14 days — for longer, give its first and last day.')).optional(),
   allDay: z.boolean().optional(),
-  location: z.string().trim().min(1).max(200).optional(),
+  location: z.string().trim().min(1).max(200, told('A place can be up to 200 characters long.')).optional(),
   description: z.string().trim().min(1).max(1000).optional(),
-  notifyMinutesBefore: z.number().int().min(0).max(7 * 24 * 60).optional(),
+  notifyMinutesBefore: z.number().int().min(0).max(7 * 24 * 60, ALERTS_UP_TO).optional(),
 });
 export type CreateEventArgs = z.infer<typeof createEventSchema>;
 
@@ -30,7 +34,7 @@ export const moveEventSchema = z.object({
   date: localDate.optional(),
   time: localTime.optional(),
   /** "push it back an hour": a shift of the start, keeping the length. */
-  shiftMinutes: z.number().int().min(-14 * 24 * 60).max(14 * 24 * 60).refine((m) => m !== 0).optional(),
+  shiftMinutes: z.number().int().min(-14 * 24 * 60, SHIFT_UP_TO).max(14 * 24 * 60, SHIFT_UP_TO).refine((m) => m !== 0).optional(),
 });
 export type MoveEventArgs = z.infer<typeof moveEventSchema>;
 

@@ -1,3 +1,4 @@
+import { foldCase } from '../../understanding/fold.js';
 import { singularKey } from '../../understanding/words.js';
 
 export const EXPENSE_CATEGORIES = ['food', 'groceries', 'transport', 'housing', 'utilities', 'entertainment', 'health', 'shopping', 'travel', 'other'] as const;
@@ -53,7 +54,7 @@ for (const [category, list] of Object.entries(KEYWORDS) as [ExpenseCategory, str
 
 /** A category named outright: "food", "transportation", "bills". */
 export function namedCategory(word: string): ExpenseCategory | null {
-  return NAMES[word.trim().toLowerCase()] ?? null;
+  return NAMES[foldCase(word.trim())] ?? null;
 }
 
 /** Category from the description's words: longest known phrase first, the earliest on ties ("uber to the airport"). */

@@ -13,6 +13,9 @@ export class ExpenseCategory {
   name!: CategoryName;
 }
 
+/** The amount column, numeric(12,2) with CHECK (amount > 0): what an amount may be (expense.amount.ts). */
+export const AMOUNT = { precision: 12, scale: 2 } as const;
+
 /** One amount spent; `amount` is a decimal string (numeric(12,2)), `spentAt` an instant in UTC. */
 @Entity({ tableName: 'expenses' })
 @Check({ name: 'expenses_amount_positive', expression: 'amount > 0' })
@@ -28,7 +31,7 @@ export class Expense {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;
 
-  @Property({ type: 'decimal', columnType: 'numeric(12,2)' })
+  @Property({ type: 'decimal', columnType: `numeric(${AMOUNT.precision},${AMOUNT.scale})` })
   amount!: string;
 
   @Property({ type: 'string', columnType: 'char(3)' })

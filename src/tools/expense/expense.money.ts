@@ -1,7 +1,7 @@
 import Big from 'big.js';
 
 export interface MoneyMatch {
-  /** Decimal string with two places, e.g. "1200.50". */
+  /** Decimal string with two places ("1200.50"), or every decimal it was given ("0.001", "-5.00"): the tool checks it. */
   amount: string;
   /** ISO code when the text named one (symbol, code or word); null means "the user's default". */
   currency: string | null;
@@ -26,7 +26,7 @@ const WORDS: Record<string, string> = {
 };
 const DOLLAR_CODES = new Set(['USD', 'CAD', 'AUD', 'NZD', 'SGD', 'HKD']);
 
-const NUM = String.raw`(\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?|[.,]\d{1,2})(k)?`;
+const NUM = String.raw`(\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?|[.,]\d{1,2})(k)?`;
 const SYMBOL_RE = String.raw`(us\$|c\$|ca\$|a\$|au\$|nz\$|hk\$|s\$|r\$|\$|€|£|¥|₹|₩|₺|₪|₱|₽|₦|฿)`;
 /** Codes that are also everyday words (try, cop, pen, ars) are read only in capitals or with a symbol. */
 const CODE_RE = `(${CODES.filter((c) => !['TRY', 'COP', 'PEN', 'ARS'].includes(c)).join('|').toLowerCase()})`;
@@ -38,7 +38,8 @@ const PATTERNS: { re: RegExp; cur: 'before' | 'after' | 'none'; kind: 'symbol' |
   { re: new RegExp(`${NUM}\\s?${SYMBOL_RE}`, 'g'), cur: 'after', kind: 'symbol' },
   { re: new RegExp(`${NUM}\\s?${CODE_RE}\\b`, 'g'), cur: 'after', kind: 'code' },
   { re: new RegExp(`${NUM}\\s?${WORD_RE}\\b`, 'g'), cur: 'after', kind: 'word' },
-  { re: new RegExp(`(?<![\\w:/.,-])${NUM}(?![\\w:/%°]|\\.\\d|,\\d)`, 'g'), cur: 'none', kind: 'bare' },
+  // Not inside a word, a time, a date or a range ("3-4"); "-5" is read, as a negative amount.
+  { re: new RegExp(`(?<![\\w:/.,]|\\S-)${NUM}(?![\\w:/%°]|\\.\\d|,\\d)`, 'g'), cur: 'none', kind: 'bare' },
 ];
 
 /** "1.200,50" → "1200.50", "1,200" → "1200.00", "4.5" → "4.50", "12,50" → "12.50". */
@@ -59,11 +60,19 @@ export function toDecimal(raw: string, thousands?: string): string | null {
   }
   if (text.startsWith('.')) text = `0${text}`;
   try {
-    return new Big(text).toFixed(2);
+    return decimalText(new Big(text));
   } catch {
     return null;
   }
 }
+
+/** Two places when the amount has at most two ("4.5" → "4.50"), else every decimal it was given ("0.001"). */
+function decimalText(value: Big): string {
+  return value.round(2).eq(value) ? value.toFixed(2) : value.toFixed();
+}
+
+/** "spent -5", "-$5 lunch": a minus sign meant for the amount (not the dash of "Lunch - $14" or "lunch -$14"). */
+const MINUS_BEFORE = /(?:^|\b(?:spent|spend|paid|pay|cost|costs|was|were|log|logged|expense|expensed)\s+)-$/;
 
 function codeFor(marker: string | undefined, kind: string, defaultCurrency: string): string | null {
   if (!marker) return null;
@@ -86,9 +95,10 @@ export function findMoney(text: string, defaultCurrency: string): MoneyMatch[] {
       const currency = codeFor(marker, pattern.kind, defaultCurrency);
       let amount = toDecimal(num!, currency === 'EUR' || /\d\.\d{3},/.test(num!) ? '.' : undefined);
       if (!amount) continue;
-      if (k) amount = new Big(amount).times(1000).toFixed(2);
+      if (k) amount = decimalText(new Big(amount).times(1000));
       const isCents = currency === 'cents' || (marker === 'p' && pattern.kind === 'word');
-      if (isCents) amount = new Big(amount).div(100).toFixed(2);
+      if (isCents) amount = decimalText(new Big(amount).div(100));
+      if (MINUS_BEFORE.test(text.slice(0, start))) amount = decimalText(new Big(amount).neg());
       if (marker === 'p' && !/^\d+$/.test(num!)) continue;
       taken.push([start, end]);
       const score = pattern.kind === 'bare' ? (num!.match(/[.,]\d{2}$/) ? 2 : 1) : 3;
@@ -100,12 +110,12 @@ export function findMoney(text: string, defaultCurrency: string): MoneyMatch[] {
 
 const SIGN: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥', INR: '₹', CAD: 'CA$', AUD: 'A$', NZD: 'NZ$', KRW: '₩', MXN: 'MX$', BRL: 'R$' };
 
-/** "$12.50", "€1,200.50", "CHF 20.00". */
-export function formatMoney(amount: string, currency: string): string {
+/** "$12.50", "€1,200.50", "CHF 20.00"; `digits` 0 for "¥1". */
+export function formatMoney(amount: string, currency: string, digits = 2): string {
   const code = currency.trim().toUpperCase();
-  const [whole, cents] = new Big(amount).toFixed(2).split('.');
+  const [whole, cents] = new Big(amount).toFixed(digits).split('.');
   const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const value = `${grouped}.${cents}`;
+  const value = cents === undefined ? grouped : `${grouped}.${cents}`;
   const sign = SIGN[code];
   return sign ? `${sign}${value}` : `${code} ${value}`;
 }

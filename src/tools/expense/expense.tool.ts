@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { told } from '../../understanding/told.js';
 import { defineTool } from '../types.js';
 import { EXPENSE_CATEGORIES } from './expense.categories.js';
+import { amountProblem } from './expense.amount.js';
 import { formatMoney } from './expense.money.js';
 import { dayRange, monthRange, PERIODS, periodRange } from './expense.period.js';
 import { currencyTotals, deleteLastExpense, logExpense, recentExpenses, totalsBetween, type ExpenseRow } from './expense.service.js';
@@ -12,14 +14,17 @@ export const logTool = defineTool({
   name: 'expense.log',
   description: 'Log money spent.',
   schema: z.object({
-    amount: z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, 'a decimal amount such as 12.50').refine((a) => Number(a) > 0, 'more than zero'),
+    /** Checked against the currency and the column by the tool, which tells the person what is allowed. */
+    amount: z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal amount such as 12.50'),
     currency: z.string().regex(/^[A-Z]{3}$/),
     category,
-    description: z.string().trim().max(300).nullable(),
+    description: z.string().trim().max(300, told('An expense description can be up to 300 characters long.')).nullable(),
     spentAt: z.iso.datetime({ offset: true }).optional(),
   }),
   sqlOnly: true,
   async execute(args, ctx) {
+    const problem = amountProblem(args.amount, args.currency);
+    if (problem) return { ok: false, reply: problem };
     const spentAt = args.spentAt ? new Date(args.spentAt) : ctx.now;
     const expense = await logExpense(ctx.sql, ctx.user.id, { ...args, spentAt }, ctx.now);
     const what = args.description ? `${args.description} (${args.category})` : args.category;

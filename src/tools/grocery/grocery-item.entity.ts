@@ -3,6 +3,12 @@ import { User } from '../../entities/user.entity.js';
 import { GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
 import { instantNow } from '../../entities/columns.js';
 
+/**
+ * What a quantity may be, checked before any write (grocery.quantity.ts): the column's scale — numeric(12,3) with
+ * CHECK (quantity > 0), so the smallest is 0.001 — and a cap that keeps every sum far inside the column.
+ */
+export const QUANTITY = { precision: 12, scale: 3, max: '1000000' } as const;
+
 /** One line of a user's grocery list; quantity is a decimal string (numeric), null when unstated. */
 @Entity({ tableName: 'grocery_items' })
 @Check({ name: 'grocery_items_name_not_blank', expression: 'length(trim(both from name)) > 0' })
@@ -20,7 +26,7 @@ export class GroceryItem {
   @Property({ type: 'text' })
   name!: string;
 
-  @Property({ type: 'decimal', columnType: 'numeric(12,3)', nullable: true })
+  @Property({ type: 'decimal', columnType: `numeric(${QUANTITY.precision},${QUANTITY.scale})`, nullable: true })
   quantity?: string | null;
 
   @Property({ type: 'text', nullable: true })

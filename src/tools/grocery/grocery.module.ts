@@ -2,10 +2,10 @@ import { rowsByUser } from '../dump-rows.js';
 import type { ToolModule } from '../types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
-import { cleanText } from '../../understanding/words.js';
+import { cleanText, wordsToNumber } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { groceryRules } from './grocery.rules.js';
-import { CLEAR_CONFIRM, groceryTools } from './grocery.tool.js';
+import { CLEAR_CONFIRM, groceryTools, QUANTITY_MISSING } from './grocery.tool.js';
 
 interface GroceryRow {
   id: number;
@@ -21,13 +21,24 @@ interface GroceryRow {
 const YES = /^(?:y|ya|ye|yes|yeah|yea|yep|yup|yess+|sure|ok|okay|k|do it|go ahead|confirm|confirmed|yes please|please do|absolutely|correct|affirmative|definitely|of course|yes clear it|clear it|yes clear|yes do it|👍)$/;
 const NO = /^(?:n|no|nah|na|nope|don'?t|do not|keep|keep it|keep them|no keep it|no don'?t|not now|wait|stop|no thanks|never ?mind|cancel)$/;
 
-/** The answer to "Clear all N items? Reply YES or NO."; anything else is a new request. */
+/** The answer to "Clear all N items? Reply YES or NO." or to "… — how many eggs?"; anything else is a new request. */
 function resume(pending: PendingRequest, input: RuleInput): Understanding | null {
+  if (pending.tool === 'grocery.add' && pending.missing === QUANTITY_MISSING) return resumeQuantity(pending, input);
   if (pending.tool !== 'grocery.clear' || pending.missing !== CLEAR_CONFIRM) return null;
   const answer = cleanText(input.raw).replace(/[.,]/g, '').trim() || input.raw.trim();
   if (YES.test(answer)) return toolCall('grocery.clear', pending.args);
   if (NO.test(answer)) return { kind: 'reply', text: 'OK, I kept your grocery list as it is.', clearPending: true };
   return null;
+}
+
+/** "12", "12 eggs", "twelve": the quantity asked for; the tool checks it like any other. */
+function resumeQuantity(pending: PendingRequest, input: RuleInput): Understanding | null {
+  const answer = cleanText(input.raw);
+  const digits = /^(-?\d+(?:\.\d+)?)(?:\s+\S.*)?$/.exec(answer);
+  const quantity = digits ? Number(digits[1]) : wordsToNumber(answer);
+  if (quantity === null) return null;
+  const { items, ask } = pending.args as { items: Record<string, unknown>[]; ask: number };
+  return toolCall('grocery.add', { items: items.map((item, i) => (i === ask ? { ...item, quantity } : item)) });
 }
 
 export const groceryModule: ToolModule = {

@@ -1,4 +1,5 @@
 import { categoryFor, type GroceryCategory } from './grocery.categories.js';
+import { emojiOf } from '../../understanding/fold.js';
 import { wordsToNumber } from '../../understanding/words.js';
 
 export interface ParsedItem {
@@ -42,11 +43,16 @@ const QTY_WORDS: Record<string, number> = {
   'a half dozen': 6,
 };
 
+/** "loaves", "kg": a unit as it reads after a number other than one. */
+export function pluralUnit(unit: string): string {
+  return PLURAL_UNITS[unit] ?? unit;
+}
+
 /** "eggs (2 dozen)", "apples (3)", "milk". */
 export function describeItem(item: { name: string; quantity?: number | string | null; unit?: string | null }): string {
   if (item.quantity === null || item.quantity === undefined) return item.name;
   const qty = Number(item.quantity);
-  const unit = item.unit ? ` ${qty === 1 ? item.unit : (PLURAL_UNITS[item.unit] ?? item.unit)}` : '';
+  const unit = item.unit ? ` ${qty === 1 ? item.unit : pluralUnit(item.unit)}` : '';
   return `${item.name} (${formatQty(qty)}${unit})`;
 }
 
@@ -87,7 +93,7 @@ export function parseItem(phrase: string): ParsedItem | null {
     text = suffix[1]!;
   } else {
     const lead = leadingQuantity(text);
-    const trailing = text.match(/^([a-z].*?)\s+(\d+(?:\.\d+)?)\s*([a-z]+)?$/);
+    const trailing = text.match(/^(\p{L}.*?)\s+(\d+(?:\.\d+)?)\s*([a-z]+)?$/u);
     if (lead) {
       quantity = lead.quantity;
       text = lead.rest;
@@ -115,7 +121,8 @@ export function parseItem(phrase: string): ParsedItem | null {
 }
 
 function leadingQuantity(text: string): { quantity: number; rest: string } | null {
-  const digits = text.match(/^(\d+(?:\.\d+)?|\d+\/\d+|½|¼)(?!%)\s*(.+)$/);
+  // A minus sign is kept so that "-1 eggs" is asked about, not stored as an item called "-1 eggs".
+  const digits = text.match(/^(-?\d+(?:\.\d+)?|\d+\/\d+|½|¼)(?!%)\s*(.+)$/);
   if (digits) {
     const raw = digits[1]!;
     const value = raw === '½' ? 0.5 : raw === '¼' ? 0.25 : raw.includes('/') ? Number(raw.split('/')[0]) / Number(raw.split('/')[1]) : Number(raw);
@@ -134,13 +141,15 @@ function leadingQuantity(text: string): { quantity: number; rest: string } | nul
   return null;
 }
 
+/** The item's name in its own script (letters with their marks: "दूध"); emoji only when they are all there is ("🍎"). */
 function cleanName(text: string): string {
   const name = text
     .replace(/^(?:of|the|some|more|fresh|a|an)\s+/g, '')
     .replace(/\s+(?:please|pls|plz|too|also|as well|asap|for me|thanks|thx)$/g, '')
-    .replace(/[^\p{L}\p{N}%' -]+/gu, ' ')
+    .replace(/[^\p{L}\p{M}\p{N}%' -]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  if (!/[\p{L}\p{N}]/u.test(name)) return emojiOf(text);
   const fixed = name.split(' ').map((w) => TYPOS[w] ?? w).join(' ');
   return ALIASES[fixed] ?? fixed;
 }

@@ -1,4 +1,5 @@
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
+import { emojiOf, isEmojiName } from '../../understanding/fold.js';
 import { cleanText, stripPoliteness } from '../../understanding/words.js';
 import { TASK_VERB } from '../reminder/reminder-text.js';
 import { isKnownItem } from './grocery.categories.js';
@@ -61,6 +62,25 @@ function names(payload: string): string[] | null {
 }
 
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw));
+
+/**
+ * Emoji are dropped before the rules read a message ("add milk 🥛"), yet an emoji can be an item of its own
+ * ("add 🍎", "remove 🍎"): the message is read again with its emoji, and that reading wins when it names one.
+ */
+function withEmojiItems(input: RuleInput, read: (t: string) => Understanding | null): Understanding | null {
+  const plain = read(clean(input));
+  if (!emojiOf(input.raw)) return plain;
+  const withEmoji = read(stripPoliteness(cleanText(input.raw, { keepEmoji: true })));
+  return withEmoji && namedItems(withEmoji).some(isEmojiName) ? withEmoji : plain;
+}
+
+function namedItems(u: Understanding): string[] {
+  if (u.kind !== 'tools') return [];
+  return u.calls.flatMap(({ args }) => {
+    const { items, names } = args as { items?: { name: string }[]; names?: string[] };
+    return [...(items ?? []).map((i) => i.name), ...(names ?? [])];
+  });
+}
 const lastWasGrocery = (ctx: UnderstandContext) =>
   Array.isArray(ctx.lastToolResult) && ctx.lastToolResult.some((r: { tool?: string }) => r?.tool?.startsWith('grocery.'));
 
@@ -85,7 +105,10 @@ function matchShow(input: RuleInput): Understanding | null {
 }
 
 function matchRemove(input: RuleInput, ctx: UnderstandContext): Understanding | null {
-  const t = clean(input);
+  return withEmojiItems(input, (t) => readRemove(t, ctx));
+}
+
+function readRemove(t: string, ctx: UnderstandContext): Understanding | null {
   const suffixed = t.match(REMOVE_SUFFIXED);
   const m = suffixed ?? (NOT_GROCERY.test(t) ? null : t.match(REMOVE));
   const payload = m?.slice(1).find(Boolean);
@@ -97,7 +120,10 @@ function matchRemove(input: RuleInput, ctx: UnderstandContext): Understanding | 
 }
 
 function matchCheck(input: RuleInput, ctx: UnderstandContext): Understanding | null {
-  const t = clean(input);
+  return withEmojiItems(input, (t) => readCheck(t, ctx));
+}
+
+function readCheck(t: string, ctx: UnderstandContext): Understanding | null {
   if (CHECK_ALL.test(t) || (lastWasGrocery(ctx) && /^(?:all done|got (?:them|em|'em|those) all|got all)$/.test(t))) {
     return toolCall('grocery.check', { names: [], all: true });
   }
@@ -114,7 +140,10 @@ function matchCheck(input: RuleInput, ctx: UnderstandContext): Understanding | n
 const QUESTION = /^(?:how|what|why|where|when|who|do i|does|did i|should i)\b/;
 
 function matchAdd(input: RuleInput): Understanding | null {
-  const t = clean(input).replace(PURPOSE_SUFFIX, '');
+  return withEmojiItems(input, (t) => readAdd(t.replace(PURPOSE_SUFFIX, '')));
+}
+
+function readAdd(t: string): Understanding | null {
   if (QUESTION.test(t)) return null;
   const found = addPayload(t);
   if (!found) return null;

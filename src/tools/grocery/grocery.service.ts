@@ -1,9 +1,11 @@
 import { capitalize } from '../../understanding/wording.js';
 import Big from 'big.js';
 import type { Sql } from '../../db/sql.js';
+import { containsPhrase, foldCase } from '../../understanding/fold.js';
 import { singularKey } from '../../understanding/words.js';
 import { categoryFor, GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
+import { storableQuantity } from './grocery.quantity.js';
 
 export interface NewItem {
   name: string;
@@ -23,6 +25,8 @@ export interface GroceryRow {
 }
 
 export type AddOutcome = { item: GroceryRow; merged: boolean; note?: string };
+/** What an add did; `tooMuch` is a row the add would take past the largest quantity, and then nothing is written. */
+export type Added = { outcomes: AddOutcome[]; open: number; tooMuch?: GroceryRow };
 
 const COLUMNS = 'id, name, quantity, unit, category, done';
 
@@ -42,16 +46,17 @@ async function mergeCandidates(sql: Sql, userId: number, items: NewItem[]): Prom
   );
 }
 
+/** The spellings a checked-off row of this name may be stored under: as given, lowercased or folded, singular or plural. */
 function nameForms(name: string): string[] {
-  const n = name.toLowerCase();
-  return [n, `${n}s`, `${n}es`, n.replace(/e?s$/, ''), n.replace(/s$/, ''), n.replace(/ies$/, 'y'), n.replace(/y$/, 'ies')];
+  return [...new Set([name, name.normalize('NFKC').toLowerCase(), foldCase(name)])].flatMap((n) =>
+    [n, `${n}s`, `${n}es`, n.replace(/e?s$/, ''), n.replace(/s$/, ''), n.replace(/ies$/, 'y'), n.replace(/y$/, 'ies')]);
 }
 
 /**
  * Adds items; one already on the list is merged (quantities summed when the units agree), never duplicated.
  * `open` is how many items are on the list afterwards: every open row is among the candidates.
  */
-export async function addItems(sql: Sql, userId: number, items: NewItem[], now: Date): Promise<{ outcomes: AddOutcome[]; open: number }> {
+export async function addItems(sql: Sql, userId: number, items: NewItem[], now: Date): Promise<Added> {
   const existing = await mergeCandidates(sql, userId, items);
   const created = new Set<GroceryRow>();
   const merged = new Set<GroceryRow>();
@@ -76,8 +81,11 @@ export async function addItems(sql: Sql, userId: number, items: NewItem[], now: 
     created.add(row);
     outcomes.push({ item: row, merged: false });
   }
+  const open = existing.filter((r) => !r.done).length;
+  const tooMuch = [...created, ...merged].find((r) => r.quantity !== null && storableQuantity(r.quantity) === null);
+  if (tooMuch) return { outcomes, open, tooMuch };
   await saveAdded(sql, userId, [...created], [...merged], now);
-  return { outcomes, open: existing.filter((r) => !r.done).length };
+  return { outcomes, open };
 }
 
 /**
@@ -160,10 +168,9 @@ export function matchItems(rows: GroceryRow[], name: string): GroceryRow[] {
   if (!key) return [];
   const exact = rows.filter((r) => singularKey(r.name) === key);
   if (exact.length) return exact;
-  const padded = ` ${key} `;
   const partial = rows.filter((r) => {
-    const rowKey = ` ${singularKey(r.name)} `;
-    return rowKey.includes(padded) || padded.includes(rowKey);
+    const rowKey = singularKey(r.name);
+    return containsPhrase(rowKey, key) || containsPhrase(key, rowKey);
   });
   return partial.length === 1 ? partial : partial.filter((r) => !r.done).slice(0, partial.length === 0 ? 0 : 1);
 }

@@ -1,19 +1,25 @@
 import { capitalize } from '../../understanding/wording.js';
 import { z } from 'zod';
+import { told } from '../../understanding/told.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { GROCERY_CATEGORIES } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
-import { addItems, checkItems, clearItems, groupedList, listItems, matchItems, openCount, removeItems, type AddOutcome, type GroceryRow } from './grocery.service.js';
+import {
+  addItems, checkItems, clearItems, groupedList, listItems, matchItems, openCount, removeItems,
+  type AddOutcome, type GroceryRow, type NewItem,
+} from './grocery.service.js';
+import { QUANTITY_RANGE, quantityQuestion, storableQuantity, tooMuchReply } from './grocery.quantity.js';
 
 const itemSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  quantity: z.number().positive().max(1_000_000).nullable(),
+  name: z.string().trim().min(1).max(200, told('An item name can be up to 200 characters long.')),
+  quantity: z.number().nullable().describe(`from ${QUANTITY_RANGE}`),
   unit: z.string().trim().min(1).max(30).nullable(),
   category: z.enum(GROCERY_CATEGORIES).optional(),
 });
 const namesSchema = z.object({ names: z.array(z.string().trim().min(1).max(200)).min(1).max(50) });
 
 export const CLEAR_CONFIRM = 'confirmation';
+export const QUANTITY_MISSING = 'quantity';
 
 export const addTool = defineTool({
   name: 'grocery.add',
@@ -21,7 +27,11 @@ export const addTool = defineTool({
   schema: z.object({ items: z.array(itemSchema).min(1).max(50) }),
   sqlOnly: true,
   async execute({ items }, ctx) {
-    const { outcomes, open: count } = await addItems(ctx.sql, ctx.user.id, items, ctx.now);
+    const unstorable = items.findIndex((i) => i.quantity !== null && storableQuantity(i.quantity) === null);
+    if (unstorable >= 0) return askQuantity(items, unstorable, ctx);
+    const rounded = items.map((i) => (i.quantity === null ? i : { ...i, quantity: Number(storableQuantity(i.quantity)) }));
+    const { outcomes, open: count, tooMuch } = await addItems(ctx.sql, ctx.user.id, rounded, ctx.now);
+    if (tooMuch) return { ok: false, reply: tooMuchReply(tooMuch.name, tooMuch.quantity!) };
     const added = outcomes.filter((o) => !o.merged).map((o) => describeItem(o.item));
     const merged = outcomes.filter((o) => o.merged).map(mergeText);
     const parts = [added.length ? `🛒 Added ${added.join(', ')}.` : '', ...merged].filter(Boolean);
@@ -29,6 +39,13 @@ export const addTool = defineTool({
     return { ok: true, reply: parts.join(' '), data: { itemIds: outcomes.map((o) => o.item.id) } };
   },
 });
+
+/** Nothing is added until every quantity can be stored; the answer to the question fills in the one that cannot. */
+function askQuantity(items: NewItem[], ask: number, ctx: ToolContext): ToolResult {
+  const question = quantityQuestion(items[ask]!);
+  const pending = { tool: 'grocery.add', args: { items, ask }, missing: QUANTITY_MISSING, question, createdAt: ctx.now.toISOString() };
+  return { ok: false, reply: question, pending };
+}
 
 function mergeText(o: AddOutcome): string {
   if (o.note === 'now' || o.note === 'updated') return `🛒 ${capitalize(o.item.name)}: now ${describeItem(o.item).replace(/^.*\((.*)\)$/, '$1')}.`;

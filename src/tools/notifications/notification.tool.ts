@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localTime } from '../../understanding/when-schema.js';
+import { ALERTS_UP_TO } from '../calendar/calendar.schemas.js';
 import { rescheduleDefaultAlerts } from '../calendar/calendar.notify.js';
 import { defineTool, type ToolContext } from '../types.js';
 import { nextAgendaAt } from './agenda.format.js';
@@ -7,7 +8,7 @@ import { clockLabel, notificationSettings, quietUntil, type NotificationPreferen
 
 export const updateNotificationsSchema = z.object({
   /** Minutes before each event for its alert; 'off' for none; 'default' for 30. */
-  eventAlerts: z.union([z.number().int().min(1).max(7 * 24 * 60), z.enum(['off', 'default'])]).optional(),
+  eventAlerts: z.union([z.number().int().min(1).max(7 * 24 * 60, ALERTS_UP_TO), z.enum(['off', 'default'])]).optional(),
   /** Local window when alerts, agendas and digests wait (reminders set for a time still go). */
   quietHours: z.union([z.object({ start: localTime, end: localTime }), z.literal('off')]).optional(),
   /** A daily agenda at a local time; skipped on empty days unless evenWhenEmpty. */

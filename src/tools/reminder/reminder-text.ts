@@ -33,7 +33,7 @@ const TRAILING = /\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|ne
 export function cleanTask(rest: string, raw: string): string | undefined {
   const task = trimFillers(rest.replace(/\s+[,.]\s*/g, ' '), LEADING, TRAILING);
   if (!task) return undefined;
-  return capitalize(fromRaw(raw, task)).slice(0, 500);
+  return capitalize(fromRaw(raw, task));
 }
 
 export function compact<T extends object>(o: T): T {

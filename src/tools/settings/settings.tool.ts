@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { told } from '../../understanding/told.js';
 import { defineTool, type ToolContext } from '../types.js';
 import { resolveTimeZone } from './timezones.js';
 import { notificationSettings } from '../notifications/notification.prefs.js';
@@ -12,7 +13,7 @@ export const updateTool = defineTool({
   description: "Change the user's time zone, name or default currency.",
   schema: z.object({
     timezone: z.string().trim().min(1).max(80).optional(),
-    name: z.string().trim().min(1).max(60).optional(),
+    name: z.string().trim().min(1).max(60, told('A name can be up to 60 characters long.')).optional(),
     currency: z.string().trim().min(1).max(30).optional(),
   }),
   async execute(args, ctx) {

@@ -1,4 +1,5 @@
 import { isValidTimeZone } from '../../time.js';
+import { foldCase } from '../../understanding/fold.js';
 
 /** Abbreviations, regions, countries and big cities people text that are not IANA names themselves. */
 const PLACES: Record<string, string> = {
@@ -66,7 +67,8 @@ for (const zone of ZONES) {
 
 /** "Chicago", "America/Los_Angeles", "EST", "london", "utc+2" → an IANA zone; null when unknown. */
 export function resolveTimeZone(input: string): string | null {
-  const raw = input.trim().toLowerCase().replace(/[.,!]+$/g, '').replace(/^the\s+/, '').trim();
+  // Folded and without accents: IANA spells "Sao_Paulo" and "Zurich", people "São Paulo" and "ZÜRICH".
+  const raw = foldCase(input).normalize('NFD').replace(/\p{M}+/gu, '').trim().replace(/[.,!]+$/g, '').replace(/^the\s+/, '').trim();
   if (!raw) return null;
   const offset = raw.match(/^(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::00)?$/);
   if (offset) {
