@@ -16,6 +16,8 @@ const QUERY_VOCAB = new Set(`what whats what's wats wat is are on my the calenda
 const QUERY_ANCHOR = /\b(?:on|anything|look|looking|calendar|cal|schedule|agenda|events?|plans?|planned|happening|going on|free|busy|available|appointments|meetings|have|booked|scheduled|look like|looks like)\b/;
 const NEXT = /^(?:what'?s|whats|wats|what is|when'?s|when is|whens)?\s*(?:my |the )?next(?: (?:event|appointment|appt|meeting|thing|thing on my calendar|on my calendar|up))?$|^(?:what'?s|whats|what is) next$/;
 const WHEN_IS = /^(?:when'?s|when is|whens|when do i have|what time is)\s+(?:my |the |our )?(?:next )?(.+?)$/;
+/** A day or a range said alone ("this week", "next weekend?", "and tomorrow"): a question about that calendar. */
+const BARE_RANGE = /^(?:(?:and|so|ok|okay|what about|how about|and what about)\s+)?(?:for\s+)?(?:today|tonight|tomorrow|(?:the\s+)?rest of (?:the|this|my) week|(?:this|next|the|coming|my) (?:week|weekend|month)|(?:the )?week ahead|weekend)$/;
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
 const CREATE = /^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|block(?: out| off)?|book|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|i have got|we have|we've got|there's|theres|got))\b\s*(.*)$/;
 const CALENDAR_HINT = /\b(?:calendar|cal|calender|schedule|agenda|diary|event)\b/;
@@ -78,7 +80,7 @@ function impossibleDate(text: string, raw: string, ctx: UnderstandContext): Unde
 export const calendarRules: Rule[] = [
   { name: 'calendar.next', match: ({ text }) => (NEXT.test(text) ? toolCall('calendar.next', {}) : null) },
   { name: 'calendar.upcoming', match: ({ text }, ctx) => (UPCOMING.test(text) ? queryRange('next 7 days', ctx) : null) },
-  { name: 'calendar.list', match: ({ text }, ctx) => (isQuery(text, ctx) ? queryRange(text, ctx) : null) },
+  { name: 'calendar.list', match: ({ text }, ctx) => (isQuery(text, ctx) || BARE_RANGE.test(text) ? queryRange(text, ctx) : null) },
   {
     name: 'calendar.when-is',
     match: ({ text }) => {

@@ -4,7 +4,7 @@ import type { ConversationState } from '../../entities/conversation-state.entity
 import { toDate, type Sql } from '../../db/sql.js';
 import { keywords, matchesWords } from '../../understanding/wording.js';
 import { formatLocal } from '../../time.js';
-import { describeRRule } from '../../understanding/recurrence.js';
+import { describeRRule, nextOccurrence } from '../../understanding/recurrence.js';
 import type { ToolContext } from '../types.js';
 import type { ReminderStatus } from './reminder.entity.js';
 
@@ -56,6 +56,32 @@ export async function upcomingReminders(sql: Sql, userId: number, limit = 50): P
     [userId, limit],
   );
   return rows.map(toRow);
+}
+
+/** When a pending reminder next goes off in a range; a recurring one also says how it repeats. */
+export interface ReminderOccurrence {
+  text: string;
+  at: Date;
+  repeat?: string;
+}
+
+/**
+ * The user's pending reminders that go off in [from, to), in time order. A recurring one is listed once, at its
+ * first time in the range with how it repeats, so "this month" is not thirty lines of the same daily reminder.
+ */
+export async function remindersBetween(sql: Sql, userId: number, from: Date, to: Date, zone: string, limit = 40): Promise<ReminderOccurrence[]> {
+  const rows = (await sql<RawReminder>(
+    `select ${COLUMNS} from reminders where user_id = $1 and status = 'pending' and due_at < $3 and (due_at >= $2 or rrule is not null)
+      order by due_at, id limit 200`,
+    [userId, from, to],
+  )).map(toRow);
+  const out: ReminderOccurrence[] = [];
+  for (const r of rows) {
+    const at = r.rrule && r.dueAt.getTime() < from.getTime() ? nextOccurrence(r.rrule, zone, new Date(from.getTime() - 1)) : r.dueAt;
+    if (!at || at.getTime() >= to.getTime()) continue;
+    out.push(r.rrule ? { text: r.text, at, repeat: describeRRule(r.rrule) } : { text: r.text, at });
+  }
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
 }
 
 /** The reminder that went off most recently: what "done" and "snooze" are about. */
