@@ -15,9 +15,11 @@ export interface ReminderRow {
   dueAt: Date;
   rrule: string | null;
   status: ReminderStatus;
+  lastSentAt: Date | null;
+  doneAt: Date | null;
 }
 
-const COLUMNS = 'id, text, due_at, rrule, status';
+const COLUMNS = 'id, text, due_at, rrule, status, last_sent_at, done_at';
 
 interface RawReminder {
   id: number;
@@ -25,10 +27,13 @@ interface RawReminder {
   due_at: string;
   rrule: string | null;
   status: ReminderStatus;
+  last_sent_at: string | null;
+  done_at: string | null;
 }
 
 function toRow(r: RawReminder): ReminderRow {
-  return { id: r.id, text: r.text, dueAt: toDate(r.due_at), rrule: r.rrule, status: r.status };
+  const at = (v: string | null) => (v === null ? null : toDate(v));
+  return { id: r.id, text: r.text, dueAt: toDate(r.due_at), rrule: r.rrule, status: r.status, lastSentAt: at(r.last_sent_at), doneAt: at(r.done_at) };
 }
 
 export interface NewReminder {
@@ -43,8 +48,8 @@ export interface NewReminder {
 /** Every column the entity would write, so the row is the same as before (status pending, never sent). */
 export async function insertReminder(sql: Sql, r: NewReminder): Promise<number> {
   const [row] = await sql<{ id: number }>(
-    `insert into reminders (user_id, text, due_at, rrule, timezone, status, last_sent_at, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, 'pending', null, $6, $6) returning id`,
+    `insert into reminders (user_id, text, due_at, rrule, timezone, status, last_sent_at, done_at, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, 'pending', null, null, $6, $6) returning id`,
     [r.userId, r.text, r.dueAt, r.rrule, r.timezone, r.now],
   );
   return row!.id;
@@ -84,10 +89,13 @@ export async function remindersBetween(sql: Sql, userId: number, from: Date, to:
   return out.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
 }
 
-/** The reminder that went off most recently: what "done" and "snooze" are about. */
-export async function lastSentReminder(sql: Sql, userId: number): Promise<ReminderRow | null> {
+/**
+ * The reminder that went off most recently: what "done" and "snooze" are about. "done" skips cancelled ones;
+ * "snooze" must see them, or it would bring back an older one instead of saying this one was cancelled.
+ */
+export async function lastSentReminder(sql: Sql, userId: number, withCancelled = false): Promise<ReminderRow | null> {
   const [row] = await sql<RawReminder>(
-    `select ${COLUMNS} from reminders where user_id = $1 and last_sent_at is not null and status <> 'cancelled'
+    `select ${COLUMNS} from reminders where user_id = $1 and last_sent_at is not null ${withCancelled ? '' : "and status <> 'cancelled'"}
       order by last_sent_at desc, id desc limit 1`,
     [userId],
   );
@@ -98,10 +106,16 @@ export async function lastSentReminder(sql: Sql, userId: number): Promise<Remind
  * Writes a changed status and/or due time. Like the entity's flush: nothing when nothing changed, and
  * updated_at stamped with the clock (its onUpdate hook), not the message's instant.
  */
-export async function updateReminder(sql: Sql, row: ReminderRow, change: { status: ReminderStatus; dueAt?: Date }): Promise<void> {
+export async function updateReminder(sql: Sql, row: ReminderRow, change: { status: ReminderStatus; dueAt?: Date; doneAt?: Date }): Promise<void> {
   const dueAt = change.dueAt ?? row.dueAt;
-  if (change.status === row.status && dueAt.getTime() === row.dueAt.getTime()) return;
-  await sql(`update reminders set status = $2, due_at = $3, updated_at = $4 where id = $1`, [row.id, change.status, dueAt, new Date()]);
+  const doneAt = change.doneAt ?? row.doneAt;
+  if (change.status === row.status && dueAt.getTime() === row.dueAt.getTime() && doneAt?.getTime() === row.doneAt?.getTime()) return;
+  await sql(`update reminders set status = $2, due_at = $3, done_at = $4, updated_at = $5 where id = $1`, [row.id, change.status, dueAt, doneAt, new Date()]);
+}
+
+/** Marked done since it last went off (a one-off's status says so; a recurring one stays pending). */
+export function doneSinceSent(r: ReminderRow): boolean {
+  return r.status === 'done' || Boolean(r.doneAt && r.lastSentAt && r.doneAt.getTime() >= r.lastSentAt.getTime());
 }
 
 /** Ids of the last numbered list this conversation showed for `prefix` tools ("cancel 2" refers to it). */
