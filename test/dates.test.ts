@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { parseWhen, resolveLocal, resolveWhen } from '../src/understanding/dates.js';
 import { parseDayRange } from '../src/understanding/date-range.js';
+import { findImpossibleDate } from '../src/understanding/impossible-date.js';
 import { normalizeText } from '../src/understanding/normalize.js';
 import { buildRRule, describeRRule, nextOccurrence } from '../src/understanding/recurrence.js';
 import { parseSchedule } from '../src/understanding/schedule.js';
@@ -54,6 +55,17 @@ describe('dates: wall-clock times in the user zone', () => {
   it('keeps words that only look like times in the remaining text', () => {
     expect(parseWhen('plan the week', MON_2PM)).to.include({ found: false, rest: 'plan the week' });
     expect(parseWhen('game night friday at 7', MON_2PM)).to.include({ rest: 'game night', time: '19:00', date: '2026-11-27' });
+  });
+
+  it('names dates the calendar does not have, and only those', () => {
+    const said = (text: string, ctx = MON_2PM) => findImpossibleDate(text, ctx)?.message ?? null;
+    expect(said('remind me on feb 30')).to.equal('February has no 30th');
+    expect(said('the 31st of april')).to.equal('April has no 31st');
+    expect(said('dentist 9/31 at 3')).to.equal('September has no 31st');
+    expect(said('feb 29')).to.equal('February 2027 has no 29th');
+    expect(said('feb 29', { now: new Date('2028-01-10T12:00:00Z'), timezone: NY })).to.equal(null);
+    for (const fine of ['feb 29 2028', 'may 31', 'march 31st', '12/31', 'jan 32', 'may i have 30 minutes', 'on the 31st']) expect(said(fine), fine).to.equal(null);
+    expect(findImpossibleDate('remind me on april 31 at 9 to pay rent', MON_2PM)?.rest).to.equal('remind me on at 9 to pay rent');
   });
 
   it('reads day ranges for calendar questions', () => {

@@ -85,6 +85,28 @@ describe('expenses: time zones, currencies and isolation', () => {
     expect((await dumpUser()).expenses.map((e) => e.description)).to.deep.equal(['lunch']);
   });
 
+  it('undo keeps its promise after other messages: it deletes the last expense logged and says which', async () => {
+    const handle = makePipeline();
+    await handle(consoleMessage('spent 10 on lunch'));
+    await handle(consoleMessage("what's on my list"));
+    await handle(consoleMessage('how much did i spend today'));
+    await handle(consoleMessage('this week'));
+    const reply = await handle(consoleMessage('undo'));
+    expect(reply.reply).to.equal('🗑️ Deleted $10.00 lunch (food) from Mon Nov 23.');
+    expect((await dumpUser()).expenses).to.deep.equal([]);
+  });
+
+  it('undo right after a change elsewhere says how to take that back and deletes no expense', async () => {
+    const handle = makePipeline();
+    await handle(consoleMessage('coffee 3'));
+    await handle(consoleMessage('add milk'));
+    expect((await handle(consoleMessage('undo'))).reply).to.match(/"remove eggs"[\s\S]*"delete last expense"/);
+    await handle(consoleMessage('remind me to call mom at 5pm'));
+    expect((await handle(consoleMessage('undo'))).reply).to.match(/"cancel 1"[\s\S]*"delete last expense"/);
+    expect((await dumpUser()).expenses.map((e) => e.description)).to.deep.equal(['coffee']);
+    expect((await handle(consoleMessage('delete last expense'))).reply).to.match(/Deleted \$3\.00 coffee/);
+  });
+
   it('dumps amounts with two decimals and instants in UTC', async () => {
     await makePipeline()(consoleMessage('paid rent 1,200', at('2026-11-23T14:00:00Z')));
     expect((await dumpUser()).expenses).to.deep.equal([

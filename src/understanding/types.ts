@@ -28,6 +28,11 @@ export function toolCall(tool: string, args: unknown): Understanding {
   return { kind: 'tools', calls: [{ tool, args }] };
 }
 
+/** A question for one missing detail of a tool call, kept as the conversation's pending request. */
+export function clarify(tool: string, args: Record<string, unknown>, missing: string, question: string, now: Date): Understanding {
+  return { kind: 'clarify', question, pending: { tool, args, missing, question, createdAt: now.toISOString() } };
+}
+
 /** What agent_logs.memory_used records about the path that answered. */
 export interface UnderstandingTrace {
   path: UnderstandingPath;

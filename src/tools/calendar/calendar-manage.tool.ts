@@ -3,6 +3,7 @@ import { formatLocal } from '../../time.js';
 import { resolveLocal, startOfLocalDay } from '../../understanding/dates.js';
 import { describeTarget, hasTarget } from '../../understanding/when-schema.js';
 import { askFor } from '../reminder/reminder-create.tool.js';
+import { remindersBetween } from '../reminder/reminder.service.js';
 import { compact } from '../reminder/reminder-text.js';
 import { defineTool } from '../types.js';
 import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
@@ -18,16 +19,17 @@ function dayLabel(from: string, to: string, zone: string): string {
 
 export const listEventsTool = defineTool({
   name: 'calendar.list',
-  description: 'Show calendar events between two local dates (inclusive), numbered.',
+  description: 'Show calendar events (numbered) and the pending reminders due between two local dates (inclusive).',
   schema: listEventsSchema,
   sqlOnly: true,
   async execute(args, ctx) {
     const from = startOfLocalDay(args.from, ctx.timezone);
     const to = startOfLocalDay(DateTime.fromISO(args.to).plus({ days: 1 }).toISODate()!, ctx.timezone);
     const rows = await eventsBetween(ctx.sql, ctx.user.id, from, to);
+    const reminders = await remindersBetween(ctx.sql, ctx.user.id, from, to, ctx.timezone);
     const label = `${args.label ? `${args.label} (${dayLabel(args.from, args.to, ctx.timezone)})` : dayLabel(args.from, args.to, ctx.timezone)}`;
-    if (!rows.length) return { ok: true, reply: `Nothing on your calendar for ${label}. 🎉`, data: { listed: [] } };
-    return { ok: true, reply: agenda(rows, ctx.timezone), data: { listed: rows.map((r) => r.id) } };
+    if (!rows.length && !reminders.length) return { ok: true, reply: `Nothing on your calendar for ${label}. 🎉`, data: { listed: [] } };
+    return { ok: true, reply: agenda(rows, ctx.timezone, reminders), data: { listed: rows.map((r) => r.id) } };
   },
 });
 

@@ -31,16 +31,35 @@ export function overlapWarning(others: EventView[], zone: string): string {
   return `\n⚠️ Overlaps with ${list}`;
 }
 
-/** A numbered agenda grouped by local day; numbers follow the order shown (they work with move/delete). */
-export function agenda(events: EventView[], zone: string): string {
+/** A reminder as an agenda shows it: what, and when it goes off. */
+export interface ReminderView {
+  text: string;
+  at: Date;
+  /** How a recurring one repeats ("every day"). */
+  repeat?: string;
+}
+
+function eventLine(e: EventView, n: number, zone: string): string {
+  const time = e.allDay ? 'all day' : `${formatLocal(e.startAt, zone, { withDate: false })}–${formatLocal(e.endAt, zone, { withDate: false })}`;
+  return `${n}. ${time} ${e.title}${e.location ? ` @ ${e.location}` : ''}`;
+}
+
+/**
+ * A numbered agenda grouped by local day; numbers follow the order shown (they work with move/delete).
+ * Reminders due in the same days sit among the events in time order, marked ⏰ and unnumbered.
+ */
+export function agenda(events: EventView[], zone: string, reminders: ReminderView[] = []): string {
+  const items = [
+    ...events.map((e, i) => ({ at: e.startAt, line: eventLine(e, i + 1, zone) })),
+    ...reminders.map((r) => ({ at: r.at, line: `⏰ ${formatLocal(r.at, zone, { withDate: false })} ${r.text}${r.repeat ? ` (${r.repeat})` : ''}` })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const lines: string[] = [];
   let current = '';
-  events.forEach((e, i) => {
-    const d = day(e.startAt, zone);
+  for (const item of items) {
+    const d = day(item.at, zone);
     if (d !== current) lines.push(`📅 ${d}`);
     current = d;
-    const time = e.allDay ? 'all day' : `${formatLocal(e.startAt, zone, { withDate: false })}–${formatLocal(e.endAt, zone, { withDate: false })}`;
-    lines.push(`${i + 1}. ${time} ${e.title}${e.location ? ` @ ${e.location}` : ''}`);
-  });
+    lines.push(item.line);
+  }
   return lines.join('\n');
 }

@@ -71,7 +71,16 @@ export const calendarModule: ToolModule = {
   entities: [CalendarEvent],
   rules: calendarRules,
   resume: resumeCalendar,
-  examples: ["lunch with Sam friday 1pm at Joe's Cafe", "what's on tomorrow"],
+  examples: [
+    "lunch with Sam friday 1pm at Joe's Cafe",
+    'add dentist to my calendar tue 3-4pm',
+    'moms bday sat all day',
+    "what's on tomorrow",
+    'this week',
+    "what's next",
+    'move dentist to 3pm',
+    'delete dentist from my calendar',
+  ],
   dump: dumpEvents,
   jobs: [createEventAlertsJob()],
 };

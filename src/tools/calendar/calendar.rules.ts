@@ -1,7 +1,8 @@
 import { findRelativeMinutes } from '../../understanding/date-prep.js';
 import { parseDayRange } from '../../understanding/date-range.js';
 import { isoDate, localNow, parseWhen } from '../../understanding/dates.js';
-import { toolCall, type Rule, type UnderstandContext, type Understanding } from '../../understanding/types.js';
+import { findImpossibleDate } from '../../understanding/impossible-date.js';
+import { clarify, toolCall, type Rule, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
 import { compact, reminderArgs, wordsAndDate } from '../reminder/reminder-text.js';
 import { CAL_PHRASE, eventArgs } from './calendar-text.js';
@@ -15,6 +16,8 @@ const QUERY_VOCAB = new Set(`what whats what's wats wat is are on my the calenda
 const QUERY_ANCHOR = /\b(?:on|anything|look|looking|calendar|cal|schedule|agenda|events?|plans?|planned|happening|going on|free|busy|available|appointments|meetings|have|booked|scheduled|look like|looks like)\b/;
 const NEXT = /^(?:what'?s|whats|wats|what is|when'?s|when is|whens)?\s*(?:my |the )?next(?: (?:event|appointment|appt|meeting|thing|thing on my calendar|on my calendar|up))?$|^(?:what'?s|whats|what is) next$/;
 const WHEN_IS = /^(?:when'?s|when is|whens|when do i have|what time is)\s+(?:my |the |our )?(?:next )?(.+?)$/;
+/** A day or a range said alone ("this week", "next weekend?", "and tomorrow"): a question about that calendar. */
+const BARE_RANGE = /^(?:(?:and|so|ok|okay|what about|how about|and what about)\s+)?(?:for\s+)?(?:today|tonight|tomorrow|(?:the\s+)?rest of (?:the|this|my) week|(?:this|next|the|coming|my) (?:week|weekend|month)|(?:the )?week ahead|weekend)$/;
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
 const CREATE = /^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|block(?: out| off)?|book|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|i have got|we have|we've got|there's|theres|got))\b\s*(.*)$/;
 const CALENDAR_HINT = /\b(?:calendar|cal|calender|schedule|agenda|diary|event)\b/;
@@ -59,10 +62,25 @@ function moveArgs(target: string, connector: string, to: string, ctx: Understand
   return compact({ ...pick, date: when.date, time: when.time });
 }
 
+/** "dinner feb 30 at 7", "move lunch to april 31", "what's on feb 30": the date does not exist, so say so and ask again. */
+function impossibleDate(text: string, raw: string, ctx: UnderstandContext): Understanding | null {
+  const found = findImpossibleDate(text, ctx);
+  if (!found || MONEY.test(text) || parseWhen(text, ctx).date) return null;
+  const move = MOVE_ONLY.exec(found.rest.replace(/\s+(?:to|till|until|for|on)$/, ''));
+  if (move) return clarify('calendar.move', wordsAndDate(move[1]!, ctx), 'when', `${found.message} — to when?`, ctx.now);
+  const question = QUERY_ANCHOR.test(text) && /^(?:what|whats|what's|wats|anything|show|do i|am i|is there|any)\b/.test(text);
+  if (question || DELETE.test(text) || CALLED_OFF.test(text)) return { kind: 'reply', text: `${found.message}.` };
+  const create = CREATE.exec(found.rest);
+  const { found: _f, date: _d, endDate: _e, ...args } = eventArgs(create?.[3] ?? found.rest, raw, ctx);
+  const title = args.title ?? '';
+  const looksLikeEvent = Boolean(create) || CALENDAR_HINT.test(text) || EVENT_NOUN.test(text) || (!NOT_A_TITLE.test(text) && title.split(' ').length <= 6);
+  return looksLikeEvent ? clarify('calendar.create', args, 'when', `${found.message} — when is it?`, ctx.now) : null;
+}
+
 export const calendarRules: Rule[] = [
   { name: 'calendar.next', match: ({ text }) => (NEXT.test(text) ? toolCall('calendar.next', {}) : null) },
   { name: 'calendar.upcoming', match: ({ text }, ctx) => (UPCOMING.test(text) ? queryRange('next 7 days', ctx) : null) },
-  { name: 'calendar.list', match: ({ text }, ctx) => (isQuery(text, ctx) ? queryRange(text, ctx) : null) },
+  { name: 'calendar.list', match: ({ text }, ctx) => (isQuery(text, ctx) || BARE_RANGE.test(text) ? queryRange(text, ctx) : null) },
   {
     name: 'calendar.when-is',
     match: ({ text }) => {
@@ -70,6 +88,7 @@ export const calendarRules: Rule[] = [
       return m && !/\b(?:reminder|groceries|grocery)\b/.test(text) ? toolCall('calendar.next', { words: m[1]! }) : null;
     },
   },
+  { name: 'calendar.impossible-date', match: ({ text, raw }, ctx) => impossibleDate(text, raw, ctx) },
   {
     name: 'calendar.move',
     match: ({ text }, ctx) => {

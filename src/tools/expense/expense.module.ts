@@ -23,7 +23,7 @@ export const expenseModule: ToolModule = {
   tools: expenseTools,
   entities: [ExpenseCategory, Expense],
   rules: expenseRules,
-  examples: ['spent 12.50 on lunch', 'how much did I spend this week', 'last 5 expenses', 'undo'],
+  examples: ['spent 12.50 on lunch', '€15 museum', 'how much did I spend this week', 'what did I spend on food', 'last 5 expenses', 'undo'],
   dump: {
     key: 'expenses',
     rows: (sql, userIds) =>

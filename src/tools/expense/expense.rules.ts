@@ -5,8 +5,6 @@ import { parseExpense } from './expense.parse.js';
 import { pastWeekday, type Period } from './expense.period.js';
 
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw)).replace(/[.,]+$/, '');
-const lastTools = (ctx: UnderstandContext): string[] =>
-  Array.isArray(ctx.lastToolResult) ? ctx.lastToolResult.map((r: { tool?: string }) => r?.tool ?? '') : [];
 
 const EXPENSE_WORD = String.raw`(?:expenses?|expences?|purchases?|transactions?|spends?|spending|entry|entries|payments?|charges?)`;
 const DELETE_LAST = new RegExp(String.raw`^(?:delete|remove|undo|cancel|erase|scratch|drop|get rid of|take back|void)\s+(?:the\s+|my\s+|that\s+)?(?:last|latest|previous|most recent|recent|last logged)\s+(?:one\s+|${EXPENSE_WORD}\s*)?(?:${EXPENSE_WORD})?$|^(?:delete|remove|undo|cancel)\s+(?:that|this|the)\s+${EXPENSE_WORD}$|^undo (?:last|that) ${EXPENSE_WORD}$`);
@@ -42,14 +40,33 @@ function categoryOf(t: string): ExpenseCategory | undefined {
   return namedCategory(words) ?? categoryForDescription(words) ?? undefined;
 }
 
+/** Tools that change nothing: "undo" after them still means the last expense. */
+const READS = /\.(?:list|next|recent|summary|show)$/;
+/** How to take back what another tool just did, when "undo" follows it. */
+const TAKE_BACK: Record<string, string> = {
+  grocery: 'To take something off your list, text e.g. "remove eggs".',
+  reminders: 'To drop a reminder, text "reminders", then e.g. "cancel 1".',
+  calendar: 'To take an event off your calendar, text e.g. "delete dentist from my calendar".',
+};
+
+/** The last answer's successful change in another tool ("undo" right after it is about that, not an expense). */
+function otherChange(ctx: UnderstandContext): string | null {
+  const last = Array.isArray(ctx.lastToolResult) ? (ctx.lastToolResult as { tool?: string; ok?: boolean }[]) : [];
+  const change = last.find((r) => r?.ok && r.tool && !r.tool.startsWith('expense.') && !READS.test(r.tool));
+  return change?.tool?.split('.')[0] ?? null;
+}
+
+/** "undo" deletes the most recently logged expense, whatever was said in between, unless it follows another change. */
 function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input).replace(/^(?:oops|whoops|oh no|ugh|sorry|my bad|wait|actually)[\s,]+/, '');
   if (DELETE_LAST.test(t)) return toolCall('expense.deleteLast', {});
   if (!UNDO.test(t)) return null;
-  const last = lastTools(ctx);
-  if (!last.length || last.some((tool) => tool.startsWith('expense.'))) return toolCall('expense.deleteLast', {});
-  if (last.includes('grocery.add')) return { kind: 'reply', text: 'To take something off your list, text e.g. "remove eggs".' };
-  return null;
+  const other = otherChange(ctx);
+  if (!other) return toolCall('expense.deleteLast', {});
+  // "delete it" right after a reminder or an event is left to those tools' rules.
+  if (other !== 'grocery' && !/\bundo\b/.test(t)) return null;
+  const hint = TAKE_BACK[other] ?? 'To change a setting back, text it again (send "settings" to see them).';
+  return { kind: 'reply', text: `${hint} To delete the last expense you logged, text "delete last expense".` };
 }
 
 function matchRecent(input: RuleInput): Understanding | null {

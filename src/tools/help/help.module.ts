@@ -9,6 +9,7 @@ const TOPICS: [RegExp, string][] = [
   [/^(?:settings?|time ?zones?|tz|name|currency|preferences|account)$/, 'settings'],
   [/^(?:remind(?:ers?)?|alarms?|reminding)$/, 'reminder'],
   [/^(?:calendar|events?|schedule|appointments?|meetings?)$/, 'calendar'],
+  [/^(?:notifications?|alerts?|notify|agenda|daily agenda|quiet hours)$/, 'notifications'],
 ];
 const TOPIC = /^(?:help|how do i|how to|how can i|how does|what about|examples?|show me how to|explain)\s+(?:me\s+)?(?:with\s+|use\s+|for\s+|on\s+|the\s+|my\s+|add\s+(?:to\s+)?|log\s+|set\s+|track\s+)*(.+?)(?:\s+work)?$|^(.+?)\s+(?:help|examples?)$/;
 const GENERAL = /^(?:help me|help pls|help please|pls help|please help|i need help|need help|commands?|what (?:else )?(?:can|do|could) (?:you|u) do|what (?:can|could|should) i (?:say|text|ask|do|send)(?: (?:you|u|here|with (?:you|u|this)))?|what are you for|what is this|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|errand|it)|instructions|examples|usage|options|features|start|get started|huh|what|wat|menu|guide|tutorial|who are you|what are you|hello\?*|\?+|h[ea]lp|hlep|halp)$/;

@@ -1,11 +1,15 @@
+import { DateTime } from 'luxon';
 import { formatLocal } from '../../time.js';
 import { nextOccurrence } from '../../understanding/recurrence.js';
-import { resolveWhen } from '../../understanding/dates.js';
+import { isoDate, resolveWhen } from '../../understanding/dates.js';
 import { describeTarget, hasTarget } from '../../understanding/when-schema.js';
 import { deleteEventsByWords } from '../calendar/calendar.service.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { listRemindersSchema, pickReminderSchema, snoozeReminderSchema, type PickReminderArgs } from './reminder.schemas.js';
-import { describeReminder, lastSentReminder, numbered, pickReminders, upcomingReminders, updateReminder, type ReminderRow } from './reminder.service.js';
+import { askFor } from './reminder-create.tool.js';
+import {
+  describeReminder, doneSinceSent, lastSentReminder, numbered, pickReminders, upcomingReminders, updateReminder, type ReminderRow,
+} from './reminder.service.js';
 
 const NONE_YET = 'You have no upcoming reminders. Try: remind me to call mom tomorrow at 5';
 
@@ -67,13 +71,24 @@ export const doneReminderTool = defineTool({
     const [row] = rows as [ReminderRow];
     if (row.rrule) {
       const dueAt = row.dueAt.getTime() <= ctx.now.getTime() ? (nextOccurrence(row.rrule, ctx.timezone, ctx.now) ?? row.dueAt) : row.dueAt;
-      await updateReminder(ctx.sql, row, { status: 'pending', dueAt });
+      await updateReminder(ctx.sql, row, { status: 'pending', dueAt, doneAt: ctx.now });
       return { ok: true, reply: `✅ Nice! ${row.text} — next one ${formatLocal(dueAt, ctx.timezone)}`, data: { id: row.id } };
     }
-    await updateReminder(ctx.sql, row, { status: 'done' });
+    await updateReminder(ctx.sql, row, { status: 'done', doneAt: ctx.now });
     return { ok: true, reply: `✅ Done: ${row.text}`, data: { id: row.id } };
   },
 });
+
+/** A reminder done or cancelled since it went off stays so; a new one at the snooze time is offered instead. */
+function leftAlone(row: ReminderRow, until: Date, ctx: ToolContext): ToolResult {
+  const next = row.rrule && row.status === 'pending' ? ` — next one ${formatLocal(row.dueAt, ctx.timezone)}` : '';
+  const was = row.status === 'cancelled' ? `You cancelled "${row.text}", so I left it cancelled` : `You already marked "${row.text}" done${next}`;
+  const local = DateTime.fromJSDate(until, { zone: ctx.timezone });
+  const sameDay = local.hasSame(DateTime.fromJSDate(ctx.now, { zone: ctx.timezone }), 'day');
+  const at = formatLocal(until, ctx.timezone, { withDate: !sameDay });
+  const suggest = { date: isoDate(local), time: local.toFormat('HH:mm') };
+  return askFor(ctx, 'reminders.create', { text: row.text, suggest }, 'when', `${was}. Want a new reminder at ${at}? (yes, or tell me another time)`, false);
+}
 
 export const snoozeReminderTool = defineTool({
   name: 'reminders.snooze',
@@ -81,10 +96,11 @@ export const snoozeReminderTool = defineTool({
   schema: snoozeReminderSchema,
   sqlOnly: true,
   async execute(args, ctx) {
-    const row = await lastSentReminder(ctx.sql, ctx.user.id);
+    const row = await lastSentReminder(ctx.sql, ctx.user.id, true);
     if (!row) return { ok: false, reply: 'There\'s no reminder to snooze yet — I snooze the last one I sent you.' };
     const until = args.date || args.time ? resolveWhen(args, { now: ctx.now, timezone: ctx.timezone })! : new Date(ctx.now.getTime() + (args.inMinutes ?? 10) * 60_000);
     if (until.getTime() <= ctx.now.getTime()) return { ok: false, reply: `${formatLocal(until, ctx.timezone)} has already passed — snooze till when?` };
+    if (row.status === 'cancelled' || doneSinceSent(row)) return leftAlone(row, until, ctx);
     await updateReminder(ctx.sql, row, { status: 'pending', dueAt: until });
     return { ok: true, reply: `😴 Snoozed: ${row.text} — ${formatLocal(until, ctx.timezone)}`, data: { id: row.id, dueAt: until.toISOString() } };
   },

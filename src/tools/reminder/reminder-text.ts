@@ -1,6 +1,7 @@
 import { parseWhen } from '../../understanding/dates.js';
+import { findImpossibleDate } from '../../understanding/impossible-date.js';
 import { parseSchedule } from '../../understanding/schedule.js';
-import type { UnderstandContext } from '../../understanding/types.js';
+import { clarify, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
 import type { CreateReminderArgs } from './reminder.schemas.js';
 
@@ -50,6 +51,15 @@ export function reminderArgs(body: string, raw: string, ctx: UnderstandContext):
     inMinutes: when.repeat ? undefined : when.inMinutes,
     repeat: when.repeat,
   });
+}
+
+/** "remind me on feb 30 to pay rent": says the date does not exist and asks for another, keeping the task and the time. */
+export function impossibleReminder(body: string, raw: string, ctx: UnderstandContext): Understanding | null {
+  const found = findImpossibleDate(body, ctx);
+  if (!found || parseWhen(body, ctx).date) return null;
+  const when = parseWhen(found.rest, ctx, { dateDecidedElsewhere: true });
+  const args = compact({ text: cleanTask(when.rest, raw), time: when.time });
+  return clarify('reminders.create', args, 'when', `${found.message} — when should I remind you?`, ctx.now);
 }
 
 /** Nouns that name no particular row: "my 3pm meeting" is picked by its time. */

@@ -11,7 +11,7 @@ export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 @Index({ properties: ['status', 'dueAt'] })
 @Index({ properties: ['user', 'status', 'dueAt'] })
 export class Reminder {
-  [OptionalProps]?: 'status' | 'rrule' | 'lastSentAt' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'status' | 'rrule' | 'lastSentAt' | 'doneAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -38,6 +38,13 @@ export class Reminder {
 
   @Property(optionalInstant())
   lastSentAt?: Date | null;
+
+  /**
+   * When the user last said it was done. A one-off also turns status done; a recurring one stays pending, so
+   * this is what says its last sending was dealt with (a later "snooze" must not bring that occurrence back).
+   */
+  @Property(optionalInstant())
+  doneAt?: Date | null;
 
   @Property(instantNow())
   createdAt: Date = new Date();

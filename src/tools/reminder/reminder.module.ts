@@ -62,7 +62,17 @@ export const reminderModule: ToolModule = {
   entities: [Reminder],
   rules: reminderRules,
   resume: resumeReminder,
-  examples: ['remind me to call the dentist tmrw at 10'],
+  examples: [
+    'remind me to call the dentist tmrw at 10',
+    'remind me in 20 min to check the oven',
+    'remind me every monday at 9 to take out the trash',
+    'remind me every weekday at 7:30am to stretch',
+    'reminders',
+    'cancel 2',
+    'done',
+    'snooze 15 min',
+    'snooze till tomorrow',
+  ],
   dump: dumpReminders,
   jobs: [createDueRemindersJob()],
 };

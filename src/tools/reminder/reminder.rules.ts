@@ -3,7 +3,7 @@ import { parseWhen } from '../../understanding/dates.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
 import { toolCall, type Rule, type UnderstandContext, type Understanding } from '../../understanding/types.js';
-import { cleanTask, compact, REMINDER_TRIGGER, reminderArgs, TASK_VERB, wordsAndDate } from './reminder-text.js';
+import { cleanTask, compact, impossibleReminder, REMINDER_TRIGGER, reminderArgs, TASK_VERB, wordsAndDate } from './reminder-text.js';
 
 
 /** The tool family of the last answer ("delete 2" after a calendar list means event 2). */
@@ -119,6 +119,8 @@ export const reminderRules: Rule[] = [
     match: ({ text, raw }, ctx) => {
       const m = REMINDER_TRIGGER.exec(text);
       if (!m) return null;
+      const impossible = impossibleReminder(m[1] ?? '', raw, ctx);
+      if (impossible) return impossible;
       // "take my pills at 8am and 8pm": one reminder per time.
       const tasks = twoTasks(m[1] ?? '', raw, ctx);
       if (tasks) return tasks;
@@ -150,6 +152,8 @@ export const reminderRules: Rule[] = [
     name: 'reminders.task-with-time',
     match: ({ text, raw }, ctx) => {
       if (!TASK_VERB.test(text) || MONEY.test(text) || MOVE_LIKE.test(text)) return null;
+      const impossible = impossibleReminder(text, raw, ctx);
+      if (impossible) return impossible;
       const when = parseSchedule(text, ctx);
       if (!when.found || !when.rest) return null;
       return toolCall('reminders.create', compact({ text: cleanTask(when.rest, raw), date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat }));

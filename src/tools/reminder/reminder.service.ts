@@ -4,7 +4,7 @@ import type { ConversationState } from '../../entities/conversation-state.entity
 import { toDate, type Sql } from '../../db/sql.js';
 import { keywords, matchesWords } from '../../understanding/wording.js';
 import { formatLocal } from '../../time.js';
-import { describeRRule } from '../../understanding/recurrence.js';
+import { describeRRule, nextOccurrence } from '../../understanding/recurrence.js';
 import type { ToolContext } from '../types.js';
 import type { ReminderStatus } from './reminder.entity.js';
 
@@ -15,9 +15,11 @@ export interface ReminderRow {
   dueAt: Date;
   rrule: string | null;
   status: ReminderStatus;
+  lastSentAt: Date | null;
+  doneAt: Date | null;
 }
 
-const COLUMNS = 'id, text, due_at, rrule, status';
+const COLUMNS = 'id, text, due_at, rrule, status, last_sent_at, done_at';
 
 interface RawReminder {
   id: number;
@@ -25,10 +27,13 @@ interface RawReminder {
   due_at: string;
   rrule: string | null;
   status: ReminderStatus;
+  last_sent_at: string | null;
+  done_at: string | null;
 }
 
 function toRow(r: RawReminder): ReminderRow {
-  return { id: r.id, text: r.text, dueAt: toDate(r.due_at), rrule: r.rrule, status: r.status };
+  const at = (v: string | null) => (v === null ? null : toDate(v));
+  return { id: r.id, text: r.text, dueAt: toDate(r.due_at), rrule: r.rrule, status: r.status, lastSentAt: at(r.last_sent_at), doneAt: at(r.done_at) };
 }
 
 export interface NewReminder {
@@ -43,8 +48,8 @@ export interface NewReminder {
 /** Every column the entity would write, so the row is the same as before (status pending, never sent). */
 export async function insertReminder(sql: Sql, r: NewReminder): Promise<number> {
   const [row] = await sql<{ id: number }>(
-    `insert into reminders (user_id, text, due_at, rrule, timezone, status, last_sent_at, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, 'pending', null, $6, $6) returning id`,
+    `insert into reminders (user_id, text, due_at, rrule, timezone, status, last_sent_at, done_at, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, 'pending', null, null, $6, $6) returning id`,
     [r.userId, r.text, r.dueAt, r.rrule, r.timezone, r.now],
   );
   return row!.id;
@@ -58,10 +63,39 @@ export async function upcomingReminders(sql: Sql, userId: number, limit = 50): P
   return rows.map(toRow);
 }
 
-/** The reminder that went off most recently: what "done" and "snooze" are about. */
-export async function lastSentReminder(sql: Sql, userId: number): Promise<ReminderRow | null> {
+/** When a pending reminder next goes off in a range; a recurring one also says how it repeats. */
+export interface ReminderOccurrence {
+  text: string;
+  at: Date;
+  repeat?: string;
+}
+
+/**
+ * The user's pending reminders that go off in [from, to), in time order. A recurring one is listed once, at its
+ * first time in the range with how it repeats, so "this month" is not thirty lines of the same daily reminder.
+ */
+export async function remindersBetween(sql: Sql, userId: number, from: Date, to: Date, zone: string, limit = 40): Promise<ReminderOccurrence[]> {
+  const rows = (await sql<RawReminder>(
+    `select ${COLUMNS} from reminders where user_id = $1 and status = 'pending' and due_at < $3 and (due_at >= $2 or rrule is not null)
+      order by due_at, id limit 200`,
+    [userId, from, to],
+  )).map(toRow);
+  const out: ReminderOccurrence[] = [];
+  for (const r of rows) {
+    const at = r.rrule && r.dueAt.getTime() < from.getTime() ? nextOccurrence(r.rrule, zone, new Date(from.getTime() - 1)) : r.dueAt;
+    if (!at || at.getTime() >= to.getTime()) continue;
+    out.push(r.rrule ? { text: r.text, at, repeat: describeRRule(r.rrule) } : { text: r.text, at });
+  }
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
+}
+
+/**
+ * The reminder that went off most recently: what "done" and "snooze" are about. "done" skips cancelled ones;
+ * "snooze" must see them, or it would bring back an older one instead of saying this one was cancelled.
+ */
+export async function lastSentReminder(sql: Sql, userId: number, withCancelled = false): Promise<ReminderRow | null> {
   const [row] = await sql<RawReminder>(
-    `select ${COLUMNS} from reminders where user_id = $1 and last_sent_at is not null and status <> 'cancelled'
+    `select ${COLUMNS} from reminders where user_id = $1 and last_sent_at is not null ${withCancelled ? '' : "and status <> 'cancelled'"}
       order by last_sent_at desc, id desc limit 1`,
     [userId],
   );
@@ -72,10 +106,16 @@ export async function lastSentReminder(sql: Sql, userId: number): Promise<Remind
  * Writes a changed status and/or due time. Like the entity's flush: nothing when nothing changed, and
  * updated_at stamped with the clock (its onUpdate hook), not the message's instant.
  */
-export async function updateReminder(sql: Sql, row: ReminderRow, change: { status: ReminderStatus; dueAt?: Date }): Promise<void> {
+export async function updateReminder(sql: Sql, row: ReminderRow, change: { status: ReminderStatus; dueAt?: Date; doneAt?: Date }): Promise<void> {
   const dueAt = change.dueAt ?? row.dueAt;
-  if (change.status === row.status && dueAt.getTime() === row.dueAt.getTime()) return;
-  await sql(`update reminders set status = $2, due_at = $3, updated_at = $4 where id = $1`, [row.id, change.status, dueAt, new Date()]);
+  const doneAt = change.doneAt ?? row.doneAt;
+  if (change.status === row.status && dueAt.getTime() === row.dueAt.getTime() && doneAt?.getTime() === row.doneAt?.getTime()) return;
+  await sql(`update reminders set status = $2, due_at = $3, done_at = $4, updated_at = $5 where id = $1`, [row.id, change.status, dueAt, doneAt, new Date()]);
+}
+
+/** Marked done since it last went off (a one-off's status says so; a recurring one stays pending). */
+export function doneSinceSent(r: ReminderRow): boolean {
+  return r.status === 'done' || Boolean(r.doneAt && r.lastSentAt && r.doneAt.getTime() >= r.lastSentAt.getTime());
 }
 
 /** Ids of the last numbered list this conversation showed for `prefix` tools ("cancel 2" refers to it). */
