@@ -4,7 +4,7 @@ import type { ConversationState } from '../../entities/conversation-state.entity
 import { toDate, type Sql } from '../../db/sql.js';
 import { keywords, matchesWords } from '../../understanding/wording.js';
 import { formatLocal } from '../../time.js';
-import { describeRRule, nextOccurrence } from '../../understanding/recurrence.js';
+import { describeRepeat, nextOccurrence } from '../../understanding/recurrence.js';
 import type { ToolContext } from '../types.js';
 import type { ReminderStatus } from './reminder.entity.js';
 
@@ -84,7 +84,7 @@ export async function remindersBetween(sql: Sql, userId: number, from: Date, to:
   for (const r of rows) {
     const at = r.rrule && r.dueAt.getTime() < from.getTime() ? nextOccurrence(r.rrule, zone, new Date(from.getTime() - 1)) : r.dueAt;
     if (!at || at.getTime() >= to.getTime()) continue;
-    out.push(r.rrule ? { text: r.text, at, repeat: describeRRule(r.rrule) } : { text: r.text, at });
+    out.push(r.rrule ? { text: r.text, at, repeat: describeRepeat(r.rrule) } : { text: r.text, at });
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
 }
@@ -154,7 +154,7 @@ export async function pickReminders(ctx: ToolContext, pick: Target, statuses: Re
 
 export function describeReminder(r: ReminderRow, zone: string): string {
   const when = formatLocal(r.dueAt, zone);
-  return r.rrule ? `${r.text} — ${when} (${describeRRule(r.rrule)})` : `${r.text} — ${when}`;
+  return r.rrule ? `${r.text} — ${when} (${describeRepeat(r.rrule)})` : `${r.text} — ${when}`;
 }
 
 export function numbered(rows: ReminderRow[], zone: string): string {
