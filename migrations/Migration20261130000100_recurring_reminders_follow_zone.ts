@@ -8,10 +8,12 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261130000100_recurring_reminders_follow_zone extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`update "reminders" set "rrule" = regexp_replace("rrule", '^DTSTART;TZID=[^:\\n]+:', 'DTSTART:') where "rrule" like 'DTSTART;TZID=%';`);
+    this.addSql(`update "reminders" set "rrule" = regexp_replace("rrule", '^DTSTART;TZID=[^:\\n]+:', 'DTSTART:')
+                  where "rrule" like 'DTSTART;TZID=%';`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`update "reminders" set "rrule" = 'DTSTART;TZID=' || "timezone" || ':' || substr("rrule", 9) where "rrule" like 'DTSTART:%';`);
+    this.addSql(`update "reminders" set "rrule" = 'DTSTART;TZID=' || "timezone" || ':' || substr("rrule", 9)
+                  where "rrule" like 'DTSTART:%';`);
   }
 }

@@ -25,7 +25,10 @@ export const groceryModule: ToolModule = {
   entities: [GroceryItem],
   rules: groceryRules,
   resume,
-  examples: ['add milk, 2 dozen eggs and bread', "what's on my list", 'got the milk', 'take eggs off the list', 'clear checked items', 'clear the list'],
+  examples: [
+    'add milk, 2 dozen eggs and bread', "what's on my list", 'got the milk', 'take eggs off the list',
+    'clear checked items', 'clear the list',
+  ],
   async dump(em, user) {
     const rows = await em.find(GroceryItem, { user }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     return {

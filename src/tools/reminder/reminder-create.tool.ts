@@ -73,7 +73,9 @@ export const createReminderTool = defineTool({
     if (!args.text) return askFor(ctx, 'reminders.create', known, 'text', WHAT_QUESTION);
     if (!args.date && !args.time && args.inMinutes === undefined && !args.repeat) return askFor(ctx, 'reminders.create', known, 'when', WHEN_QUESTION);
     const pinned = args.timezone ? resolveTimeZone(args.timezone) : null;
-    if (args.timezone && !pinned) return { ok: false, reply: `I don't know the time zone "${args.timezone}". Try a city, e.g. "at 9am London time".` };
+    if (args.timezone && !pinned) {
+      return { ok: false, reply: `I don't know the time zone "${args.timezone}". Try a city, e.g. "at 9am London time".` };
+    }
     const z: Zones = { zone: pinned ?? ctx.timezone, pinned };
     const wctx: WhenContext = { now: ctx.now, timezone: z.zone };
     let rrule: string | null = null;
@@ -90,6 +92,7 @@ export const createReminderTool = defineTool({
     }
     const id = await insertReminder(ctx.sql, { userId: ctx.user.id, text: args.text, dueAt, rrule, timezone: ctx.timezone, now: ctx.now });
     const note = repeatNote(rrule, dueAt, z, ctx.timezone);
-    return { ok: true, reply: `⏰ ${args.text} — ${formatLocal(dueAt, ctx.timezone)}${note}`, data: { id, dueAt: dueAt.toISOString(), rrule } };
+    const reply = `⏰ ${args.text} — ${formatLocal(dueAt, ctx.timezone)}${note}`;
+    return { ok: true, reply, data: { id, dueAt: dueAt.toISOString(), rrule } };
   },
 });

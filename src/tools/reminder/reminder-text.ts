@@ -43,7 +43,10 @@ export function compact<T extends object>(o: T): T {
 }
 
 const CLOCK = String.raw`(\d{1,2}(?::\d{2})?\s?(?:am|pm)?|noon|midnight)`;
-const ABBREVIATIONS = 'est|edt|cst|cdt|mst|mdt|pst|pdt|et|ct|mt|pt|utc|gmt|bst|cet|cest|eet|ist|jst|kst|aest|aedt|awst|nzst|nzdt|sgt|hkt|akst|hst';
+const ABBREVIATIONS = [
+  'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'et', 'ct', 'mt', 'pt', 'utc', 'gmt', 'bst', 'cet', 'cest', 'eet', 'ist', 'jst',
+  'kst', 'aest', 'aedt', 'awst', 'nzst', 'nzdt', 'sgt', 'hkt', 'akst', 'hst',
+].join('|');
 /** "at 9 london time", "9am (new york time)", "at 5pm in uk time", "at 9 est": a zone named right after the clock. */
 const ZONE_NAMED = new RegExp(
   String.raw`\b${CLOCK}\s+\(?(?:(?:in\s+)?((?:[a-z][a-z./_-]*\s+){0,2}[a-z][a-z./_-]*)\s+time|(${ABBREVIATIONS}))\)?(?=\s|$)`,

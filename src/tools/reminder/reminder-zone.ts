@@ -38,7 +38,8 @@ export async function followZone(sql: Sql, userId: number, from: string, to: str
   }
   if (moves.length) {
     await sql(
-      `update reminders r set due_at = x.due_at, updated_at = $2 from jsonb_to_recordset($1::jsonb) as x(id int, due_at timestamptz) where r.id = x.id`,
+      `update reminders r set due_at = x.due_at, updated_at = $2
+         from jsonb_to_recordset($1::jsonb) as x(id int, due_at timestamptz) where r.id = x.id`,
       [JSON.stringify(moves.map((m) => ({ id: m.id, due_at: m.dueAt.toISOString() }))), new Date()],
     );
   }

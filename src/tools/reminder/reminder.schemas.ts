@@ -10,7 +10,8 @@ export const createReminderSchema = z.object({
   inMinutes: minutes(366 * 24 * 60).optional(),
   repeat: repeatSchema.optional(),
   /** Only when the user names a zone for this reminder ("9am London time"): it then keeps that zone's time. */
-  timezone: z.string().trim().min(1).max(80).describe('Only when the user names a zone for this reminder, e.g. "9am London time"').optional(),
+  timezone: z.string().trim().min(1).max(80).optional()
+    .describe('Only when the user names a zone for this reminder, e.g. "9am London time"'),
 });
 export type CreateReminderArgs = z.infer<typeof createReminderSchema>;
 
