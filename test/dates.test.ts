@@ -83,6 +83,15 @@ describe('recurrence: RRULE with a local DTSTART', () => {
     );
   });
 
+  it('stores floating wall time without a zone: it is expanded in whatever zone the user is in', () => {
+    const rule = buildRRule({ freq: 'weekly', weekdays: ['MO'] }, { date: '2026-11-23', time: '09:00' }, null);
+    expect(rule).to.equal('DTSTART:20261123T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO');
+    expect(occurrences(rule, '2026-11-23T19:00:00Z', 1)).to.deep.equal(['2026-11-30T14:00:00.000Z']);
+    expect(occurrences(rule, '2026-11-23T19:00:00Z', 1, 'Europe/Paris')).to.deep.equal(['2026-11-30T08:00:00.000Z']);
+    const pinned = buildRRule({ freq: 'weekly', weekdays: ['MO'] }, { date: '2026-11-23', time: '09:00' }, 'Europe/London');
+    expect(occurrences(pinned, '2026-11-23T19:00:00Z', 1, 'Europe/Paris')).to.deep.equal(['2026-11-30T09:00:00.000Z']);
+  });
+
   it('keeps 8:00 local across the fall-back change (2026-11-01)', () => {
     const rule = buildRRule({ freq: 'daily' }, { date: '2026-10-30', time: '08:00' }, NY);
     expect(occurrences(rule, '2026-10-30T13:00:00Z', 4)).to.deep.equal([

@@ -27,6 +27,7 @@ describe('help: what each topic can do', () => {
       for (const example of module.examples!) expect(reply, module.name).to.include(`• ${example}`);
       expect(help, `HELP names ${module.name}`).to.include(module.name);
     }
+    expect(help.length, 'HELP fits one SMS part').to.be.at.most(320);
   });
 
   it('every example in help is understood as a call to its own topic\'s tools', async () => {

@@ -16,7 +16,7 @@ export function helpReply(modules: ToolModule[]): string {
   const examples = firstExamples(modules);
   if (!examples.length) return "Hi, I'm Errand. I'm just getting set up — soon I'll keep your reminders, calendar, grocery list and expenses.";
   const topics = byHelpOrder(modules).filter((m) => (m.examples?.length ?? 0) > 1).map((m) => m.name);
-  const more = topics.length ? [`More on one: "help ${topics[0]}", or ${topics.slice(1).join(', ')}`] : [];
+  const more = topics.length ? [`More: "help" + ${topics.join(', ')}`] : [];
   return ["Hi, I'm Errand 👋 Text me things like:", ...examples.map((e) => `• ${e}`), ...more].join('\n');
 }
 

@@ -1,8 +1,11 @@
 import { DateTime } from 'luxon';
 import { localNow, type WhenContext } from './local-time.js';
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NAMES = [
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?'
+  + '|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '(?:,?\\s+(\\d{4}))?';
 const MONTH_DAY = new RegExp(`\\b${MONTH}\\s+(?:the\\s+)?${DAY}\\b${YEAR}`);
@@ -28,7 +31,9 @@ interface Candidate {
 function candidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   const named = (m: RegExpExecArray | null, monthAt: number, dayAt: number) => {
-    if (m) found.push({ month: monthIndex(m[monthAt]!), day: Number(m[dayAt]), year: m[3] ? Number(m[3]) : undefined, index: m.index, length: m[0].length });
+    if (!m) return;
+    const year = m[3] ? Number(m[3]) : undefined;
+    found.push({ month: monthIndex(m[monthAt]!), day: Number(m[dayAt]), year, index: m.index, length: m[0].length });
   };
   named(MONTH_DAY.exec(text), 1, 2);
   named(DAY_MONTH.exec(text), 2, 1);

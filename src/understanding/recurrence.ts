@@ -28,16 +28,17 @@ function wallStamp(date: string, time: string): string {
 }
 
 /**
- * RFC 5545 text: "DTSTART;TZID=America/New_York:20261123T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO".
- * DTSTART is local wall time in the user's zone, so 9:00 stays 9:00 on both sides of a DST change.
+ * RFC 5545 text with a local wall-time DTSTART, so 9:00 stays 9:00 on both sides of a DST change.
+ * With no zone it is floating time, "DTSTART:20261123T090000\nRRULE:FREQ=WEEKLY;BYDAY=MO": it follows whatever
+ * zone the user is in when it is expanded. A zone the user named ("9am London time") pins it with TZID.
  */
-export function buildRRule(repeat: Repeat, start: { date: string; time: string }, zone: string): string {
+export function buildRRule(repeat: Repeat, start: { date: string; time: string }, zone: string | null): string {
   const parts = [`FREQ=${repeat.freq.toUpperCase()}`];
   if (repeat.interval && repeat.interval > 1) parts.push(`INTERVAL=${repeat.interval}`);
   if (repeat.weekdays?.length) parts.push(`BYDAY=${repeat.weekdays.join(',')}`);
   if (repeat.month) parts.push(`BYMONTH=${repeat.month}`);
   if (repeat.monthDay) parts.push(`BYMONTHDAY=${repeat.monthDay}`);
-  return `DTSTART;TZID=${zone}:${wallStamp(start.date, start.time)}\nRRULE:${parts.join(';')}`;
+  return `DTSTART${zone ? `;TZID=${zone}` : ''}:${wallStamp(start.date, start.time)}\nRRULE:${parts.join(';')}`;
 }
 
 interface ParsedRRule {
@@ -63,7 +64,10 @@ function wallToInstant(floating: Date, zone: string): Date {
   return DateTime.fromObject({ year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute, second: w.second }, { zone }).toJSDate();
 }
 
-/** The first occurrence strictly after `after`, as an instant; wall times keep their local hour across DST changes. */
+/**
+ * The first occurrence strictly after `after`, as an instant; wall times keep their local hour across DST changes.
+ * A floating rule is expanded in `zone` (the user's current zone); a pinned one in its own.
+ */
 export function nextOccurrence(rruleText: string, zone: string, after: Date): Date | null {
   const { zone: ruleZone, rule } = parseStored(rruleText, zone);
   const local = DateTime.fromJSDate(after, { zone: ruleZone });
@@ -80,6 +84,19 @@ export function nextOccurrence(rruleText: string, zone: string, after: Date): Da
     cursor = next;
   }
   return null;
+}
+
+/** The zone a rule was pinned to by the user (DTSTART;TZID=…), or null when it follows the user's zone. */
+export function pinnedZone(rruleText: string): string | null {
+  return DTSTART_RE.exec(rruleText)?.[1] ?? null;
+}
+
+/** How a reminder repeats, saying the zone it keeps when it is pinned: "every week on Monday at 9:00 AM Europe/London time". */
+export function describeRepeat(rruleText: string): string {
+  const zone = pinnedZone(rruleText);
+  if (!zone) return describeRRule(rruleText);
+  const wall = DateTime.fromFormat(DTSTART_RE.exec(rruleText)![2]!, "yyyyLLdd'T'HHmmss");
+  return `${describeRRule(rruleText)} at ${wall.toFormat('h:mm a')} ${zone} time`;
 }
 
 /** "every 2 weeks on Friday" from the stored text, for replies and lists. */

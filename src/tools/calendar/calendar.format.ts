@@ -40,8 +40,13 @@ export interface ReminderView {
 }
 
 function eventLine(e: EventView, n: number, zone: string): string {
-  const time = e.allDay ? 'all day' : `${formatLocal(e.startAt, zone, { withDate: false })}–${formatLocal(e.endAt, zone, { withDate: false })}`;
+  const clock = (at: Date) => formatLocal(at, zone, { withDate: false });
+  const time = e.allDay ? 'all day' : `${clock(e.startAt)}–${clock(e.endAt)}`;
   return `${n}. ${time} ${e.title}${e.location ? ` @ ${e.location}` : ''}`;
+}
+
+function reminderLine(r: ReminderView, zone: string): string {
+  return `⏰ ${formatLocal(r.at, zone, { withDate: false })} ${r.text}${r.repeat ? ` (${r.repeat})` : ''}`;
 }
 
 /**
@@ -51,7 +56,7 @@ function eventLine(e: EventView, n: number, zone: string): string {
 export function agenda(events: EventView[], zone: string, reminders: ReminderView[] = []): string {
   const items = [
     ...events.map((e, i) => ({ at: e.startAt, line: eventLine(e, i + 1, zone) })),
-    ...reminders.map((r) => ({ at: r.at, line: `⏰ ${formatLocal(r.at, zone, { withDate: false })} ${r.text}${r.repeat ? ` (${r.repeat})` : ''}` })),
+    ...reminders.map((r) => ({ at: r.at, line: reminderLine(r, zone) })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   const lines: string[] = [];
   let current = '';

@@ -17,7 +17,11 @@ const QUERY_ANCHOR = /\b(?:on|anything|look|looking|calendar|cal|schedule|agenda
 const NEXT = /^(?:what'?s|whats|wats|what is|when'?s|when is|whens)?\s*(?:my |the )?next(?: (?:event|appointment|appt|meeting|thing|thing on my calendar|on my calendar|up))?$|^(?:what'?s|whats|what is) next$/;
 const WHEN_IS = /^(?:when'?s|when is|whens|when do i have|what time is)\s+(?:my |the |our )?(?:next )?(.+?)$/;
 /** A day or a range said alone ("this week", "next weekend?", "and tomorrow"): a question about that calendar. */
-const BARE_RANGE = /^(?:(?:and|so|ok|okay|what about|how about|and what about)\s+)?(?:for\s+)?(?:today|tonight|tomorrow|(?:the\s+)?rest of (?:the|this|my) week|(?:this|next|the|coming|my) (?:week|weekend|month)|(?:the )?week ahead|weekend)$/;
+const BARE_RANGE = new RegExp(
+  String.raw`^(?:(?:and|so|ok|okay|what about|how about|and what about)\s+)?(?:for\s+)?` +
+    String.raw`(?:today|tonight|tomorrow|(?:the\s+)?rest of (?:the|this|my) week|(?:this|next|the|coming|my) (?:week|weekend|month)` +
+    String.raw`|(?:the )?week ahead|weekend)$`,
+);
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
 const CREATE = /^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|block(?: out| off)?|book|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|i have got|we have|we've got|there's|theres|got))\b\s*(.*)$/;
 const CALENDAR_HINT = /\b(?:calendar|cal|calender|schedule|agenda|diary|event)\b/;
@@ -73,7 +77,8 @@ function impossibleDate(text: string, raw: string, ctx: UnderstandContext): Unde
   const create = CREATE.exec(found.rest);
   const { found: _f, date: _d, endDate: _e, ...args } = eventArgs(create?.[3] ?? found.rest, raw, ctx);
   const title = args.title ?? '';
-  const looksLikeEvent = Boolean(create) || CALENDAR_HINT.test(text) || EVENT_NOUN.test(text) || (!NOT_A_TITLE.test(text) && title.split(' ').length <= 6);
+  const shortTitle = !NOT_A_TITLE.test(text) && title.split(' ').length <= 6;
+  const looksLikeEvent = Boolean(create) || CALENDAR_HINT.test(text) || EVENT_NOUN.test(text) || shortTitle;
   return looksLikeEvent ? clarify('calendar.create', args, 'when', `${found.message} — when is it?`, ctx.now) : null;
 }
 

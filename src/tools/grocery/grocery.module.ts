@@ -48,7 +48,10 @@ export const groceryModule: ToolModule = {
   entities: [GroceryItem],
   rules: groceryRules,
   resume,
-  examples: ['add milk, 2 dozen eggs and bread', "what's on my list", 'got the milk', 'take eggs off the list', 'clear checked items', 'clear the list'],
+  examples: [
+    'add milk, 2 dozen eggs and bread', "what's on my list", 'got the milk', 'take eggs off the list',
+    'clear checked items', 'clear the list',
+  ],
   dump: {
     key: 'groceryItems',
     rows: (sql, userIds) =>

@@ -82,12 +82,15 @@ export const doneReminderTool = defineTool({
 /** A reminder done or cancelled since it went off stays so; a new one at the snooze time is offered instead. */
 function leftAlone(row: ReminderRow, until: Date, ctx: ToolContext): ToolResult {
   const next = row.rrule && row.status === 'pending' ? ` — next one ${formatLocal(row.dueAt, ctx.timezone)}` : '';
-  const was = row.status === 'cancelled' ? `You cancelled "${row.text}", so I left it cancelled` : `You already marked "${row.text}" done${next}`;
+  const was = row.status === 'cancelled'
+    ? `You cancelled "${row.text}", so I left it cancelled`
+    : `You already marked "${row.text}" done${next}`;
   const local = DateTime.fromJSDate(until, { zone: ctx.timezone });
   const sameDay = local.hasSame(DateTime.fromJSDate(ctx.now, { zone: ctx.timezone }), 'day');
   const at = formatLocal(until, ctx.timezone, { withDate: !sameDay });
   const suggest = { date: isoDate(local), time: local.toFormat('HH:mm') };
-  return askFor(ctx, 'reminders.create', { text: row.text, suggest }, 'when', `${was}. Want a new reminder at ${at}? (yes, or tell me another time)`, false);
+  const question = `${was}. Want a new reminder at ${at}? (yes, or tell me another time)`;
+  return askFor(ctx, 'reminders.create', { text: row.text, suggest }, 'when', question, false);
 }
 
 export const snoozeReminderTool = defineTool({

@@ -3,6 +3,7 @@ import { findImpossibleDate } from '../../understanding/impossible-date.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { clarify, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
+import { resolveTimeZone } from '../settings/timezones.js';
 import type { CreateReminderArgs } from './reminder.schemas.js';
 
 const POLITE = '(?:(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?(?:can|could|would|will) you (?:please |pls )?|(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?)?';
@@ -41,15 +42,38 @@ export function compact<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Arguments for reminders.create from the words after the ask ("to call mom tmrw at 5"). */
+const CLOCK = String.raw`(\d{1,2}(?::\d{2})?\s?(?:am|pm)?|noon|midnight)`;
+const ABBREVIATIONS = [
+  'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'et', 'ct', 'mt', 'pt', 'utc', 'gmt', 'bst', 'cet', 'cest', 'eet', 'ist', 'jst',
+  'kst', 'aest', 'aedt', 'awst', 'nzst', 'nzdt', 'sgt', 'hkt', 'akst', 'hst',
+].join('|');
+/** "at 9 london time", "9am (new york time)", "at 5pm in uk time", "at 9 est": a zone named right after the clock. */
+const ZONE_NAMED = new RegExp(
+  String.raw`\b${CLOCK}\s+\(?(?:(?:in\s+)?((?:[a-z][a-z./_-]*\s+){0,2}[a-z][a-z./_-]*)\s+time|(${ABBREVIATIONS}))\)?(?=\s|$)`,
+);
+
+/** The zone the user named for this reminder (it then keeps that zone's time), with the words cut from the text. */
+export function findZoneNamed(body: string): { zone?: string; rest: string } | null {
+  const m = ZONE_NAMED.exec(body);
+  if (!m) return null;
+  const words = m[2] ?? m[3]!;
+  const rest = `${body.slice(0, m.index)}${m[1]}${body.slice(m.index + m[0].length)}`;
+  if (/^(?:local|my|our|my local|your)$/.test(words)) return { rest };
+  const zone = resolveTimeZone(words);
+  return zone ? { zone, rest } : null;
+}
+
+/** Arguments for reminders.create from the words after the ask ("to call mom tmrw at 5", "every monday at 9 london time"). */
 export function reminderArgs(body: string, raw: string, ctx: UnderstandContext): CreateReminderArgs {
-  const when = parseSchedule(body, ctx);
+  const named = findZoneNamed(body);
+  const when = parseSchedule(named?.rest ?? body, named?.zone ? { ...ctx, timezone: named.zone } : ctx);
   return compact({
     text: cleanTask(when.rest, raw),
     date: when.date,
     time: when.time,
     inMinutes: when.repeat ? undefined : when.inMinutes,
     repeat: when.repeat,
+    timezone: named?.zone,
   });
 }
 

@@ -25,11 +25,14 @@ export class Reminder {
   @Property(instant())
   dueAt!: Date;
 
-  /** RFC 5545 DTSTART (local wall time + TZID) and RRULE lines; null for a one-off. */
+  /**
+   * RFC 5545 DTSTART (local wall time) and RRULE lines; null for a one-off. DTSTART floats (no TZID) and follows the
+   * user's current zone, unless the user named a zone for the reminder, which pins it (DTSTART;TZID=…).
+   */
   @Property({ type: 'text', nullable: true })
   rrule?: string | null;
 
-  /** The user's IANA zone when the reminder was set: recurrences expand in it. */
+  /** The user's IANA zone when the reminder was set, for the record (a floating rule expands in their current one). */
   @Property({ type: 'text' })
   timezone!: string;
 

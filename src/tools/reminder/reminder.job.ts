@@ -13,7 +13,6 @@ interface DueRow {
   text: string;
   due_ms: number;
   rrule: string | null;
-  timezone: string;
   user_zone: string;
   preferences: UserPreferences;
 }
@@ -38,7 +37,7 @@ export interface DueRemindersOptions {
 /** Claims in index order (reminders_status_due_at_index), then joins the owner; SKIP LOCKED lets every instance claim side by side. */
 export const DUE_REMINDERS_CLAIM = `with claimed as (
     select id from reminders where status = 'pending' and due_at <= ? order by due_at limit ? for update skip locked)
-  select r.id, r.user_id, r.text, (extract(epoch from r.due_at) * 1000)::float8 as due_ms, r.rrule, r.timezone, u.timezone as user_zone, u.preferences
+  select r.id, r.user_id, r.text, (extract(epoch from r.due_at) * 1000)::float8 as due_ms, r.rrule, u.timezone as user_zone, u.preferences
     from claimed c join reminders r on r.id = c.id join users u on u.id = r.user_id`;
 
 const ADVANCE = `update reminders r set status = x.status, due_at = x.due_at, last_sent_at = ?, updated_at = ?
@@ -62,12 +61,15 @@ function planBatch(rows: DueRow[], ctx: JobContext): Plan {
   return plan;
 }
 
-/** One-off → sent; recurring → its next occurrence after both its due time and now (missed ones are skipped). */
+/**
+ * One-off → sent; recurring → its next occurrence after both its due time and now (missed ones are skipped),
+ * in the user's current zone unless the rule pins its own.
+ */
 function advance(row: DueRow, due: Date, now: Date, cache: Map<string, Date | null>): Advance {
   if (!row.rrule) return { id: row.id, status: 'sent', due_at: due.toISOString() };
   const after = new Date(Math.max(due.getTime(), now.getTime()));
-  const key = `${row.timezone}|${after.getTime()}|${row.rrule}`;
-  if (!cache.has(key)) cache.set(key, nextOccurrence(row.rrule, row.timezone, after));
+  const key = `${row.user_zone}|${after.getTime()}|${row.rrule}`;
+  if (!cache.has(key)) cache.set(key, nextOccurrence(row.rrule, row.user_zone, after));
   const next = cache.get(key) ?? null;
   return next ? { id: row.id, status: 'pending', due_at: next.toISOString() } : { id: row.id, status: 'sent', due_at: due.toISOString() };
 }

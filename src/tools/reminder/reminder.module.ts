@@ -67,6 +67,7 @@ export const reminderModule: ToolModule = {
     'remind me in 20 min to check the oven',
     'remind me every monday at 9 to take out the trash',
     'remind me every weekday at 7:30am to stretch',
+    'remind me every friday at 5pm London time to call mum',
     'reminders',
     'cancel 2',
     'done',

@@ -10,6 +10,9 @@ export const createReminderSchema = z.object({
   time: localTime.optional(),
   inMinutes: minutes(366 * 24 * 60, told('I can set a reminder up to 366 days ahead.')).optional(),
   repeat: repeatSchema.optional(),
+  /** Only when the user names a zone for this reminder ("9am London time"): it then keeps that zone's time. */
+  timezone: z.string().trim().min(1).max(80).optional()
+    .describe('Only when the user names a zone for this reminder, e.g. "9am London time"'),
 });
 export type CreateReminderArgs = z.infer<typeof createReminderSchema>;
 

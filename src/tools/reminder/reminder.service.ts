@@ -4,7 +4,7 @@ import type { ConversationState } from '../../entities/conversation-state.entity
 import { toDate, type Sql } from '../../db/sql.js';
 import { keywords, matchesWords } from '../../understanding/wording.js';
 import { formatLocal } from '../../time.js';
-import { describeRRule, nextOccurrence } from '../../understanding/recurrence.js';
+import { describeRepeat, nextOccurrence } from '../../understanding/recurrence.js';
 import type { ToolContext } from '../types.js';
 import type { ReminderStatus } from './reminder.entity.js';
 
@@ -33,7 +33,10 @@ interface RawReminder {
 
 function toRow(r: RawReminder): ReminderRow {
   const at = (v: string | null) => (v === null ? null : toDate(v));
-  return { id: r.id, text: r.text, dueAt: toDate(r.due_at), rrule: r.rrule, status: r.status, lastSentAt: at(r.last_sent_at), doneAt: at(r.done_at) };
+  return {
+    id: r.id, text: r.text, dueAt: toDate(r.due_at), rrule: r.rrule, status: r.status,
+    lastSentAt: at(r.last_sent_at), doneAt: at(r.done_at),
+  };
 }
 
 export interface NewReminder {
@@ -74,7 +77,9 @@ export interface ReminderOccurrence {
  * The user's pending reminders that go off in [from, to), in time order. A recurring one is listed once, at its
  * first time in the range with how it repeats, so "this month" is not thirty lines of the same daily reminder.
  */
-export async function remindersBetween(sql: Sql, userId: number, from: Date, to: Date, zone: string, limit = 40): Promise<ReminderOccurrence[]> {
+export async function remindersBetween(
+  sql: Sql, userId: number, from: Date, to: Date, zone: string, limit = 40,
+): Promise<ReminderOccurrence[]> {
   const rows = (await sql<RawReminder>(
     `select ${COLUMNS} from reminders where user_id = $1 and status = 'pending' and due_at < $3 and (due_at >= $2 or rrule is not null)
       order by due_at, id limit 200`,
@@ -84,7 +89,7 @@ export async function remindersBetween(sql: Sql, userId: number, from: Date, to:
   for (const r of rows) {
     const at = r.rrule && r.dueAt.getTime() < from.getTime() ? nextOccurrence(r.rrule, zone, new Date(from.getTime() - 1)) : r.dueAt;
     if (!at || at.getTime() >= to.getTime()) continue;
-    out.push(r.rrule ? { text: r.text, at, repeat: describeRRule(r.rrule) } : { text: r.text, at });
+    out.push(r.rrule ? { text: r.text, at, repeat: describeRepeat(r.rrule) } : { text: r.text, at });
   }
   return out.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
 }
@@ -106,11 +111,14 @@ export async function lastSentReminder(sql: Sql, userId: number, withCancelled =
  * Writes a changed status and/or due time. Like the entity's flush: nothing when nothing changed, and
  * updated_at stamped with the clock (its onUpdate hook), not the message's instant.
  */
-export async function updateReminder(sql: Sql, row: ReminderRow, change: { status: ReminderStatus; dueAt?: Date; doneAt?: Date }): Promise<void> {
+export async function updateReminder(
+  sql: Sql, row: ReminderRow, change: { status: ReminderStatus; dueAt?: Date; doneAt?: Date },
+): Promise<void> {
   const dueAt = change.dueAt ?? row.dueAt;
   const doneAt = change.doneAt ?? row.doneAt;
   if (change.status === row.status && dueAt.getTime() === row.dueAt.getTime() && doneAt?.getTime() === row.doneAt?.getTime()) return;
-  await sql(`update reminders set status = $2, due_at = $3, done_at = $4, updated_at = $5 where id = $1`, [row.id, change.status, dueAt, doneAt, new Date()]);
+  await sql(`update reminders set status = $2, due_at = $3, done_at = $4, updated_at = $5 where id = $1`,
+    [row.id, change.status, dueAt, doneAt, new Date()]);
 }
 
 /** Marked done since it last went off (a one-off's status says so; a recurring one stays pending). */
@@ -154,7 +162,7 @@ export async function pickReminders(ctx: ToolContext, pick: Target, statuses: Re
 
 export function describeReminder(r: ReminderRow, zone: string): string {
   const when = formatLocal(r.dueAt, zone);
-  return r.rrule ? `${r.text} — ${when} (${describeRRule(r.rrule)})` : `${r.text} — ${when}`;
+  return r.rrule ? `${r.text} — ${when} (${describeRepeat(r.rrule)})` : `${r.text} — ${when}`;
 }
 
 export function numbered(rows: ReminderRow[], zone: string): string {

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { told } from '../../understanding/told.js';
+import { formatLocal } from '../../time.js';
+import { followZone, type FollowedZone } from '../reminder/reminder-zone.js';
 import { defineTool, type ToolContext } from '../types.js';
 import { resolveTimeZone } from './timezones.js';
 import { notificationSettings } from '../notifications/notification.prefs.js';
@@ -23,8 +25,11 @@ export const updateTool = defineTool({
       if (!zone) {
         return { ok: false, reply: `I don't know the time zone "${args.timezone}". Try a city or zone, like "my timezone is Chicago" or "timezone Europe/London".` };
       }
+      const from = ctx.user.timezone;
       ctx.user.timezone = zone;
       replies.push(`🕒 Time zone set to ${zone} — it's ${localTime(ctx.now, zone)} there now.`);
+      const followed = from === zone ? null : await followZone(ctx.sql, ctx.user.id, from, zone, ctx.now);
+      if (followed?.next) replies.push(followedLine(followed, zone));
     }
     if (args.name !== undefined) {
       ctx.user.name = args.name;
@@ -60,6 +65,11 @@ export const showTool = defineTool({
 
 function settingsOf(ctx: ToolContext): { name: string | null; timezone: string; currency: string } {
   return { name: ctx.user.name ?? null, timezone: ctx.user.timezone, currency: ctx.user.preferences.currency ?? ctx.defaultCurrency };
+}
+
+function followedLine(f: FollowedZone, zone: string): string {
+  const next = f.next!;
+  return `⏰ Your repeating reminders keep their local times there (next: ${next.text} — ${formatLocal(next.dueAt, zone)}).`;
 }
 
 function localTime(now: Date, zone: string): string {
