@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+import type { ParsedComponents } from 'chrono-node';
+// English only: the package root also loads its fifteen other locales (~0.35 s of CPU and 12 MB at every start).
+import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import {
   findDuration, findOrdinalDay, findRelativeMinutes, findTimeOfDay, prepDateText, TIME_OF_DAY_DEFAULT, type Found, type TimeOfDay,
@@ -51,7 +53,7 @@ function nextWeekday(now: DateTime, upcoming: string): string {
   return ahead <= 2 && sameWeek ? isoDate(date.plus({ days: 7 })) : upcoming;
 }
 
-function componentsDate(c: chrono.ParsedComponents, now: DateTime, before: string, text = ''): string | null {
+function componentsDate(c: ParsedComponents, now: DateTime, before: string, text = ''): string | null {
   if (c.isCertain('day') || c.isCertain('month')) {
     return isoDate(DateTime.fromObject({ year: c.get('year')!, month: c.get('month')!, day: c.get('day')! }));
   }
@@ -82,7 +84,7 @@ function nextAmbiguous(clock: Clock, ctx: WhenContext): { date: string; time: st
   return { date: options[0]!.date, time: options[0]!.time };
 }
 
-function clockOf(c: chrono.ParsedComponents, work: string, index: number): Clock {
+function clockOf(c: ParsedComponents, work: string, index: number): Clock {
   const meridiemKnown = c.isCertain('meridiem') || /^\s*(?:at\s+|@)?0\d:/.test(work.slice(index));
   return { h: c.get('hour')!, m: c.get('minute') ?? 0, meridiemKnown };
 }
