@@ -78,7 +78,8 @@ describe('start-up errors say what to fix', () => {
     }
   });
 
-  it('a DATABASE_URL naming a missing database creates it and says so', async () => {
+  it('a DATABASE_URL naming a missing database creates it and says so', async function () {
+    this.timeout(120_000); // two fresh databases, each migrated from scratch
     // The test database's server under another database name (the embedded one takes any name it is given).
     const name = `errand_created_${process.pid}`;
     const url = new URL(testDb().orm.config.get('clientUrl')!);
