@@ -40,6 +40,7 @@ function categoryOf(t: string): ExpenseCategory | undefined {
   return namedCategory(words) ?? categoryForDescription(words) ?? undefined;
 }
 
+const DELETE_HINT = 'To delete the last expense you logged, text "delete last expense".';
 /** Tools that change nothing: "undo" after them still means the last expense. */
 const READS = /\.(?:list|next|recent|summary|show)$/;
 /** How to take back what another tool just did, when "undo" follows it. */
@@ -49,10 +50,16 @@ const TAKE_BACK: Record<string, string> = {
   calendar: 'To take an event off your calendar, text e.g. "delete dentist from my calendar".',
 };
 
-/** The last answer's successful change in another tool ("undo" right after it is about that, not an expense). */
+/** The last answer's change in another tool ("undo" right after it is about that, not an expense); a question changed nothing. */
+interface LastRun {
+  tool?: string;
+  ok?: boolean;
+  data?: { missing?: unknown };
+}
+
 function otherChange(ctx: UnderstandContext): string | null {
-  const last = Array.isArray(ctx.lastToolResult) ? (ctx.lastToolResult as { tool?: string; ok?: boolean }[]) : [];
-  const change = last.find((r) => r?.ok && r.tool && !r.tool.startsWith('expense.') && !READS.test(r.tool));
+  const last = Array.isArray(ctx.lastToolResult) ? (ctx.lastToolResult as LastRun[]) : [];
+  const change = last.find((r) => r?.ok && r.tool && !r.tool.startsWith('expense.') && !READS.test(r.tool) && !r.data?.missing);
   return change?.tool?.split('.')[0] ?? null;
 }
 
@@ -61,12 +68,14 @@ function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understandin
   const t = clean(input).replace(/^(?:oops|whoops|oh no|ugh|sorry|my bad|wait|actually)[\s,]+/, '');
   if (DELETE_LAST.test(t)) return toolCall('expense.deleteLast', {});
   if (!UNDO.test(t)) return null;
+  // An open question ("when should I remind you?") is what "undo" takes back first.
+  if (ctx.pending) return { kind: 'reply', text: `OK, dropped that. ${DELETE_HINT}`, clearPending: true };
   const other = otherChange(ctx);
   if (!other) return toolCall('expense.deleteLast', {});
   // "delete it" right after a reminder or an event is left to those tools' rules.
   if (other !== 'grocery' && !/\bundo\b/.test(t)) return null;
   const hint = TAKE_BACK[other] ?? 'To change a setting back, text it again (send "settings" to see them).';
-  return { kind: 'reply', text: `${hint} To delete the last expense you logged, text "delete last expense".` };
+  return { kind: 'reply', text: `${hint} ${DELETE_HINT}` };
 }
 
 function matchRecent(input: RuleInput): Understanding | null {
