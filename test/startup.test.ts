@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { needsInitdb, seedFromTemplate } from '../src/db/pglite-template.js';
+import { needsInitdb, removeAbandoned, seedFromTemplate } from '../src/db/pglite-template.js';
 import { testDb } from './support/db.js';
 
 interface Finished {
@@ -61,6 +61,14 @@ describe('start-up', function () {
     expect(fs.readFileSync(path.join(dbPath, 'base', 'catalog'), 'utf8')).to.equal('rows');
     expect(fs.readdirSync(path.dirname(dbPath))).to.deep.equal(['pglite']);
     expect(needsInitdb(dbPath)).to.equal(false);
+  });
+
+  it('clears half-made templates of processes that died making them, not those of living ones', () => {
+    const template = path.join(scratch, 'pglite-0.5.14');
+    fs.mkdirSync(`${template}.tmp-999999999`); // that pid does not exist
+    fs.mkdirSync(`${template}.tmp-${process.ppid}`); // the test runner's parent, alive
+    removeAbandoned(template);
+    expect(fs.readdirSync(scratch)).to.deep.equal([`pglite-0.5.14.tmp-${process.ppid}`]);
   });
 
   it('leaves a data directory that holds something other than a database to PGlite', () => {

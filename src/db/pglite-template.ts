@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { elapsed } from '../elapsed.js';
+import { isAlive } from './dir-lock.js';
 
 /**
  * A new PGlite data directory costs an initdb: 5–40 s and ~700 MB of memory in WASM. Every new one is the same
@@ -31,7 +32,7 @@ export async function ensurePgliteTemplate({ log, template = pgliteTemplatePath(
   const tmp = `${template}.tmp-${process.pid}`;
   try {
     fs.mkdirSync(path.dirname(template), { recursive: true });
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeAbandoned(template);
     log(`running initdb once for PGlite into ${template} (new databases are copies of it)…`);
     const started = performance.now();
     await (await PGlite.create(tmp)).close();
@@ -63,6 +64,17 @@ export function seedFromTemplate(template: string, dbPath: string): void {
 
 export function needsInitdb(dbPath: string): boolean {
   return !isDatabase(dbPath) && (!fs.existsSync(dbPath) || fs.readdirSync(dbPath).length === 0);
+}
+
+/** Half-made templates of processes that died making them (40 MB each); a living one's is left alone. */
+export function removeAbandoned(template: string): void {
+  const prefix = `${path.basename(template)}.tmp-`;
+  for (const name of fs.readdirSync(path.dirname(template))) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && (pid === process.pid || !isAlive(pid))) {
+      fs.rmSync(path.join(path.dirname(template), name), { recursive: true, force: true });
+    }
+  }
 }
 
 function moveIntoPlace(tmp: string, template: string): void {
