@@ -93,22 +93,29 @@ export async function linkChats(url: string, fake: FakeTelegram, nextUpdateId: (
 
 export interface TelegramOutcome {
   updates: Record<string, number>;
+  /** Updates a handler failed on for a reason of its own: what hostile input must never cause. */
   handlerFailures: number;
+  /** Updates failed because a reply could not reach the (loopback, overloaded) Bot API: reported, not input's doing. */
+  sendFailures: number;
   replies: number;
 }
 
 /**
- * After the run: the stored updates by status, how many of them a handler failed on (given-up replays aside:
- * an update still queued behind throttled replies when the run ends is not a failure), and the replies sent.
+ * After the run: the stored updates by status, and why the failed ones failed (given-up replays aside: an update
+ * still queued behind throttled replies when the run ends is not a failure), and the replies sent.
  */
 export async function telegramOutcome(dbUrl: string, fake: FakeTelegram): Promise<TelegramOutcome> {
   return withClient(dbUrl, async (c) => {
-    const { rows } = await c.query<{ status: string; n: number; handler_failures: number }>(
+    const { rows } = await c.query<{ status: string; n: number; send: number; handler: number }>(
       `select status, count(*)::int as n,
-              count(*) filter (where status = 'failed' and error not like 'not finished after %')::int as handler_failures
-         from telegram_updates group by status`,
+              count(*) filter (where failed and sending)::int as send,
+              count(*) filter (where failed and not sending and error not like 'not finished after %')::int as handler
+         from (select status, error, status = 'failed' as failed, coalesce(error like 'HttpError: Network request%', false) as sending
+                 from telegram_updates) u
+        group by status`,
     );
-    const handlerFailures = rows.reduce((sum, r) => sum + r.handler_failures, 0);
-    return { updates: Object.fromEntries(rows.map((r) => [r.status, r.n])), handlerFailures, replies: fake.sent().length };
+    const sum = (pick: (r: (typeof rows)[number]) => number) => rows.reduce((total, r) => total + pick(r), 0);
+    const updates = Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    return { updates, handlerFailures: sum((r) => r.handler), sendFailures: sum((r) => r.send), replies: fake.sent().length };
   });
 }
