@@ -14,6 +14,14 @@ const EMOJI_RUNS = new RegExp(`[${EMOJI_CHARS}]+`, 'gu');
 /** Anything that is not part of a word: punctuation, symbols and spaces (apostrophes stay: "joe's"). */
 const BETWEEN_WORDS = new RegExp(String.raw`[^\p{L}\p{M}\p{N}${EMOJI_CHARS}']+`, 'gu');
 
+/**
+ * Without accents ("café" → "cafe"): for looking a word up in an English keyword list or an IANA city name,
+ * never for telling two names apart.
+ */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
+
 /** The words of a text, folded. */
 export function foldedWords(text: string): string[] {
   return foldCase(text).replace(BETWEEN_WORDS, ' ').split(' ').filter(Boolean);
