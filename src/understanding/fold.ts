@@ -3,8 +3,12 @@
  * NFKC, case-folded, with the letters, marks and digits of every script — and emoji, which can be a name alone.
  */
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** NFKC and case-folded: upper- then lower-casing also folds what lower-casing alone keeps apart (ß/SS, σ/ς). */
 export function foldCase(text: string): string {
+  // ASCII is its own NFKC and folds by lower-casing alone: the common case stays cheap.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
 }
 
