@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { categoryForDescription } from '../src/tools/expense/expense.categories.js';
+import { categoryFor } from '../src/tools/grocery/grocery.categories.js';
 import { foldCase } from '../src/understanding/fold.js';
 import { keywords, matchesWords } from '../src/understanding/wording.js';
 import { singularKey } from '../src/understanding/words.js';
@@ -77,7 +78,9 @@ describe('names in every script', () => {
     expect(singularKey('🍎')).to.not.equal(singularKey('🍌'));
     expect(keywords('Встреча с АННОЙ')).to.deep.equal(['встреча', 'с', 'анной']);
     expect(matchesWords('Café con Ana', keywords('CAFE\u0301'))).to.equal(true);
-    // "barça" is no "bar": an accented letter is part of its word, not a gap in it.
+    // "barça" is no "bar": an accented letter is part of its word, not a gap in it; "Café" is a café.
     expect(categoryForDescription('barça scarf')).to.equal(null);
+    expect(categoryForDescription('Café Central')).to.equal('food');
+    expect(categoryFor('JALAPEÑOS')).to.equal(categoryFor('jalapenos')).and.not.equal('other');
   });
 });

@@ -3,8 +3,12 @@
  * NFKC, case-folded, with the letters, marks and digits of every script — and emoji, which can be a name alone.
  */
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** NFKC and case-folded: upper- then lower-casing also folds what lower-casing alone keeps apart (ß/SS, σ/ς). */
 export function foldCase(text: string): string {
+  // ASCII is its own NFKC and folds by lower-casing alone: the common case stays cheap.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKC').toUpperCase().toLowerCase().normalize('NFKC');
 }
 
@@ -13,6 +17,14 @@ const EMOJI_CHARS = String.raw`\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Reg
 const EMOJI_RUNS = new RegExp(`[${EMOJI_CHARS}]+`, 'gu');
 /** Anything that is not part of a word: punctuation, symbols and spaces (apostrophes stay: "joe's"). */
 const BETWEEN_WORDS = new RegExp(String.raw`[^\p{L}\p{M}\p{N}${EMOJI_CHARS}']+`, 'gu');
+
+/**
+ * Without accents ("café" → "cafe"): for looking a word up in an English keyword list or an IANA city name,
+ * never for telling two names apart.
+ */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+}
 
 /** The words of a text, folded. */
 export function foldedWords(text: string): string[] {

@@ -1,4 +1,4 @@
-import { foldCase } from '../../understanding/fold.js';
+import { foldCase, withoutAccents } from '../../understanding/fold.js';
 import { singularKey } from '../../understanding/words.js';
 
 export const EXPENSE_CATEGORIES = ['food', 'groceries', 'transport', 'housing', 'utilities', 'entertainment', 'health', 'shopping', 'travel', 'other'] as const;
@@ -59,7 +59,7 @@ export function namedCategory(word: string): ExpenseCategory | null {
 
 /** Category from the description's words: longest known phrase first, the earliest on ties ("uber to the airport"). */
 export function categoryForDescription(description: string): ExpenseCategory | null {
-  const words = singularKey(description).split(' ').filter(Boolean);
+  const words = singularKey(withoutAccents(description)).split(' ').filter(Boolean);
   for (let size = Math.min(words.length, 3); size >= 1; size--) {
     for (let start = 0; start + size <= words.length; start++) {
       const found = LOOKUP.get(words.slice(start, start + size).join(' '));

@@ -1,3 +1,4 @@
+import { withoutAccents } from '../../understanding/fold.js';
 import { singularKey } from '../../understanding/words.js';
 
 export const GROCERY_CATEGORIES = ['produce', 'dairy', 'bakery', 'meat', 'pantry', 'frozen', 'household', 'other'] as const;
@@ -51,7 +52,7 @@ for (const [category, list] of Object.entries(WORDS) as [GroceryCategory, string
 
 /** Category of an item name: the whole phrase, then its longest known sub-phrase (rightmost wins: the head noun). */
 export function categoryFor(name: string): GroceryCategory {
-  const words = singularKey(name).split(' ').filter(Boolean);
+  const words = singularKey(withoutAccents(name)).split(' ').filter(Boolean);
   if (!words.length) return 'other';
   if (words[0] === 'frozen' && words.length > 1) return 'frozen';
   for (let size = words.length; size >= 1; size--) {
@@ -65,5 +66,5 @@ export function categoryFor(name: string): GroceryCategory {
 
 /** True when the whole phrase is a known grocery item (lets a bare "milk" text mean "add milk"). */
 export function isKnownItem(name: string): boolean {
-  return LOOKUP.has(singularKey(name));
+  return LOOKUP.has(singularKey(withoutAccents(name)));
 }

@@ -81,6 +81,7 @@ function namedItems(u: Understanding): string[] {
     return [...(items ?? []).map((i) => i.name), ...(names ?? [])];
   });
 }
+
 const lastWasGrocery = (ctx: UnderstandContext) =>
   Array.isArray(ctx.lastToolResult) && ctx.lastToolResult.some((r: { tool?: string }) => r?.tool?.startsWith('grocery.'));
 

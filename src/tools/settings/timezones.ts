@@ -1,5 +1,5 @@
 import { isValidTimeZone } from '../../time.js';
-import { foldCase } from '../../understanding/fold.js';
+import { foldCase, withoutAccents } from '../../understanding/fold.js';
 
 /** Abbreviations, regions, countries and big cities people text that are not IANA names themselves. */
 const PLACES: Record<string, string> = {
@@ -68,7 +68,7 @@ for (const zone of ZONES) {
 /** "Chicago", "America/Los_Angeles", "EST", "london", "utc+2" → an IANA zone; null when unknown. */
 export function resolveTimeZone(input: string): string | null {
   // Folded and without accents: IANA spells "Sao_Paulo" and "Zurich", people "São Paulo" and "ZÜRICH".
-  const raw = foldCase(input).normalize('NFD').replace(/\p{M}+/gu, '').trim().replace(/[.,!]+$/g, '').replace(/^the\s+/, '').trim();
+  const raw = withoutAccents(foldCase(input)).trim().replace(/[.,!]+$/g, '').replace(/^the\s+/, '').trim();
   if (!raw) return null;
   const offset = raw.match(/^(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::00)?$/);
   if (offset) {
