@@ -5,7 +5,7 @@ import path from 'node:path';
 import { resetDb, testDb } from './support/db.js';
 import { consoleMessage, makePipeline, sql } from './support/pipeline.js';
 import { dumpUsers } from '../src/cli/dump.js';
-import { sqlAutocommit, type Sql } from '../src/db/sql.js';
+import pg from 'pg';
 import { toolModules } from '../src/tools/index.js';
 import { runCli, type CliRun, type RunOptions } from './support/cli.js';
 
@@ -155,17 +155,24 @@ describe('npm run cli (the real process)', function () {
       await sql(`insert into users (phone_number, timezone)
                  select '+1555200' || lpad(g::text, 4, '0'), 'UTC' from generate_series(1, 1200) g`);
       const phones = [A, B, ...(await sql<{ phone_number: string }>('select phone_number from users')).map((u) => u.phone_number)];
-      const counted = sqlAutocommit(testDb().orm.em);
       let statements = 0;
-      const countingSql: Sql = (text, params) => (statements++, counted(text, params));
-      for (const target of [{ all: true } as const, { phones }]) {
-        statements = 0;
-        let lines = 0;
-        const write = async (chunk: string) => void (lines += chunk.split('\n').length - 1);
-        await dumpUsers({ sql: countingSql, modules: toolModules, defaultCurrency: 'USD', write, batchSize: 500 }, target);
-        expect(lines).to.equal('all' in target ? 1202 : 1204);
-        const sections = toolModules.filter((m) => m.dump).length;
-        expect(statements, JSON.stringify(target).slice(0, 20)).to.equal(3 * (1 + sections));
+      const query = pg.Client.prototype.query;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        statements++;
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      try {
+        for (const target of [{ all: true } as const, { phones }]) {
+          statements = 0;
+          let lines = 0;
+          const write = async (chunk: string) => void (lines += chunk.split('\n').length - 1);
+          await dumpUsers({ em: testDb().orm.em, modules: toolModules, defaultCurrency: 'USD', write, batchSize: 500 }, target);
+          expect(lines).to.equal('all' in target ? 1202 : 1204);
+          const sections = toolModules.filter((m) => m.dump).length;
+          expect(statements, JSON.stringify(target).slice(0, 20)).to.equal(3 * (1 + sections));
+        }
+      } finally {
+        pg.Client.prototype.query = query;
       }
     });
 

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlAutocommit } from '../../src/db/sql.js';
 import { ConversationState, User } from '../../src/entities/index.js';
 import type { PendingRequest } from '../../src/entities/conversation-state.entity.js';
 import type { ToolModule } from '../../src/tools/types.js';
@@ -19,9 +18,8 @@ export interface Snapshot {
 export async function takeSnapshot(em: EntityManager, modules: ToolModule[], phone: string): Promise<Snapshot> {
   const user = await em.findOneOrFail(User, { phoneNumber: phone });
   const rows: Record<string, Row[]> = {};
-  const sql = sqlAutocommit(em);
   for (const section of modules.flatMap((m) => (m.dump ? [m.dump] : []))) {
-    rows[section.key] = ((await section.rows(sql, [user.id])).get(user.id) ?? []) as Row[];
+    rows[section.key] = ((await section.rows(em, [user.id])).get(user.id) ?? []) as Row[];
   }
   // Settings live on the user row (time zone, name, currency, notification preferences), not in a module's dump.
   rows.settings = [{ timezone: user.timezone, name: user.name ?? null, preferences: user.preferences ?? {} }];

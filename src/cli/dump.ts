@@ -1,11 +1,12 @@
-import type { Sql } from '../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sqlAutocommit, type Sql } from '../db/sql.js';
 import type { UserPreferences } from '../entities/user.entity.js';
 import { notificationSettings } from '../tools/notifications/notification.prefs.js';
 import type { DumpSection, ToolModule } from '../tools/types.js';
 import { jsonLine } from './output.js';
 
 export interface DumpDeps {
-  sql: Sql;
+  em: EntityManager;
   modules: readonly ToolModule[];
   /** A user without a currency of their own spends in this one. */
   defaultCurrency: string;
@@ -32,7 +33,7 @@ const USER_COLUMNS = 'id, phone_number, name, timezone, preferences, opted_out';
 export async function dumpUsers(deps: DumpDeps, target: DumpTarget): Promise<void> {
   const size = deps.batchSize ?? 500;
   const sections = deps.modules.flatMap((m) => (m.dump ? [m.dump] : []));
-  const batches = 'all' in target ? allUsers(deps.sql, size) : usersByPhone(deps.sql, target.phones, size);
+  const batches = 'all' in target ? allUsers(sqlAutocommit(deps.em), size) : usersByPhone(sqlAutocommit(deps.em), target.phones, size);
   for await (const batch of batches) await deps.write(await dumpBatch(deps, sections, batch));
 }
 
@@ -57,7 +58,7 @@ async function* usersByPhone(sql: Sql, phones: readonly string[], size: number):
 
 async function dumpBatch(deps: DumpDeps, sections: DumpSection[], users: (UserRow | null)[]): Promise<string> {
   const ids = users.flatMap((u) => (u ? [u.id] : []));
-  const rows = ids.length ? await Promise.all(sections.map((s) => s.rows(deps.sql, ids))) : sections.map(() => new Map());
+  const rows = ids.length ? await Promise.all(sections.map((s) => s.rows(deps.em, ids))) : sections.map(() => new Map());
   return users
     .map((user) =>
       jsonLine({

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { createConfig, loadDotEnv, type Config } from '../config.js';
 import { initDb } from '../db/init-db.js';
-import { sqlAutocommit } from '../db/sql.js';
 import { createErrand, type Errand } from '../errand.js';
 import { replyForError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -56,7 +55,7 @@ async function dump(config: Config, logger: Logger, target: DumpTarget): Promise
   const db = await initDb({ config, logger });
   try {
     const write = writerTo(process.stdout);
-    await dumpUsers({ sql: sqlAutocommit(db.orm.em), modules: toolModules, defaultCurrency: config.defaultCurrency, write }, target);
+    await dumpUsers({ em: db.orm.em, modules: toolModules, defaultCurrency: config.defaultCurrency, write }, target);
   } finally {
     await db.close();
   }

@@ -72,7 +72,7 @@ export interface ToolModule {
 export interface DumpSection {
   key: string;
   /** Each given user's rows (users without any may be absent), as plain JSON with their ids; instants as ISO UTC strings. */
-  rows(sql: Sql, userIds: readonly number[]): Promise<Map<number, unknown[]>>;
+  rows(em: EntityManager, userIds: readonly number[]): Promise<Map<number, unknown[]>>;
 }
 
 export function defineTool<A>(tool: Tool<A>): Tool<A> {

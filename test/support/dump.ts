@@ -1,6 +1,5 @@
 import { User } from '../../src/entities/index.js';
 import { dumpUsers } from '../../src/cli/dump.js';
-import { sqlAutocommit } from '../../src/db/sql.js';
 import { toolModules } from '../../src/tools/index.js';
 import { testDb } from './db.js';
 
@@ -20,7 +19,7 @@ export interface Dump {
 export async function dumpUser(phone = '+15551230001'): Promise<Dump> {
   let line = '';
   const write = async (chunk: string) => void (line += chunk);
-  await dumpUsers({ sql: sqlAutocommit(testDb().orm.em), modules: toolModules, defaultCurrency: 'USD', write }, { phones: [phone] });
+  await dumpUsers({ em: testDb().orm.em, modules: toolModules, defaultCurrency: 'USD', write }, { phones: [phone] });
   type Line = Record<string, Record<string, unknown>[]> & { user: unknown; settings: unknown };
   const { user, settings: _settings, ...sections } = JSON.parse(line) as Line;
   const out = Object.fromEntries(Object.entries(sections).map(([key, rows]) => [key, rows.map(({ id: _id, ...row }) => row)]));

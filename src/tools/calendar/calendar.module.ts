@@ -49,9 +49,9 @@ interface EventRow {
 
 const dumpEvents: DumpSection = {
   key: 'events',
-  rows: (sql, userIds) =>
+  rows: (em, userIds) =>
     rowsByUser<EventRow>(
-      sql,
+      em,
       'select id, user_id, title, start_at, end_at, location from calendar_events where user_id = any($1) order by user_id, start_at, id',
       userIds,
       (e) => ({

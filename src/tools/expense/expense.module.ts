@@ -26,9 +26,9 @@ export const expenseModule: ToolModule = {
   examples: ['spent 12.50 on lunch', '€15 museum', 'how much did I spend this week', 'what did I spend on food', 'last 5 expenses', 'undo'],
   dump: {
     key: 'expenses',
-    rows: (sql, userIds) =>
+    rows: (em, userIds) =>
       rowsByUser<ExpenseRow>(
-        sql,
+        em,
         `select e.id, e.user_id, e.amount, e.currency, c.name as category, e.description, e.spent_at
            from expenses e join expense_categories c on c.id = e.category_id
           where e.user_id = any($1) order by e.user_id, e.spent_at, e.id`,

@@ -1,7 +1,8 @@
-import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
 import { GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
 import { instantNow } from '../../entities/columns.js';
+import { GroceryRepository } from './grocery.repository.js';
 
 /**
  * What a quantity may be, checked before any write (grocery.quantity.ts): the column's scale — numeric(12,3) with
@@ -10,11 +11,12 @@ import { instantNow } from '../../entities/columns.js';
 export const QUANTITY = { precision: 12, scale: 3, max: '1000000' } as const;
 
 /** One line of a user's grocery list; quantity is a decimal string (numeric), null when unstated. */
-@Entity({ tableName: 'grocery_items' })
+@Entity({ tableName: 'grocery_items', repository: () => GroceryRepository })
 @Check({ name: 'grocery_items_name_not_blank', expression: 'length(trim(both from name)) > 0' })
 @Check({ name: 'grocery_items_quantity_positive', expression: 'quantity is null or quantity > 0' })
 @Index({ properties: ['user', 'done'] })
 export class GroceryItem {
+  [EntityRepositoryType]?: GroceryRepository;
   [OptionalProps]?: 'quantity' | 'unit' | 'category' | 'done' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })

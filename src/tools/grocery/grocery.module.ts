@@ -54,9 +54,9 @@ export const groceryModule: ToolModule = {
   ],
   dump: {
     key: 'groceryItems',
-    rows: (sql, userIds) =>
+    rows: (em, userIds) =>
       rowsByUser<GroceryRow>(
-        sql,
+        em,
         `select id, user_id, name, quantity, unit, category, done from grocery_items
           where user_id = any($1) order by user_id, created_at, id`,
         userIds,

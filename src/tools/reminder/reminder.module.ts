@@ -46,9 +46,9 @@ interface ReminderRow {
 
 const dumpReminders: DumpSection = {
   key: 'reminders',
-  rows: (sql, userIds) =>
+  rows: (em, userIds) =>
     rowsByUser<ReminderRow>(
-      sql,
+      em,
       'select id, user_id, text, due_at, rrule, status from reminders where user_id = any($1) order by user_id, due_at, id',
       userIds,
       (r) => ({ id: r.id, text: r.text, dueAt: toDate(r.due_at).toISOString(), recurrence: r.rrule ?? null, status: r.status }),
