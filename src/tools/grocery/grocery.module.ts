@@ -44,11 +44,18 @@ export const groceryModule: ToolModule = {
     key: 'groceryItems',
     async rows(em, userIds) {
       const grouped = new Map<number, unknown[]>();
-      for (const { user, quantity, ...row } of await em.getRepository(GroceryItem).ofUsers(userIds)) {
-        const shown = { ...row, quantity: quantity === null ? null : Number(quantity) };
-        const rows = grouped.get(user);
-        if (rows) rows.push(shown);
-        else grouped.set(user, [shown]);
+      for (const r of await em.getRepository(GroceryItem).ofUsers(userIds)) {
+        const row = {
+          id: r.id,
+          name: r.name,
+          quantity: r.quantity === null ? null : Number(r.quantity),
+          unit: r.unit,
+          category: r.category,
+          done: r.done,
+        };
+        const rows = grouped.get(r.user);
+        if (rows) rows.push(row);
+        else grouped.set(r.user, [row]);
       }
       return grouped;
     },
