@@ -14,8 +14,14 @@ export interface NewExpense {
   spentAt: Date;
 }
 
+export interface LoggedExpense {
+  id: number;
+  amount: string;
+  currency: string;
+}
+
 /** The row as written: amount with two places, as the numeric(12,2) column stores it. */
-export async function logExpense(em: EntityManager, userId: number, e: NewExpense, now: Date): Promise<{ id: number; amount: string; currency: string }> {
+export async function logExpense(em: EntityManager, userId: number, e: NewExpense, now: Date): Promise<LoggedExpense> {
   const amount = new Big(e.amount).toFixed(2);
   const category = await em.getRepository(ExpenseCategory).idOf(e.category);
   const id = await em.getRepository(Expense).insertOne({
@@ -25,7 +31,9 @@ export async function logExpense(em: EntityManager, userId: number, e: NewExpens
 }
 
 /** Sums exactly, grouped by currency and category: different currencies are never added together. */
-export async function totalsBetween(em: EntityManager, userId: number, from: Date, to: Date, category?: CategoryName): Promise<CategoryTotal[]> {
+export async function totalsBetween(
+  em: EntityManager, userId: number, from: Date, to: Date, category?: CategoryName,
+): Promise<CategoryTotal[]> {
   const rows = await em.getRepository(Expense).totalsBetween(userId, from, to, category);
   return rows.map((r) => ({ ...r, total: new Big(r.total).toFixed(2) }));
 }

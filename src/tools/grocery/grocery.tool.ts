@@ -4,7 +4,9 @@ import { told } from '../../understanding/told.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { GROCERY_CATEGORIES } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
-import { addItems, checkItems, groupedList, matchItems, openCount, type AddOutcome, type GroceryRow, type NewItem } from './grocery.service.js';
+import {
+  addItems, checkItems, groupedList, matchItems, openCount, type AddOutcome, type GroceryRow, type NewItem,
+} from './grocery.service.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { QUANTITY_RANGE, quantityQuestion, storableQuantity, tooMuchReply } from './grocery.quantity.js';
 
