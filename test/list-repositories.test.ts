@@ -16,8 +16,8 @@ describe('grocery and expense repositories', () => {
   it('inserts many grocery rows in one statement and gives back their ids in order', async () => {
     const userId = await newUser('+15551230001');
     const names = Array.from({ length: 30 }, (_, i) => `item ${i}`);
-    const ids = await inTransaction((em) =>
-      em.getRepository(GroceryItem).insertRows(userId, names.map((name) => ({ name, quantity: null, unit: null, category: 'other' })), new Date()));
+    const newRows = names.map((name) => ({ name, quantity: null, unit: null, category: 'other' as const }));
+    const ids = await inTransaction((em) => em.getRepository(GroceryItem).insertRows(userId, newRows, new Date()));
     const rows = await testDb().orm.em.fork().find(GroceryItem, {}, { fields: ['name'], orderBy: { id: 'asc' } });
     expect(ids).to.deep.equal(rows.map((r) => r.id));
     expect(rows.map((r) => r.name)).to.deep.equal(names);
