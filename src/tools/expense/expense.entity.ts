@@ -1,11 +1,15 @@
-import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
 import type { ExpenseCategory as CategoryName } from './expense.categories.js';
 import { instant, instantNow } from '../../entities/columns.js';
+import { ExpenseCategoryRepository } from './expense-category.repository.js';
+import { ExpenseRepository } from './expense.repository.js';
 
 /** Seeded by the migration; never written by the app. */
-@Entity({ tableName: 'expense_categories' })
+@Entity({ tableName: 'expense_categories', repository: () => ExpenseCategoryRepository })
 export class ExpenseCategory {
+  [EntityRepositoryType]?: ExpenseCategoryRepository;
+
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
@@ -17,12 +21,13 @@ export class ExpenseCategory {
 export const AMOUNT = { precision: 12, scale: 2 } as const;
 
 /** One amount spent; `amount` is a decimal string (numeric(12,2)), `spentAt` an instant in UTC. */
-@Entity({ tableName: 'expenses' })
+@Entity({ tableName: 'expenses', repository: () => ExpenseRepository })
 @Check({ name: 'expenses_amount_positive', expression: 'amount > 0' })
 @Check({ name: 'expenses_currency_check', expression: "currency ~ '^[A-Z]{3}$'" })
 @Index({ properties: ['user', 'spentAt'] })
 @Index({ properties: ['user', 'createdAt'] })
 export class Expense {
+  [EntityRepositoryType]?: ExpenseRepository;
   [OptionalProps]?: 'description' | 'createdAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -1,21 +1,8 @@
 import Big from 'big.js';
-import { toDate } from '../../db/sql.js';
-import { rowsByUser } from '../dump-rows.js';
 import type { ToolModule } from '../types.js';
 import { Expense, ExpenseCategory } from './expense.entity.js';
 import { expenseRules } from './expense.rules.js';
 import { expenseTools } from './expense.tool.js';
-
-interface ExpenseRow {
-  id: number;
-  user_id: number;
-  /** numeric(12,2), as text */
-  amount: string;
-  currency: string;
-  category: string;
-  description: string | null;
-  spent_at: string;
-}
 
 export const expenseModule: ToolModule = {
   name: 'expense',
@@ -26,21 +13,22 @@ export const expenseModule: ToolModule = {
   examples: ['spent 12.50 on lunch', '€15 museum', 'how much did I spend this week', 'what did I spend on food', 'last 5 expenses', 'undo'],
   dump: {
     key: 'expenses',
-    rows: (em, userIds) =>
-      rowsByUser<ExpenseRow>(
-        em,
-        `select e.id, e.user_id, e.amount, e.currency, c.name as category, e.description, e.spent_at
-           from expenses e join expense_categories c on c.id = e.category_id
-          where e.user_id = any($1) order by e.user_id, e.spent_at, e.id`,
-        userIds,
-        (e) => ({
+    async rows(em, userIds) {
+      const grouped = new Map<number, unknown[]>();
+      for (const e of await em.getRepository(Expense).ofUsers(userIds)) {
+        const row = {
           id: e.id,
           amount: new Big(e.amount).toFixed(2),
           currency: e.currency.trim(),
           category: e.category,
           description: e.description,
-          spentAt: toDate(e.spent_at).toISOString(),
-        }),
-      ),
+          spentAt: e.spentAt.toISOString(),
+        };
+        const rows = grouped.get(e.user);
+        if (rows) rows.push(row);
+        else grouped.set(e.user, [row]);
+      }
+      return grouped;
+    },
   },
 };

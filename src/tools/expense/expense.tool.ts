@@ -21,12 +21,11 @@ export const logTool = defineTool({
     description: z.string().trim().max(300, told('An expense description can be up to 300 characters long.')).nullable(),
     spentAt: z.iso.datetime({ offset: true }).optional(),
   }),
-  sqlOnly: true,
   async execute(args, ctx) {
     const problem = amountProblem(args.amount, args.currency);
     if (problem) return { ok: false, reply: problem };
     const spentAt = args.spentAt ? new Date(args.spentAt) : ctx.now;
-    const expense = await logExpense(ctx.sql, ctx.user.id, { ...args, spentAt }, ctx.now);
+    const expense = await logExpense(ctx.em, ctx.user.id, { ...args, spentAt }, ctx.now);
     const what = args.description ? `${args.description} (${args.category})` : args.category;
     return {
       ok: true,
@@ -46,10 +45,9 @@ export const summaryTool = defineTool({
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     category: category.optional(),
   }),
-  sqlOnly: true,
   async execute({ period, month, date, category: only }, ctx) {
     const range = date ? dayRange(date, ctx.timezone) : month ? monthRange(month, ctx.now, ctx.timezone) : periodRange(period, ctx.now, ctx.timezone);
-    const rows = await totalsBetween(ctx.sql, ctx.user.id, range.from, range.to, only);
+    const rows = await totalsBetween(ctx.em, ctx.user.id, range.from, range.to, only);
     const title = only ? `${range.label} on ${only}` : range.label;
     if (!rows.length) return { ok: true, reply: `💰 ${title}: no expenses logged.`, data: { totals: [] } };
     const totals = currencyTotals(rows).sort((a, b) => Number(b.currency === ctx.defaultCurrency) - Number(a.currency === ctx.defaultCurrency));
@@ -69,9 +67,8 @@ export const recentTool = defineTool({
   name: 'expense.recent',
   description: 'The last N expenses.',
   schema: z.object({ limit: z.number().int().min(1).max(50) }),
-  sqlOnly: true,
   async execute({ limit }, ctx) {
-    const rows = await recentExpenses(ctx.sql, ctx.user.id, limit);
+    const rows = await recentExpenses(ctx.em, ctx.user.id, limit);
     if (!rows.length) return { ok: true, reply: 'No expenses logged yet. Try "spent 12.50 on lunch".' };
     const lines = rows.map((e, i) => `${i + 1}. ${DateTime.fromJSDate(e.spentAt, { zone: ctx.timezone }).toFormat('LLL d')} ${describe(e)}`);
     return { ok: true, reply: [`🧾 Last ${rows.length} expense${rows.length === 1 ? '' : 's'}:`, ...lines].join('\n') };
@@ -82,9 +79,8 @@ export const deleteLastTool = defineTool({
   name: 'expense.deleteLast',
   description: 'Delete the most recently logged expense.',
   schema: z.object({}),
-  sqlOnly: true,
   async execute(_args, ctx) {
-    const deleted = await deleteLastExpense(ctx.sql, ctx.user.id);
+    const deleted = await deleteLastExpense(ctx.em, ctx.user.id);
     if (!deleted) return { ok: false, reply: 'There are no expenses to delete.' };
     return { ok: true, reply: `🗑️ Deleted ${describe(deleted)} from ${DateTime.fromJSDate(deleted.spentAt, { zone: ctx.timezone }).toFormat('ccc LLL d')}.` };
   },

@@ -1,4 +1,3 @@
-import { rowsByUser } from '../dump-rows.js';
 import type { ToolModule } from '../types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
@@ -6,17 +5,6 @@ import { cleanText, wordsToNumber } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { groceryRules } from './grocery.rules.js';
 import { CLEAR_CONFIRM, groceryTools, QUANTITY_MISSING } from './grocery.tool.js';
-
-interface GroceryRow {
-  id: number;
-  user_id: number;
-  name: string;
-  /** numeric, as text */
-  quantity: string | null;
-  unit: string | null;
-  category: string;
-  done: boolean;
-}
 
 const YES = /^(?:y|ya|ye|yes|yeah|yea|yep|yup|yess+|sure|ok|okay|k|do it|go ahead|confirm|confirmed|yes please|please do|absolutely|correct|affirmative|definitely|of course|yes clear it|clear it|yes clear|yes do it|👍)$/;
 const NO = /^(?:n|no|nah|na|nope|don'?t|do not|keep|keep it|keep them|no keep it|no don'?t|not now|wait|stop|no thanks|never ?mind|cancel)$/;
@@ -54,20 +42,22 @@ export const groceryModule: ToolModule = {
   ],
   dump: {
     key: 'groceryItems',
-    rows: (em, userIds) =>
-      rowsByUser<GroceryRow>(
-        em,
-        `select id, user_id, name, quantity, unit, category, done from grocery_items
-          where user_id = any($1) order by user_id, created_at, id`,
-        userIds,
-        (r) => ({
+    async rows(em, userIds) {
+      const grouped = new Map<number, unknown[]>();
+      for (const r of await em.getRepository(GroceryItem).ofUsers(userIds)) {
+        const row = {
           id: r.id,
           name: r.name,
           quantity: r.quantity === null ? null : Number(r.quantity),
           unit: r.unit,
           category: r.category,
           done: r.done,
-        }),
-      ),
+        };
+        const rows = grouped.get(r.user);
+        if (rows) rows.push(row);
+        else grouped.set(r.user, [row]);
+      }
+      return grouped;
+    },
   },
 };

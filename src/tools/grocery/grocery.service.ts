@@ -1,11 +1,13 @@
 import { capitalize } from '../../understanding/wording.js';
 import Big from 'big.js';
-import type { Sql } from '../../db/sql.js';
 import { containsPhrase, foldCase } from '../../understanding/fold.js';
 import { singularKey } from '../../understanding/words.js';
 import { categoryFor, GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
 import { storableQuantity } from './grocery.quantity.js';
+import type { GroceryRepository, GroceryRow } from './grocery.repository.js';
+
+export type { GroceryRow } from './grocery.repository.js';
 
 export interface NewItem {
   name: string;
@@ -14,36 +16,16 @@ export interface NewItem {
   category?: GroceryCategory | undefined;
 }
 
-/** A grocery_items row as the tools use it; quantity is the numeric's decimal text. */
-export interface GroceryRow {
-  id: number;
-  name: string;
-  quantity: string | null;
-  unit: string | null;
-  category: GroceryCategory;
-  done: boolean;
-}
-
 export type AddOutcome = { item: GroceryRow; merged: boolean; note?: string };
 /** What an add did; `tooMuch` is a row the add would take past the largest quantity, and then nothing is written. */
 export type Added = { outcomes: AddOutcome[]; open: number; tooMuch?: GroceryRow };
-
-const COLUMNS = 'id, name, quantity, unit, category, done';
-
-export async function listItems(sql: Sql, userId: number): Promise<GroceryRow[]> {
-  return sql<GroceryRow>(`select ${COLUMNS} from grocery_items where user_id = $1 order by created_at, id`, [userId]);
-}
 
 /**
  * What an add may merge into: everything still on the list, and checked-off rows only under the added names
  * (a long history of bought items is not loaded for every "add milk").
  */
-async function mergeCandidates(sql: Sql, userId: number, items: NewItem[]): Promise<GroceryRow[]> {
-  const names = [...new Set(items.flatMap((i) => nameForms(i.name)))];
-  return sql<GroceryRow>(
-    `select ${COLUMNS} from grocery_items where user_id = $1 and (not done or name = any($2::text[])) order by created_at, id`,
-    [userId, names],
-  );
+function mergeCandidates(repo: GroceryRepository, userId: number, items: NewItem[]): Promise<GroceryRow[]> {
+  return repo.openOrNamed(userId, [...new Set(items.flatMap((i) => nameForms(i.name)))]);
 }
 
 /** The spellings a checked-off row of this name may be stored under: as given, lowercased or folded, singular or plural. */
@@ -56,8 +38,8 @@ function nameForms(name: string): string[] {
  * Adds items; one already on the list is merged (quantities summed when the units agree), never duplicated.
  * `open` is how many items are on the list afterwards: every open row is among the candidates.
  */
-export async function addItems(sql: Sql, userId: number, items: NewItem[], now: Date): Promise<Added> {
-  const existing = await mergeCandidates(sql, userId, items);
+export async function addItems(repo: GroceryRepository, userId: number, items: NewItem[], now: Date): Promise<Added> {
+  const existing = await mergeCandidates(repo, userId, items);
   const created = new Set<GroceryRow>();
   const merged = new Set<GroceryRow>();
   const outcomes: AddOutcome[] = [];
@@ -84,61 +66,26 @@ export async function addItems(sql: Sql, userId: number, items: NewItem[], now: 
   const open = existing.filter((r) => !r.done).length;
   const tooMuch = [...created, ...merged].find((r) => r.quantity !== null && storableQuantity(r.quantity) === null);
   if (tooMuch) return { outcomes, open, tooMuch };
-  await saveAdded(sql, userId, [...created], [...merged], now);
+  await saveAdded(repo, userId, [...created], [...merged], now);
   return { outcomes, open };
 }
 
 /**
- * One statement for the whole add. A merged row gets the wall clock as updated_at, not `now`: that is what the
- * entity's onUpdate hook wrote before. Serial ids follow the insert order, so sorted ids match `created`.
+ * At most one statement for the new rows and one for the merged ones. A merged row gets the wall clock as
+ * updated_at, not `now`: that is what the entity's onUpdate hook writes.
  */
-async function saveAdded(sql: Sql, userId: number, created: GroceryRow[], merged: GroceryRow[], now: Date): Promise<void> {
-  // Only the parts this add needs, and `id = any(…)` beside the join: a cached plan of an update joined to a list
-  // of unknown length otherwise scans the whole table.
-  const parts: string[] = [];
-  const params: unknown[] = [userId];
-  if (merged.length) {
-    params.push(new Date(), merged.map((r) => r.id), merged.map((r) => r.quantity), merged.map((r) => r.unit));
-    parts.push(`merged as (
-       update grocery_items g set quantity = m.quantity, unit = m.unit, done = false, updated_at = $2::timestamptz
-         from unnest($3::int[], $4::numeric[], $5::text[]) as m(id, quantity, unit)
-        where g.id = m.id and g.id = any($3::int[]))`);
-  }
-  if (created.length) {
-    const at = params.length + 1;
-    params.push(now, created.map((r) => r.name), created.map((r) => r.quantity), created.map((r) => r.unit), created.map((r) => r.category));
-    parts.push(`added as (
-       insert into grocery_items (user_id, name, quantity, unit, category, done, created_at, updated_at)
-       select $1::int, a.name, a.quantity, a.unit, a.category, false, $${at}::timestamptz, $${at}::timestamptz
-         from unnest($${at + 1}::text[], $${at + 2}::numeric[], $${at + 3}::text[], $${at + 4}::text[]) with ordinality as a(name, quantity, unit, category, ord)
-        order by a.ord
-       returning id)`);
-  }
-  if (!parts.length) return;
-  const ids = await sql<{ id: number }>(
-    `with ${parts.join(',\n')}
-     select ${created.length ? 'id from added order by id' : '$1::int as id where false'}`,
-    params,
-  );
+async function saveAdded(repo: GroceryRepository, userId: number, created: GroceryRow[], merged: GroceryRow[], now: Date): Promise<void> {
+  await repo.reopenRows(userId, merged, new Date());
+  const ids = await repo.insertRows(userId, created, now);
   created.forEach((row, i) => {
-    row.id = ids[i]!.id;
+    row.id = ids[i]!;
   });
 }
 
-/** Checks rows off (the wall clock as updated_at, as the entity's onUpdate wrote it). */
-export async function checkItems(sql: Sql, rows: GroceryRow[]): Promise<void> {
-  if (!rows.length) return;
-  await sql('update grocery_items set done = true, updated_at = $2 where id = any($1::int[])', [rows.map((r) => r.id), new Date()]);
+/** Checks rows off (the wall clock as updated_at, as the entity's onUpdate writes it). */
+export async function checkItems(repo: GroceryRepository, rows: GroceryRow[]): Promise<void> {
+  await repo.checkOff(rows.map((r) => r.id), new Date());
   for (const row of rows) row.done = true;
-}
-
-export async function removeItems(sql: Sql, rows: GroceryRow[]): Promise<void> {
-  if (!rows.length) return;
-  await sql('delete from grocery_items where id = any($1::int[])', [rows.map((r) => r.id)]);
-}
-
-export async function clearItems(sql: Sql, userId: number, scope: 'checked' | 'all'): Promise<void> {
-  await sql(`delete from grocery_items where user_id = $1${scope === 'checked' ? ' and done' : ''}`, [userId]);
 }
 
 function mergeInto(row: GroceryRow, item: NewItem): AddOutcome {

@@ -5,9 +5,9 @@ import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { GROCERY_CATEGORIES } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
 import {
-  addItems, checkItems, clearItems, groupedList, listItems, matchItems, openCount, removeItems,
-  type AddOutcome, type GroceryRow, type NewItem,
+  addItems, checkItems, groupedList, matchItems, openCount, type AddOutcome, type GroceryRow, type NewItem,
 } from './grocery.service.js';
+import { GroceryItem } from './grocery-item.entity.js';
 import { QUANTITY_RANGE, quantityQuestion, storableQuantity, tooMuchReply } from './grocery.quantity.js';
 
 const itemSchema = z.object({
@@ -18,6 +18,9 @@ const itemSchema = z.object({
 });
 const namesSchema = z.object({ names: z.array(z.string().trim().min(1).max(200)).min(1).max(50) });
 
+/** The list's repository, bound to the message's transaction. */
+const groceryItems = (ctx: ToolContext) => ctx.em.getRepository(GroceryItem);
+
 export const CLEAR_CONFIRM = 'confirmation';
 export const QUANTITY_MISSING = 'quantity';
 
@@ -25,12 +28,11 @@ export const addTool = defineTool({
   name: 'grocery.add',
   description: 'Add one or more items to the grocery list (merging items already on it).',
   schema: z.object({ items: z.array(itemSchema).min(1).max(50) }),
-  sqlOnly: true,
   async execute({ items }, ctx) {
     const unstorable = items.findIndex((i) => i.quantity !== null && storableQuantity(i.quantity) === null);
     if (unstorable >= 0) return askQuantity(items, unstorable, ctx);
     const rounded = items.map((i) => (i.quantity === null ? i : { ...i, quantity: Number(storableQuantity(i.quantity)) }));
-    const { outcomes, open: count, tooMuch } = await addItems(ctx.sql, ctx.user.id, rounded, ctx.now);
+    const { outcomes, open: count, tooMuch } = await addItems(groceryItems(ctx), ctx.user.id, rounded, ctx.now);
     if (tooMuch) return { ok: false, reply: tooMuchReply(tooMuch.name, tooMuch.quantity!) };
     const added = outcomes.filter((o) => !o.merged).map((o) => describeItem(o.item));
     const merged = outcomes.filter((o) => o.merged).map(mergeText);
@@ -57,11 +59,11 @@ export const removeTool = defineTool({
   name: 'grocery.remove',
   description: 'Take items off the grocery list.',
   schema: namesSchema,
-  sqlOnly: true,
   async execute({ names }, ctx) {
-    const rows = await listItems(ctx.sql, ctx.user.id);
+    const repo = groceryItems(ctx);
+    const rows = await repo.list(ctx.user.id);
     const { found, missing } = resolve(rows, names);
-    await removeItems(ctx.sql, found);
+    await repo.removeIds(found.map((r) => r.id));
     const left = openCount(rows.filter((r) => !found.includes(r)));
     return reply(found.length > 0, [
       found.length ? `🗑️ Removed ${found.map((r) => r.name).join(', ')}.` : '',
@@ -75,11 +77,11 @@ export const checkTool = defineTool({
   name: 'grocery.check',
   description: 'Check items off the grocery list (bought).',
   schema: z.object({ names: z.array(z.string().trim().min(1).max(200)).max(50), all: z.boolean().optional() }),
-  sqlOnly: true,
   async execute({ names, all }, ctx) {
-    const rows = await listItems(ctx.sql, ctx.user.id);
+    const repo = groceryItems(ctx);
+    const rows = await repo.list(ctx.user.id);
     const { found, missing } = all ? { found: rows.filter((r) => !r.done), missing: [] as string[] } : resolve(rows, names);
-    await checkItems(ctx.sql, found);
+    await checkItems(repo, found);
     const left = openCount(rows);
     if (all && !found.length) return { ok: true, reply: 'Nothing left to check off — your list is all done. ✓' };
     return reply(found.length > 0, [
@@ -94,9 +96,8 @@ export const listTool = defineTool({
   name: 'grocery.list',
   description: 'Show the grocery list grouped by category.',
   schema: z.object({}),
-  sqlOnly: true,
   async execute(_args, ctx) {
-    const rows = await listItems(ctx.sql, ctx.user.id);
+    const rows = await groceryItems(ctx).list(ctx.user.id);
     return { ok: true, reply: groupedList(rows), data: { open: openCount(rows), total: rows.length } };
   },
 });
@@ -105,18 +106,18 @@ export const clearTool = defineTool({
   name: 'grocery.clear',
   description: 'Clear checked items, or the whole list after a yes/no confirmation.',
   schema: z.object({ scope: z.enum(['checked', 'all']), confirmed: z.boolean().default(false) }),
-  sqlOnly: true,
   async execute({ scope, confirmed }, ctx) {
-    const rows = await listItems(ctx.sql, ctx.user.id);
+    const repo = groceryItems(ctx);
+    const rows = await repo.list(ctx.user.id);
     if (scope === 'checked') {
       const done = rows.filter((r) => r.done);
       if (!done.length) return { ok: true, reply: 'No checked items to clear.' };
-      await clearItems(ctx.sql, ctx.user.id, 'checked');
+      await repo.clear(ctx.user.id, 'checked');
       return { ok: true, reply: `🧹 Cleared ${done.length} checked item${done.length === 1 ? '' : 's'}. ${openCount(rows)} left on your list.` };
     }
     if (!rows.length) return { ok: true, reply: 'Your grocery list is already empty.' };
     if (!confirmed) return confirmClear(rows.length, ctx);
-    await clearItems(ctx.sql, ctx.user.id, 'all');
+    await repo.clear(ctx.user.id, 'all');
     return { ok: true, reply: `🧹 Cleared your grocery list (${rows.length} item${rows.length === 1 ? '' : 's'}).` };
   },
 });
