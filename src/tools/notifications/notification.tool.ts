@@ -3,6 +3,7 @@ import { localTime } from '../../understanding/when-schema.js';
 import { ALERTS_UP_TO } from '../calendar/calendar.schemas.js';
 import { rescheduleDefaultAlerts } from '../calendar/calendar.notify.js';
 import { defineTool, type ToolContext } from '../types.js';
+import { AgendaSchedule } from './agenda-schedule.entity.js';
 import { nextAgendaAt } from './agenda.format.js';
 import { clockLabel, notificationSettings, quietUntil, type NotificationPreferences, type NotificationSettings } from './notification.prefs.js';
 
@@ -40,21 +41,16 @@ function updateQuietHours(value: NonNullable<UpdateNotificationsArgs['quietHours
 }
 
 async function updateAgenda(value: NonNullable<UpdateNotificationsArgs['agenda']>, ctx: ToolContext): Promise<string> {
-  const conn = ctx.em.getConnection();
-  const trx = ctx.em.getTransactionContext();
+  const schedules = ctx.em.getRepository(AgendaSchedule);
   if (value === 'off') {
     setPrefs(ctx, { agenda: null });
-    await conn.execute(`delete from agenda_schedules where user_id = ?`, [ctx.user.id], 'run', trx);
+    await schedules.unschedule(ctx.user.id);
     return '👍 Daily agenda stopped.';
   }
   const agenda = { time: value.time, evenWhenEmpty: value.evenWhenEmpty ?? false };
   setPrefs(ctx, { agenda });
   const next = nextAgendaAt(ctx.now, ctx.timezone, agenda.time);
-  await conn.execute(
-    `insert into agenda_schedules (user_id, next_at, created_at, updated_at) values (?, ?, ?, ?)
-     on conflict (user_id) do update set next_at = excluded.next_at, updated_at = excluded.updated_at`,
-    [ctx.user.id, next, ctx.now, ctx.now], 'run', trx,
-  );
+  await schedules.schedule(ctx.user.id, next, ctx.now);
   const empty = agenda.evenWhenEmpty ? ', even on empty days' : ' (skipped on days with nothing on — add "even when empty" to get it anyway)';
   const quiet = quietUntil(next, ctx.timezone, notificationSettings(ctx.user.preferences).quietHours);
   const note = quiet ? `\nThat's inside your quiet hours, so it will arrive when they end — text e.g. "quiet hours 11pm to 6am" to change them.` : '';
