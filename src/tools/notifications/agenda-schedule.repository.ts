@@ -31,13 +31,18 @@ export class AgendaScheduleRepository extends EntityRepository<AgendaSchedule> {
 
   /** Locks up to `limit` agendas due by `now` with their owner's zone: FOR UPDATE OF the schedules only, SKIP LOCKED. */
   claimDue(now: Date, limit: number): Promise<DueAgenda[]> {
-    return plainRows(this.createQueryBuilder('s')
+    return plainRows(this.claimQuery(now, limit));
+  }
+
+  /** The claim's query, unexecuted. */
+  claimQuery(now: Date, limit: number) {
+    return this.createQueryBuilder('s')
       .select(['s.nextAt'])
       .join('s.user', 'u')
       .addSelect(['u.id as userId', 'u.timezone as timezone', 'u.preferences as preferences'])
       .where({ nextAt: { $lte: now } })
       .orderBy({ nextAt: 'asc' })
       .limit(limit)
-      .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE, ['s']));
+      .setLockMode(LockMode.PESSIMISTIC_PARTIAL_WRITE, ['s']);
   }
 }
