@@ -84,8 +84,8 @@ export class CalendarRepository extends EntityRepository<CalendarEvent> {
   async add(e: NewEvent): Promise<{ id: number; clashes: EventRow[] }> {
     const clashes = await this.clashes(e.userId, e);
     const id = await this.insert({
-      user: e.userId, title: e.title, description: e.description, startAt: e.start, endAt: e.end, location: e.location,
-      allDay: e.allDay, notifyMinutesBefore: e.notifyMinutesBefore, notifyAt: e.notifyAt, notifiedAt: null, createdAt: e.now, updatedAt: e.now,
+      user: e.userId, title: e.title, description: e.description, startAt: e.start, endAt: e.end, location: e.location, allDay: e.allDay,
+      notifyMinutesBefore: e.notifyMinutesBefore, notifyAt: e.notifyAt, notifiedAt: null, createdAt: e.now, updatedAt: e.now,
     });
     return { id: id as number, clashes };
   }
@@ -96,12 +96,14 @@ export class CalendarRepository extends EntityRepository<CalendarEvent> {
    */
   async move(userId: number, id: number, to: Span): Promise<EventRow[]> {
     const clashes = await this.clashes(userId, to, id);
-    const notifyAtDiffers: Where = to.notifyAt === null ? { notifyAt: { $ne: null } } : { $or: [{ notifyAt: { $ne: to.notifyAt } }, { notifyAt: null }] };
+    const notifyAtDiffers: Where = to.notifyAt === null
+      ? { notifyAt: { $ne: null } }
+      : { $or: [{ notifyAt: { $ne: to.notifyAt } }, { notifyAt: null }] };
+    const differs: Where[] = [
+      { startAt: { $ne: to.start } }, { endAt: { $ne: to.end } }, { allDay: { $ne: to.allDay } }, notifyAtDiffers, { notifiedAt: { $ne: null } },
+    ];
     await this.nativeUpdate(
-      {
-        id,
-        $or: [{ startAt: { $ne: to.start } }, { endAt: { $ne: to.end } }, { allDay: { $ne: to.allDay } }, notifyAtDiffers, { notifiedAt: { $ne: null } }],
-      },
+      { id, $or: differs },
       { startAt: to.start, endAt: to.end, allDay: to.allDay, notifyAt: to.notifyAt, notifiedAt: null, updatedAt: new Date() },
     );
     return clashes;

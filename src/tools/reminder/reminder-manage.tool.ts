@@ -48,7 +48,8 @@ export const cancelReminderTool = defineTool({
     if (rows.length > 1) return which(rows, ctx, 'cancel');
     if (!rows.length) {
       // "cancel dentist" may mean the calendar event with those words.
-      const events = args.number === undefined ? await ctx.em.getRepository(CalendarEvent).deleteByWords(ctx.user.id, args, ctx.now, ctx.timezone) : null;
+      const calendar = ctx.em.getRepository(CalendarEvent);
+      const events = args.number === undefined ? await calendar.deleteByWords(ctx.user.id, args, ctx.now, ctx.timezone) : null;
       return (events && deletedEventReply(events, ctx.timezone)) ?? { ok: false, reply: notFound(args) };
     }
     const [row] = rows as [ReminderRow];

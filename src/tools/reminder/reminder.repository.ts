@@ -110,7 +110,8 @@ export class ReminderRepository extends EntityRepository<Reminder> {
    * "snooze" must see them, or it would bring back an older one instead of saying this one was cancelled.
    */
   async lastSent(userId: number, withCancelled = false): Promise<ReminderRow | null> {
-    const where = withCancelled ? { user: userId, lastSentAt: { $ne: null } } : { user: userId, lastSentAt: { $ne: null }, status: { $ne: 'cancelled' as const } };
+    const sent: Where = { user: userId, lastSentAt: { $ne: null } };
+    const where: Where = withCancelled ? sent : { ...sent, status: { $ne: 'cancelled' } };
     const [row] = await this.rows(where, { lastSentAt: 'desc', id: 'desc' }, 1);
     return row ?? null;
   }
