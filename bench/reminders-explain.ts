@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Database } from '../src/db/init-db.js';
-import { EVENT_ALERTS_CLAIM } from '../src/tools/calendar/calendar.job.js';
-import { DUE_REMINDERS_CLAIM } from '../src/tools/reminder/reminder.job.js';
+import { CalendarEvent } from '../src/tools/calendar/calendar.entity.js';
+import { Reminder } from '../src/tools/reminder/reminder.entity.js';
 
 const STORED = 1_000_000;
 
@@ -39,10 +39,14 @@ export async function explainClaimsAtScale(db: Database, url: string): Promise<s
   // One client: the claim locks rows (FOR UPDATE), so it runs in a transaction that is rolled back.
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  for (const [name, claim] of [['due reminders', DUE_REMINDERS_CLAIM], ['event alerts', EVENT_ALERTS_CLAIM]] as const) {
-    let i = 0;
+  // The claims' text as the repositories build it (a lock mode needs a transaction, even only to build the query).
+  const claims = await db.orm.em.fork().transactional(async (em) => [
+    ['due reminders', em.getRepository(Reminder).claimQuery(new Date(), 1000).getFormattedQuery()],
+    ['event alerts', em.getRepository(CalendarEvent).claimQuery(new Date(), 1000).getFormattedQuery()],
+  ] as const);
+  for (const [name, claim] of claims) {
     await client.query('begin');
-    const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${claim.replace(/\?/g, () => `$${++i}`)}`, [new Date(), 1000]);
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${claim}`);
     await client.query('rollback');
     out.push(`\n-- claim: ${name} (limit 1000)\n${plan.rows.map((p) => p['QUERY PLAN']).join('\n')}\n`);
   }

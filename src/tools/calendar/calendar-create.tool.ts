@@ -1,12 +1,12 @@
-import { compact } from '../reminder/reminder-text.js';
 import { DateTime } from 'luxon';
 import { isoDate, localNow, nextDateForTime, resolveLocal, startOfLocalDay, type WhenContext } from '../../understanding/dates.js';
-import { askFor } from '../reminder/reminder-create.tool.js';
+import { askFor } from '../shared/ask.js';
+import { compact } from '../shared/wording.js';
 import { defineTool } from '../types.js';
 import { describeEvent, overlapWarning } from './calendar.format.js';
 import { createEventSchema, type CreateEventArgs } from './calendar.schemas.js';
 import { alertAt } from './calendar.notify.js';
-import { insertEvent } from './calendar.rows.js';
+import { events } from './calendar.service.js';
 
 export const EVENT_WHEN_QUESTION = 'When is it?';
 
@@ -41,7 +41,6 @@ export const createEventTool = defineTool({
     'Add a calendar event. Local wall-clock date (YYYY-MM-DD) and time (HH:mm) in the user\'s zone; end by endTime/endDate or durationMinutes ' +
     '(default 60); a date with no time is all-day. Warns about overlapping events.',
   schema: createEventSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     const known = compact(args);
     if (!args.title) return askFor(ctx, 'calendar.create', known, 'title', "What's the event called?");
@@ -50,7 +49,7 @@ export const createEventTool = defineTool({
     const notifyMinutesBefore = args.notifyMinutesBefore ?? null;
     const notifyAt = alertAt({ startAt: start, allDay, notifyMinutesBefore }, ctx.user.preferences, ctx.now);
     const location = args.location ?? null;
-    const { id, clashes } = await insertEvent(ctx.sql, {
+    const { id, clashes } = await events(ctx).add({
       userId: ctx.user.id, title: args.title, description: args.description ?? null, location,
       start, end, allDay, notifyMinutesBefore, notifyAt, now: ctx.now,
     });

@@ -2,15 +2,15 @@ import { DateTime } from 'luxon';
 import { formatLocal } from '../../time.js';
 import { resolveLocal, startOfLocalDay } from '../../understanding/dates.js';
 import { describeTarget, hasTarget } from '../../understanding/when-schema.js';
-import { askFor } from '../reminder/reminder-create.tool.js';
-import { remindersBetween } from '../reminder/reminder.service.js';
-import { compact } from '../reminder/reminder-text.js';
+import { Reminder } from '../reminder/reminder.entity.js';
+import { askFor } from '../shared/ask.js';
+import { compact } from '../shared/wording.js';
 import { defineTool } from '../types.js';
-import { agenda, describeEvent, overlapWarning } from './calendar.format.js';
+import { agenda, deletedEventReply, describeEvent, overlapWarning, whichEvent } from './calendar.format.js';
 import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema, type MoveEventArgs } from './calendar.schemas.js';
 import { alertAt } from './calendar.notify.js';
-import { deleteEvent, moveEvent, type EventRow } from './calendar.rows.js';
-import { deleteEventsByWords, eventsBetween, pickEvents, upcomingEvents, whichEvent } from './calendar.service.js';
+import type { EventRow } from './calendar.repository.js';
+import { events, pickEvents } from './calendar.service.js';
 
 function dayLabel(from: string, to: string, zone: string): string {
   const f = DateTime.fromISO(from, { zone });
@@ -21,12 +21,11 @@ export const listEventsTool = defineTool({
   name: 'calendar.list',
   description: 'Show calendar events (numbered) and the pending reminders due between two local dates (inclusive).',
   schema: listEventsSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     const from = startOfLocalDay(args.from, ctx.timezone);
     const to = startOfLocalDay(DateTime.fromISO(args.to).plus({ days: 1 }).toISODate()!, ctx.timezone);
-    const rows = await eventsBetween(ctx.sql, ctx.user.id, from, to);
-    const reminders = await remindersBetween(ctx.sql, ctx.user.id, from, to, ctx.timezone);
+    const rows = await events(ctx).between(ctx.user.id, from, to);
+    const reminders = await ctx.em.getRepository(Reminder).occurrencesBetween(ctx.user.id, from, to, ctx.timezone);
     const label = `${args.label ? `${args.label} (${dayLabel(args.from, args.to, ctx.timezone)})` : dayLabel(args.from, args.to, ctx.timezone)}`;
     if (!rows.length && !reminders.length) return { ok: true, reply: `Nothing on your calendar for ${label}. 🎉`, data: { listed: [] } };
     return { ok: true, reply: agenda(rows, ctx.timezone, reminders), data: { listed: rows.map((r) => r.id) } };
@@ -37,12 +36,11 @@ export const nextEventsTool = defineTool({
   name: 'calendar.next',
   description: 'The next upcoming event(s), optionally only those whose title has the given words.',
   schema: nextEventsSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     const count = args.count ?? 1;
     const rows = args.words
       ? (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime()).slice(0, count)
-      : await upcomingEvents(ctx.sql, ctx.user.id, ctx.now, count);
+      : await events(ctx).upcoming(ctx.user.id, ctx.now, count);
     if (!rows.length) return { ok: true, reply: args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.', data: { listed: [] } };
     const reply = rows.length === 1 ? `Next: ${describeEvent(rows[0]!, ctx.timezone)}` : agenda(rows, ctx.timezone);
     return { ok: true, reply, data: { listed: rows.map((r) => r.id) } };
@@ -66,7 +64,6 @@ export const moveEventTool = defineTool({
   name: 'calendar.move',
   description: 'Move an event (by number or words) to a new local date and/or time, or shift it by minutes; keeps its length.',
   schema: moveEventSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     if (!hasTarget(args)) return { ok: false, reply: 'Which event? e.g. "move dentist to 3pm".' };
     const rows = await pickEvents(ctx, args);
@@ -78,7 +75,7 @@ export const moveEventTool = defineTool({
     const [event] = rows as [EventRow];
     const next = moved(event, args, ctx.timezone);
     const notifyAt = alertAt({ startAt: next.start, allDay: next.allDay, notifyMinutesBefore: event.notifyMinutesBefore }, ctx.user.preferences, ctx.now);
-    const clashes = await moveEvent(ctx.sql, ctx.user.id, event.id, { ...next, notifyAt });
+    const clashes = await events(ctx).move(ctx.user.id, event.id, { ...next, notifyAt });
     const was = formatLocal(event.startAt, ctx.timezone);
     Object.assign(event, { startAt: next.start, endAt: next.end, allDay: next.allDay });
     return {
@@ -93,15 +90,15 @@ export const deleteEventTool = defineTool({
   name: 'calendar.delete',
   description: 'Delete an event by its number in the last calendar list or by words of its title.',
   schema: deleteEventSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     if (args.number !== undefined) {
       const [row] = await pickEvents(ctx, args);
       if (!row) return { ok: false, reply: `I don't see event number ${args.number}. Ask "what's on this week" for a numbered list.` };
-      await deleteEvent(ctx.sql, row.id);
+      await events(ctx).remove(row.id);
       return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(row, ctx.timezone)}`, data: { id: row.id } };
     }
     if (!hasTarget(args, false)) return { ok: false, reply: 'Which event? e.g. "delete dentist from my calendar".' };
-    return (await deleteEventsByWords(ctx, args)) ?? { ok: false, reply: `I couldn't find "${describeTarget(args)}" on your calendar.` };
+    const outcome = await events(ctx).deleteByWords(ctx.user.id, args, ctx.now, ctx.timezone);
+    return deletedEventReply(outcome, ctx.timezone) ?? { ok: false, reply: `I couldn't find "${describeTarget(args)}" on your calendar.` };
   },
 });

@@ -1,7 +1,7 @@
 import { parseWhen } from '../../understanding/dates.js';
 import type { UnderstandContext } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
-import { compact } from '../reminder/reminder-text.js';
+import { compact } from '../shared/wording.js';
 import type { CreateEventArgs } from './calendar.schemas.js';
 
 export const CAL_PHRASE = /\b(?:to|on|in|into|onto|in to)\s+(?:my|the|our)?\s*(?:calendar|cal|calender|schedule|agenda|diary)\b|\b(?:calendar|cal) (?:event|entry)\b/g;

@@ -1,15 +1,17 @@
-import { Check, Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
 import { instant, instantNow, optionalInstant, partialIndex } from '../../entities/columns.js';
+import { CalendarRepository } from './calendar.repository.js';
 
 /** A calendar event; an all-day event runs from local midnight to the next local midnight in the user's zone. */
-@Entity({ tableName: 'calendar_events' })
+@Entity({ tableName: 'calendar_events', repository: () => CalendarRepository })
 @Check({ name: 'calendar_events_end_after_start', expression: 'end_at >= start_at' })
 @Check({ name: 'calendar_events_notify_check', expression: 'notify_minutes_before >= 0' })
 @Check({ name: 'calendar_events_title_not_blank', expression: 'length(btrim(title)) > 0' })
 @Index({ properties: ['user', 'startAt'] })
 @Index(partialIndex('calendar_events', ['notify_at'], '"notify_at" is not null and "notified_at" is null'))
 export class CalendarEvent {
+  [EntityRepositoryType]?: CalendarRepository;
   [OptionalProps]?: 'description' | 'location' | 'allDay' | 'notifyMinutesBefore' | 'notifyAt' | 'notifiedAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { formatLocal } from '../../time.js';
+import type { ToolResult } from '../types.js';
 import type { CalendarEvent } from './calendar.entity.js';
+import type { DeletedByWords, EventRow } from './calendar.repository.js';
 
 /** What the wording needs: an entity or a row read with ctx.sql. */
 export type EventView = Pick<CalendarEvent, 'title' | 'startAt' | 'endAt' | 'allDay' | 'location'>;
@@ -67,4 +69,16 @@ export function agenda(events: EventView[], zone: string, reminders: ReminderVie
     lines.push(item.line);
   }
   return lines.join('\n');
+}
+
+/** "Which one should I move?" with the candidates numbered, so "move 2" picks from them. */
+export function whichEvent(rows: EventRow[], zone: string, verb: string): ToolResult {
+  return { ok: false, reply: `Which one should I ${verb}?\n${agenda(rows, zone)}\nReply e.g. "${verb} 1".`, data: { listed: rows.map((r) => r.id) } };
+}
+
+/** The reply to deleting by words; null when nothing matched (so a caller can say it found nothing). */
+export function deletedEventReply(outcome: DeletedByWords, zone: string): ToolResult | null {
+  const { deleted, candidates } = outcome;
+  if (deleted) return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(deleted, zone)}`, data: { id: deleted.id } };
+  return candidates.length ? whichEvent(candidates, zone, 'delete') : null;
 }

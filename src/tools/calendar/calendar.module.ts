@@ -1,10 +1,8 @@
-import { toDate } from '../../db/sql.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { parseWhen } from '../../understanding/dates.js';
 import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
-import { compact } from '../reminder/reminder-text.js';
-import { rowsByUser } from '../dump-rows.js';
+import { compact } from '../shared/wording.js';
 import type { DumpSection, ToolModule } from '../types.js';
 import { eventArgs } from './calendar-text.js';
 import { createEventTool } from './calendar-create.tool.js';
@@ -38,30 +36,19 @@ function resumeCalendar(pending: PendingRequest, input: RuleInput, ctx: Understa
   return null;
 }
 
-interface EventRow {
-  id: number;
-  user_id: number;
-  title: string;
-  start_at: string;
-  end_at: string;
-  location: string | null;
-}
-
+/** Each user's events for `cli dump`: one statement for the whole batch of users. */
 const dumpEvents: DumpSection = {
   key: 'events',
-  rows: (em, userIds) =>
-    rowsByUser<EventRow>(
-      em,
-      'select id, user_id, title, start_at, end_at, location from calendar_events where user_id = any($1) order by user_id, start_at, id',
-      userIds,
-      (e) => ({
-        id: e.id,
-        title: e.title,
-        start: toDate(e.start_at).toISOString(),
-        end: toDate(e.end_at).toISOString(),
-        location: e.location,
-      }),
-    ),
+  async rows(em, userIds) {
+    const grouped = new Map<number, unknown[]>();
+    for (const e of await em.getRepository(CalendarEvent).ofUsers(userIds)) {
+      const row = { id: e.id, title: e.title, start: e.startAt.toISOString(), end: e.endAt.toISOString(), location: e.location };
+      const list = grouped.get(e.user);
+      if (list) list.push(row);
+      else grouped.set(e.user, [row]);
+    }
+    return grouped;
+  },
 };
 
 export const calendarModule: ToolModule = {

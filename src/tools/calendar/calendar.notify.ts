@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UserPreferences } from '../../entities/user.entity.js';
 import { notificationSettings } from '../notifications/notification.prefs.js';
-import type { CalendarEvent } from './calendar.entity.js';
+import { CalendarEvent } from './calendar.entity.js';
 
 type Timing = Pick<CalendarEvent, 'startAt' | 'allDay' | 'notifyMinutesBefore'>;
 
@@ -19,15 +19,6 @@ export function alertAt(e: Timing, prefs: UserPreferences | null | undefined, no
 }
 
 /** After the user changes the default lead time (null: alerts off), for their upcoming events that use it. */
-export async function rescheduleDefaultAlerts(em: EntityManager, userId: number, minutes: number | null, now: Date): Promise<number> {
-  const result: { affectedRows: number } = await em.getConnection().execute(
-    `update calendar_events
-        set notify_at = case when ?::int is null or start_at - make_interval(mins => ?::int) <= ? then null
-                             else start_at - make_interval(mins => ?::int) end
-      where user_id = ? and notify_minutes_before is null and notified_at is null and not all_day and start_at > ?`,
-    [minutes, minutes, now, minutes, userId, now],
-    'run',
-    em.getTransactionContext(),
-  );
-  return result.affectedRows;
+export function rescheduleDefaultAlerts(em: EntityManager, userId: number, minutes: number | null, now: Date): Promise<number> {
+  return em.getRepository(CalendarEvent).rescheduleDefaultAlerts(userId, minutes, now);
 }

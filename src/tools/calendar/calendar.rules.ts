@@ -4,7 +4,8 @@ import { isoDate, localNow, parseWhen } from '../../understanding/dates.js';
 import { findImpossibleDate } from '../../understanding/impossible-date.js';
 import { clarify, toolCall, type Rule, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
-import { compact, reminderArgs, wordsAndDate } from '../reminder/reminder-text.js';
+import { reminderArgs } from '../shared/task-wording.js';
+import { compact, wordsAndDate } from '../shared/wording.js';
 import { CAL_PHRASE, eventArgs } from './calendar-text.js';
 
 

@@ -1,7 +1,7 @@
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { emojiOf, isEmojiName } from '../../understanding/fold.js';
 import { cleanText, stripPoliteness } from '../../understanding/words.js';
-import { TASK_VERB } from '../reminder/reminder-text.js';
+import { TASK_VERB } from '../shared/task-wording.js';
 import { isKnownItem } from './grocery.categories.js';
 import { parseItem, splitItems, type ParsedItem } from './grocery.parse.js';
 

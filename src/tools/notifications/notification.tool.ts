@@ -44,7 +44,7 @@ async function updateAgenda(value: NonNullable<UpdateNotificationsArgs['agenda']
   const schedules = ctx.em.getRepository(AgendaSchedule);
   if (value === 'off') {
     setPrefs(ctx, { agenda: null });
-    await schedules.stop(ctx.user.id);
+    await schedules.unschedule(ctx.user.id);
     return '👍 Daily agenda stopped.';
   }
   const agenda = { time: value.time, evenWhenEmpty: value.evenWhenEmpty ?? false };

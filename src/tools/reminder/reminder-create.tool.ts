@@ -1,21 +1,16 @@
-import { compact } from './reminder-text.js';
 import { DateTime } from 'luxon';
-import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { formatLocal } from '../../time.js';
 import { isoDate, localNow, resolveWhen, type WhenContext } from '../../understanding/dates.js';
 import { buildRRule, describeRepeat, nextOccurrence, WEEKDAYS, type Repeat } from '../../understanding/recurrence.js';
 import { resolveTimeZone } from '../settings/timezones.js';
+import { askFor } from '../shared/ask.js';
+import { compact } from '../shared/wording.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { createReminderSchema, type CreateReminderArgs } from './reminder.schemas.js';
-import { insertReminder } from './reminder.service.js';
+import { reminders } from './reminder.service.js';
 
 export const WHEN_QUESTION = 'When should I remind you?';
 export const WHAT_QUESTION = 'What should I remind you about?';
-
-export function askFor(ctx: ToolContext, tool: string, args: Record<string, unknown>, missing: string, question: string, ok = true): ToolResult {
-  const pending: PendingRequest = { tool, args, missing, question, createdAt: ctx.now.toISOString() };
-  return { ok, reply: question, pending, data: { missing } };
-}
 
 /** A bare "every week" or "every month" repeats on the start date's weekday or day of month. */
 function completeRepeat(repeat: Repeat, startDate: string): Repeat {
@@ -67,7 +62,6 @@ export const createReminderTool = defineTool({
     'for a recurring reminder add repeat {freq, interval, weekdays, monthDay, month}; timezone only when the user names one for it ' +
     '("9am London time"), otherwise it follows the user\'s zone. A missing text or time makes the tool ask.',
   schema: createReminderSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     const known = compact(args);
     if (!args.text) return askFor(ctx, 'reminders.create', known, 'text', WHAT_QUESTION);
@@ -90,7 +84,7 @@ export const createReminderTool = defineTool({
       dueAt = resolveWhen(args, wctx)!;
       if (dueAt.getTime() <= ctx.now.getTime()) return pastReply(ctx, args, dueAt);
     }
-    const id = await insertReminder(ctx.sql, { userId: ctx.user.id, text: args.text, dueAt, rrule, timezone: ctx.timezone, now: ctx.now });
+    const id = await reminders(ctx).add({ userId: ctx.user.id, text: args.text, dueAt, rrule, timezone: ctx.timezone, now: ctx.now });
     const note = repeatNote(rrule, dueAt, z, ctx.timezone);
     const reply = `⏰ ${args.text} — ${formatLocal(dueAt, ctx.timezone)}${note}`;
     return { ok: true, reply, data: { id, dueAt: dueAt.toISOString(), rrule } };

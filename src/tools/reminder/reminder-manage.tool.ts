@@ -3,13 +3,13 @@ import { formatLocal } from '../../time.js';
 import { nextOccurrence } from '../../understanding/recurrence.js';
 import { isoDate, resolveWhen } from '../../understanding/dates.js';
 import { describeTarget, hasTarget } from '../../understanding/when-schema.js';
-import { deleteEventsByWords } from '../calendar/calendar.service.js';
+import { CalendarEvent } from '../calendar/calendar.entity.js';
+import { deletedEventReply } from '../calendar/calendar.format.js';
+import { askFor } from '../shared/ask.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { listRemindersSchema, pickReminderSchema, snoozeReminderSchema, type PickReminderArgs } from './reminder.schemas.js';
-import { askFor } from './reminder-create.tool.js';
-import {
-  describeReminder, doneSinceSent, lastSentReminder, numbered, pickReminders, upcomingReminders, updateReminder, type ReminderRow,
-} from './reminder.service.js';
+import type { ReminderRow } from './reminder.repository.js';
+import { describeReminder, doneSinceSent, numbered, pickReminders, reminders } from './reminder.service.js';
 
 const NONE_YET = 'You have no upcoming reminders. Try: remind me to call mom tomorrow at 5';
 
@@ -17,9 +17,8 @@ export const listRemindersTool = defineTool({
   name: 'reminders.list',
   description: 'List the user\'s upcoming reminders, numbered (the numbers work with cancel and done).',
   schema: listRemindersSchema,
-  sqlOnly: true,
   async execute(_args, ctx) {
-    const rows = await upcomingReminders(ctx.sql, ctx.user.id, 20);
+    const rows = await reminders(ctx).upcoming(ctx.user.id, 20);
     if (!rows.length) return { ok: true, reply: NONE_YET, data: { listed: [] } };
     return { ok: true, reply: `⏰ Your reminders:\n${numbered(rows, ctx.timezone)}`, data: { listed: rows.map((r) => r.id) } };
   },
@@ -43,17 +42,18 @@ export const cancelReminderTool = defineTool({
   name: 'reminders.cancel',
   description: 'Cancel a reminder by its number in the last list or by a few of its words (falls back to a calendar event with those words).',
   schema: pickReminderSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     if (!hasTarget(args)) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
     const rows = await pickReminders(ctx, args, ['pending']);
     if (rows.length > 1) return which(rows, ctx, 'cancel');
     if (!rows.length) {
-      const deleted = args.number === undefined ? await deleteEventsByWords(ctx, args) : null;
-      return deleted ?? { ok: false, reply: notFound(args) };
+      // "cancel dentist" may mean the calendar event with those words.
+      const calendar = ctx.em.getRepository(CalendarEvent);
+      const events = args.number === undefined ? await calendar.deleteByWords(ctx.user.id, args, ctx.now, ctx.timezone) : null;
+      return (events && deletedEventReply(events, ctx.timezone)) ?? { ok: false, reply: notFound(args) };
     }
     const [row] = rows as [ReminderRow];
-    await updateReminder(ctx.sql, row, { status: 'cancelled' });
+    await reminders(ctx).change(row, { status: 'cancelled' });
     return { ok: true, reply: `🗑️ Cancelled: ${describeReminder(row, ctx.timezone)}`, data: { id: row.id } };
   },
 });
@@ -62,19 +62,18 @@ export const doneReminderTool = defineTool({
   name: 'reminders.done',
   description: 'Mark a reminder done: by number or words, else the one that went off last.',
   schema: pickReminderSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
     const picked = hasTarget(args);
-    const rows = picked ? await pickReminders(ctx, args, ['pending', 'sent']) : [await lastSentReminder(ctx.sql, ctx.user.id)].filter((r) => r !== null);
+    const rows = picked ? await pickReminders(ctx, args, ['pending', 'sent']) : [await reminders(ctx).lastSent(ctx.user.id)].filter((r) => r !== null);
     if (rows.length > 1) return which(rows, ctx, 'done');
     if (!rows.length) return { ok: false, reply: picked ? notFound(args) : 'Nothing has gone off yet to mark done. Send "reminders" to see what\'s coming.' };
     const [row] = rows as [ReminderRow];
     if (row.rrule) {
       const dueAt = row.dueAt.getTime() <= ctx.now.getTime() ? (nextOccurrence(row.rrule, ctx.timezone, ctx.now) ?? row.dueAt) : row.dueAt;
-      await updateReminder(ctx.sql, row, { status: 'pending', dueAt, doneAt: ctx.now });
+      await reminders(ctx).change(row, { status: 'pending', dueAt, doneAt: ctx.now });
       return { ok: true, reply: `✅ Nice! ${row.text} — next one ${formatLocal(dueAt, ctx.timezone)}`, data: { id: row.id } };
     }
-    await updateReminder(ctx.sql, row, { status: 'done', doneAt: ctx.now });
+    await reminders(ctx).change(row, { status: 'done', doneAt: ctx.now });
     return { ok: true, reply: `✅ Done: ${row.text}`, data: { id: row.id } };
   },
 });
@@ -97,14 +96,13 @@ export const snoozeReminderTool = defineTool({
   name: 'reminders.snooze',
   description: 'Snooze the reminder that went off last: inMinutes (default 10) or a local date/time.',
   schema: snoozeReminderSchema,
-  sqlOnly: true,
   async execute(args, ctx) {
-    const row = await lastSentReminder(ctx.sql, ctx.user.id, true);
+    const row = await reminders(ctx).lastSent(ctx.user.id, true);
     if (!row) return { ok: false, reply: 'There\'s no reminder to snooze yet — I snooze the last one I sent you.' };
     const until = args.date || args.time ? resolveWhen(args, { now: ctx.now, timezone: ctx.timezone })! : new Date(ctx.now.getTime() + (args.inMinutes ?? 10) * 60_000);
     if (until.getTime() <= ctx.now.getTime()) return { ok: false, reply: `${formatLocal(until, ctx.timezone)} has already passed — snooze till when?` };
     if (row.status === 'cancelled' || doneSinceSent(row)) return leftAlone(row, until, ctx);
-    await updateReminder(ctx.sql, row, { status: 'pending', dueAt: until });
+    await reminders(ctx).change(row, { status: 'pending', dueAt: until });
     return { ok: true, reply: `😴 Snoozed: ${row.text} — ${formatLocal(until, ctx.timezone)}`, data: { id: row.id, dueAt: until.toISOString() } };
   },
 });

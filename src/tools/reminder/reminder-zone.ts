@@ -1,12 +1,6 @@
-import { toDate, type Sql } from '../../db/sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { nextOccurrence, pinnedZone } from '../../understanding/recurrence.js';
-
-interface FollowingRow {
-  id: number;
-  text: string;
-  due_at: string;
-  rrule: string;
-}
+import { Reminder } from './reminder.entity.js';
 
 export interface FollowedZone {
   /** Recurring reminders whose next time moved to the new zone's wall clock. */
@@ -24,25 +18,15 @@ function isOccurrence(rrule: string, dueAt: Date, zone: string): boolean {
  * After the user's zone changes, their recurring reminders that follow it (no zone pinned) keep their wall times
  * in the new zone: each one's next time is recomputed there. Snoozed ones keep the instant the user asked for.
  */
-export async function followZone(sql: Sql, userId: number, from: string, to: string, now: Date): Promise<FollowedZone> {
-  const rows = await sql<FollowingRow>(
-    `select id, text, due_at, rrule from reminders where user_id = $1 and status = 'pending' and rrule is not null order by due_at, id`,
-    [userId],
-  );
+export async function followZone(em: EntityManager, userId: number, from: string, to: string, now: Date): Promise<FollowedZone> {
+  const repo = em.getRepository(Reminder);
   const moves: { id: number; text: string; dueAt: Date }[] = [];
-  for (const r of rows) {
-    const dueAt = toDate(r.due_at);
-    if (pinnedZone(r.rrule) || !isOccurrence(r.rrule, dueAt, from)) continue;
+  for (const r of await repo.recurring(userId)) {
+    if (!r.rrule || pinnedZone(r.rrule) || !isOccurrence(r.rrule, r.dueAt, from)) continue;
     const next = nextOccurrence(r.rrule, to, now);
-    if (next && next.getTime() !== dueAt.getTime()) moves.push({ id: r.id, text: r.text, dueAt: next });
+    if (next && next.getTime() !== r.dueAt.getTime()) moves.push({ id: r.id, text: r.text, dueAt: next });
   }
-  if (moves.length) {
-    await sql(
-      `update reminders r set due_at = x.due_at, updated_at = $2
-         from jsonb_to_recordset($1::jsonb) as x(id int, due_at timestamptz) where r.id = x.id`,
-      [JSON.stringify(moves.map((m) => ({ id: m.id, due_at: m.dueAt.toISOString() }))), new Date()],
-    );
-  }
+  await repo.moveDue(moves);
   const soonest = [...moves].sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0];
   return { moved: moves.length, next: soonest ? { text: soonest.text, dueAt: soonest.dueAt } : null };
 }

@@ -1,16 +1,18 @@
-import { Check, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { User } from '../../entities/user.entity.js';
 import { instant, instantNow, optionalInstant } from '../../entities/columns.js';
+import { ReminderRepository } from './reminder.repository.js';
 
 export const REMINDER_STATUSES = ['pending', 'sent', 'done', 'cancelled'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];
 
 /** One reminder; a recurring one keeps status pending and moves due_at to its next occurrence. */
-@Entity({ tableName: 'reminders' })
+@Entity({ tableName: 'reminders', repository: () => ReminderRepository })
 @Check({ name: 'reminders_text_not_blank', expression: 'length(btrim(text)) > 0' })
 @Index({ properties: ['status', 'dueAt'] })
 @Index({ properties: ['user', 'status', 'dueAt'] })
 export class Reminder {
+  [EntityRepositoryType]?: ReminderRepository;
   [OptionalProps]?: 'status' | 'rrule' | 'lastSentAt' | 'doneAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })

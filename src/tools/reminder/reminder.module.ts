@@ -1,15 +1,15 @@
-import { toDate } from '../../db/sql.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
-import { rowsByUser } from '../dump-rows.js';
 import type { DumpSection, ToolModule } from '../types.js';
 import { createReminderTool } from './reminder-create.tool.js';
 import { cancelReminderTool, doneReminderTool, listRemindersTool, snoozeReminderTool } from './reminder-manage.tool.js';
 import { Reminder } from './reminder.entity.js';
 import { createDueRemindersJob } from './reminder.job.js';
 import { reminderRules } from './reminder.rules.js';
-import { cleanTask, compact, REMINDER_TRIGGER } from './reminder-text.js';
+import { cleanTask } from '../shared/task-wording.js';
+import { compact } from '../shared/wording.js';
+import { REMINDER_TRIGGER } from './reminder-text.js';
 
 export const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|ok|okay|k|kk|fine|sounds good|perfect|please|yes please|do it|that works|good|correct|right)$/;
 const NOT_A_TASK = /^(?:what|whats|what's|show|list|add|cancel|delete|remove|help|my|spent|paid|snooze)\b/;
@@ -35,24 +35,19 @@ function resumeReminder(pending: PendingRequest, input: RuleInput, ctx: Understa
   return null;
 }
 
-interface ReminderRow {
-  id: number;
-  user_id: number;
-  text: string;
-  due_at: string;
-  rrule: string | null;
-  status: string;
-}
-
+/** Each user's reminders for `cli dump`: one statement for the whole batch of users. */
 const dumpReminders: DumpSection = {
   key: 'reminders',
-  rows: (em, userIds) =>
-    rowsByUser<ReminderRow>(
-      em,
-      'select id, user_id, text, due_at, rrule, status from reminders where user_id = any($1) order by user_id, due_at, id',
-      userIds,
-      (r) => ({ id: r.id, text: r.text, dueAt: toDate(r.due_at).toISOString(), recurrence: r.rrule ?? null, status: r.status }),
-    ),
+  async rows(em, userIds) {
+    const grouped = new Map<number, unknown[]>();
+    for (const r of await em.getRepository(Reminder).ofUsers(userIds)) {
+      const row = { id: r.id, text: r.text, dueAt: r.dueAt.toISOString(), recurrence: r.rrule ?? null, status: r.status };
+      const list = grouped.get(r.user);
+      if (list) list.push(row);
+      else grouped.set(r.user, [row]);
+    }
+    return grouped;
+  },
 };
 
 export const reminderModule: ToolModule = {

@@ -3,7 +3,9 @@ import { parseWhen } from '../../understanding/dates.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { parseRepeat } from '../../understanding/recurrence-text.js';
 import { toolCall, type Rule, type UnderstandContext, type Understanding } from '../../understanding/types.js';
-import { cleanTask, compact, impossibleReminder, REMINDER_TRIGGER, reminderArgs, TASK_VERB, wordsAndDate } from './reminder-text.js';
+import { cleanTask, reminderArgs, TASK_VERB } from '../shared/task-wording.js';
+import { compact, wordsAndDate } from '../shared/wording.js';
+import { impossibleReminder, REMINDER_TRIGGER } from './reminder-text.js';
 
 
 /** The tool family of the last answer ("delete 2" after a calendar list means event 2). */

@@ -28,7 +28,7 @@ export const updateTool = defineTool({
       const from = ctx.user.timezone;
       ctx.user.timezone = zone;
       replies.push(`🕒 Time zone set to ${zone} — it's ${localTime(ctx.now, zone)} there now.`);
-      const followed = from === zone ? null : await followZone(ctx.sql, ctx.user.id, from, zone, ctx.now);
+      const followed = from === zone ? null : await followZone(ctx.em, ctx.user.id, from, zone, ctx.now);
       if (followed?.next) replies.push(followedLine(followed, zone));
     }
     if (args.name !== undefined) {
