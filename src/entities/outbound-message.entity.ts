@@ -1,6 +1,6 @@
 import { BigIntType, Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { User } from './user.entity.js';
-import { CHANNEL_IDS, type ChannelId } from './user-channel.entity.js';
+import { channelIds, type ChannelId } from '../channels/index.js';
 import { instantNow, optionalInstant, partialIndex } from './columns.js';
 import { OutboundMessageRepository } from './outbound-message.repository.js';
 
@@ -31,7 +31,7 @@ export class OutboundMessage {
   user!: User;
 
   /** null: chosen at send time (the user's most recently used active channel). */
-  @Enum({ type: 'text', items: () => CHANNEL_IDS, nullable: true })
+  @Enum({ type: 'text', items: () => channelIds(), nullable: true })
   channel?: ChannelId | null;
 
   @Property({ type: 'text', nullable: true })

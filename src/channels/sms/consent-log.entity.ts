@@ -1,7 +1,7 @@
 import { BigIntType, Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { instantNow } from '../../entities/columns.js';
 import { ConversationMessage } from '../../entities/conversation-message.entity.js';
-import { CHANNEL_IDS, type ChannelId } from '../../entities/user-channel.entity.js';
+import { channelIds, type ChannelId } from '../index.js';
 import { User } from '../../entities/user.entity.js';
 import { ConsentLogRepository } from './consent-log.repository.js';
 
@@ -21,7 +21,7 @@ export class ConsentLog {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;
 
-  @Enum({ type: 'text', items: () => CHANNEL_IDS })
+  @Enum({ type: 'text', items: () => channelIds() })
   channel!: ChannelId;
 
   @Enum({ type: 'text', items: () => CONSENT_ACTIONS })
