@@ -25,7 +25,8 @@ export class ConsentLogRepository extends EntityRepository<ConsentLog> {
    */
   async record(change: ConsentChange): Promise<void> {
     const optedOut = change.action === 'opt_out';
-    const changed = await this.em.nativeUpdate(User, { id: change.userId, optedOut: { $ne: optedOut } }, { optedOut, updatedAt: change.at });
+    const where = { id: change.userId, optedOut: { $ne: optedOut } };
+    const changed = await this.em.nativeUpdate(User, where, { optedOut, updatedAt: change.at });
     if (change.source === 'provider_error' && changed === 0) return;
     const { userId, channel, action, keyword, source, messageId, at } = change;
     await this.em.insert(this.entityName, { user: userId, channel, action, keyword, source, message: messageId ?? null, createdAt: at });

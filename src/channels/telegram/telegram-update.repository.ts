@@ -60,7 +60,7 @@ export class TelegramUpdateRepository extends EntityRepository<TelegramUpdate> {
         .where({ updateId: { $in: due.getKnexQuery() } })
         .returning(['updateId', 'payload']);
       const rows = (result.rows ?? []) as { update_id: string; payload: unknown }[];
-      return rows.map((r) => ({ updateId: Number(r.update_id), payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload }));
+      return rows.map((r) => ({ updateId: Number(r.update_id), payload: parsedJson(r.payload) }));
     });
   }
 
@@ -72,4 +72,9 @@ export class TelegramUpdateRepository extends EntityRepository<TelegramUpdate> {
       .returning(['updateId']);
     return ((result.rows ?? []) as { update_id: string }[]).map((r) => Number(r.update_id));
   }
+}
+
+/** A json column as the returning clause gives it: parsed by the driver, or still text. */
+function parsedJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
 }
