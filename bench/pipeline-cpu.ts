@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const total = flag('messages', 6000);
   await freshDatabase(ERRAND_DB);
   const config = createConfig({ DATABASE_URL: ERRAND_DB, SCHEDULER_ENABLED: 'false', MAX_MESSAGES_PER_SENDER_PER_MINUTE: '1000000', MIGRATE_ON_START: 'false' });
-  const errand = await createErrand({ config, logger: createLogger({ silent: true }), env: {}, channels: [] });
+  const errand = await createErrand({ config, logger: createLogger({ silent: true }), channels: [] });
   const from = phones(1000);
   const only = process.argv.find((a) => a.startsWith('--text='))?.slice(7);
   const mixed = textPicker(42);

@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   await freshDatabase(ERRAND_DB);
   const twilio = await startFakeTwilio();
   const env = { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: OUR_NUMBER, TWILIO_API_BASE_URL: twilio.url };
-  const config = createConfig({ DATABASE_URL: ERRAND_DB, PORT: '0', PUBLIC_BASE_URL, SCHEDULER_ENABLED: 'false', MAX_MESSAGES_PER_SENDER_PER_MINUTE: '1000000' });
-  const errand = await createErrand({ config, logger: createLogger({ silent: true }), env });
+  const config = createConfig({ ...env, DATABASE_URL: ERRAND_DB, PORT: '0', PUBLIC_BASE_URL, SCHEDULER_ENABLED: 'false', MAX_MESSAGES_PER_SENDER_PER_MINUTE: '1000000' });
+  const errand = await createErrand({ config, logger: createLogger({ silent: true }) });
   const url = await errand.listen();
   const seen: string[] = [];
   // Every statement goes through a pg client: the ORM's (knex) and the hot path's raw ones alike.

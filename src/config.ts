@@ -2,23 +2,11 @@ import fs from 'node:fs';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { isValidTimeZone } from './time.js';
+import { parseChannelSettings, type ChannelSettings } from './channels/index.js';
+import { bool, collectProblems, int, optionalText, parseEnv, type Env } from './config-env.js';
+import { createLlmConfig, type LlmConfig } from './understanding/llm.config.js';
 
-const bool = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
-    .optional()
-    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes'].includes(v)));
-
-/** A whole number from the environment, with its default and bounds (shared by every settings module). */
-export const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number({ message: 'expected a whole number' }).int('expected a whole number').min(min).max(max).default(fallback);
-
-/** Text from the environment; blank counts as unset. */
-export const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
+export { ConfigError, int, optionalText, parseEnv } from './config-env.js';
 
 const optionalUrl = optionalText.pipe(z.url({ message: 'expected a URL such as https://example.com' }).optional());
 
@@ -55,7 +43,8 @@ const schema = z.object({
   CATCHUP_HORIZON_HOURS: int(12, 0),
 });
 
-export type Config = {
+/** The service's own settings; the channels' settings are read against them (PUBLIC_BASE_URL). */
+export type CoreConfig = {
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
   port: number;
@@ -77,31 +66,24 @@ export type Config = {
   catchupHorizonHours: number;
 };
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ConfigError';
-  }
-}
+export type Config = CoreConfig & {
+  /** null: OPENAI_API_KEY is unset and the rules answer alone. */
+  llm: LlmConfig | null;
+  /** Each registered channel's settings; null when that channel is not configured. */
+  channels: ChannelSettings;
+};
 
 /**
- * Validates the variables `schema` names (blank counts as unset). Every problem is reported together, naming the
- * variable and what it got — secrets as "(hidden)". Used by the core settings and by each channel's and the LLM's.
+ * Reads and validates every setting once — the service's, the LLM's and each registered channel's; every problem
+ * is reported together, naming the variable. The core comes first: the sections are read against it.
  */
-export function parseEnv<S extends z.ZodObject>(schema: S, env: Record<string, string | undefined>, secrets: ReadonlySet<string> = new Set()): z.output<S> {
-  const values = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
-  const parsed = schema.safeParse(values);
-  if (parsed.success) return parsed.data;
-  throw new ConfigError(
-    parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      return `${name}: ${issue.message} (got ${secrets.has(name) ? '(hidden)' : JSON.stringify(env[name] ?? null)})`;
-    }),
-  );
+export function createConfig(env: Env = process.env): Config {
+  const core = createCoreConfig(env);
+  const [llm, channels] = collectProblems([() => createLlmConfig(env), () => parseChannelSettings(env, core)] as const);
+  return { ...core, llm, channels };
 }
 
-/** Reads and validates settings once; every problem is reported together, naming the variable. */
-export function createConfig(env: Record<string, string | undefined> = process.env): Config {
+function createCoreConfig(env: Env): CoreConfig {
   const e = parseEnv(schema, env);
   return {
     nodeEnv: e.NODE_ENV,

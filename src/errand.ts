@@ -26,7 +26,6 @@ import { explainListenError } from './startup-error.js';
 export interface ErrandOptions {
   config: Config;
   logger: Logger;
-  env?: Record<string, string | undefined>;
   clock?: Clock;
   modules?: ToolModule[];
   channels?: ChannelFactory[];
@@ -53,8 +52,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
   const modules = opts.modules ?? toolModules;
-  // Before the database opens: a bad LLM setting stops start-up without leaving anything open.
-  const understander = createUnderstander({ modules, env: opts.env ?? process.env, logger });
+  const understander = createUnderstander({ modules, llm: config.llm, logger });
   const ownsDb = !opts.db;
   const db = opts.db ?? (await initDb({ config, logger }));
   const inFlight = createInFlight();
@@ -91,10 +89,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
     );
   let dispatcher: Dispatcher | undefined;
   const outbox: OutboxDelivery = { deliver: async (id) => dispatcher?.deliver(id) };
-  const channels = createChannels(
-    { config, env: opts.env ?? process.env, logger, orm: db.orm, clock, handleInbound: tracked, inFlight, outbox },
-    factories,
-  );
+  const channels = await createChannels({ config, logger, orm: db.orm, clock, handleInbound: tracked, inFlight, outbox }, factories);
   dispatcher = createDispatcher({ orm: db.orm, channels, clock, logger, metrics, maxAttempts: config.deliveryMaxAttempts });
   const scheduler = createScheduler({
     orm: db.orm,

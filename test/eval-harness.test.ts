@@ -78,7 +78,7 @@ describe('understanding evaluation harness', () => {
     let errand: Errand;
     before(async () => {
       await resetDb();
-      errand = await createErrand({ config: testConfig({ DEFAULT_TIMEZONE: ZONE }), logger: silentLogger, db: testDb(), channels: [], env: {} });
+      errand = await createErrand({ config: testConfig({ DEFAULT_TIMEZONE: ZONE }), logger: silentLogger, db: testDb(), channels: [] });
     });
     after(() => errand.stop());
 

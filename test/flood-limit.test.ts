@@ -46,7 +46,7 @@ describe('flood limit per sender, shared by every instance', () => {
 
   /** The service with the given channels, as the chat (a terminal channel) and the CLI (none) start it. */
   async function service(channels: ChannelFactory[]): Promise<Errand> {
-    const errand = await createErrand({ config: testConfig(LIMIT), logger: silentLogger, db: testDb(), env: {}, clock, channels });
+    const errand = await createErrand({ config: testConfig(LIMIT), logger: silentLogger, db: testDb(), clock, channels });
     errands.push(errand);
     return errand;
   }

@@ -8,7 +8,7 @@ describe('http', () => {
   let url: string;
 
   before(async () => {
-    errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: {} });
+    errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb() });
     url = await errand.listen();
   });
   after(() => errand.stop());
@@ -46,7 +46,7 @@ describe('http', () => {
 
 describe('graceful shutdown', () => {
   it('finishes messages in flight, then refuses connections', async () => {
-    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: {} });
+    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb() });
     const url = await errand.listen();
     let finished = false;
     const inFlight = errand.handleInbound({ channel: 'console', phone: '+15551239999', text: 'help', receivedAt: new Date() }).then((result) => {
@@ -66,7 +66,7 @@ describe('graceful shutdown', () => {
 
 describe('metrics', () => {
   it('exposes Prometheus metrics, behind a bearer token when METRICS_TOKEN is set', async () => {
-    const errand = await createErrand({ config: testConfig({ METRICS_TOKEN: 's3cret' }), logger: silentLogger, db: testDb(), env: {} });
+    const errand = await createErrand({ config: testConfig({ METRICS_TOKEN: 's3cret' }), logger: silentLogger, db: testDb() });
     const url = await errand.listen();
     try {
       await errand.handleInbound({ channel: 'console', phone: '+15551238888', text: 'help', receivedAt: new Date() });

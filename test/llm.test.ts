@@ -175,7 +175,7 @@ describe('LLM understanding: tool calling through the openai SDK', () => {
 
   it('is switched on by OPENAI_API_KEY in createErrand, and a bad LLM setting stops start-up naming it', async () => {
     fake.script(textReply('Hello from the model!'));
-    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: llmEnv(fake), modules: [notesModule], channels: [] });
+    const errand = await createErrand({ config: testConfig(llmEnv(fake)), logger: silentLogger, db: testDb(), modules: [notesModule], channels: [] });
     const result = await errand.handleInbound(consoleMessage('hello'));
     await errand.stop();
     expect(result.reply).to.equal('Hello from the model!');
@@ -183,7 +183,7 @@ describe('LLM understanding: tool calling through the openai SDK', () => {
 
     let error: unknown;
     try {
-      await createErrand({ config: testConfig(), logger: silentLogger, env: llmEnv(fake, { LLM_MAX_TOOL_CALLS: 'lots' }), channels: [] });
+      await createErrand({ config: testConfig(llmEnv(fake, { LLM_MAX_TOOL_CALLS: 'lots' })), logger: silentLogger, channels: [] });
     } catch (err) {
       error = err;
     }

@@ -24,7 +24,7 @@ describe('stranded messages (stored, never answered)', () => {
   it('are answered on a later tick, through the outbox, exactly once', async () => {
     const clock = fixedClock('2026-11-23T14:00:00Z');
     const sms = fakeChannel('sms');
-    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: {}, clock, channels: [{ id: 'sms', create: () => sms }] });
+    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), clock, channels: [{ id: 'sms', create: () => sms }] });
     await strand(errand, 'help', '2026-11-23T13:59:00Z');
 
     await errand.scheduler.tick();
@@ -47,7 +47,7 @@ describe('stranded messages (stored, never answered)', () => {
   it('never answers a message twice when a live answer and the recovery race', async () => {
     const clock = fixedClock('2026-11-23T14:05:00Z');
     const sms = fakeChannel('sms');
-    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), env: {}, clock, channels: [{ id: 'sms', create: () => sms }] });
+    const errand = await createErrand({ config: testConfig(), logger: silentLogger, db: testDb(), clock, channels: [{ id: 'sms', create: () => sms }] });
     await strand(errand, 'help', '2026-11-23T13:59:00Z');
     const [{ id }] = (await sql<{ id: string }>(`select id::text as id from conversation_messages where role = 'user'`)) as [{ id: string }];
     const pipelineResume = Promise.all([errand.scheduler.tick(), errand.scheduler.tick()]);

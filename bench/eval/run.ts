@@ -52,7 +52,7 @@ async function openErrand(): Promise<Errand> {
     MIGRATE_ON_START: 'true',
   };
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'error', toStderr: true });
-  const errand = await createErrand({ config: createConfig(env), logger, channels: [], env });
+  const errand = await createErrand({ config: createConfig(env), logger, channels: [] });
   if (await errand.db.orm.em.fork().count(User, {})) {
     await errand.stop();
     throw new UsageError('DATABASE_URL must point at a fresh, empty database (users were found): every case needs a new user.');

@@ -17,7 +17,7 @@ const ZONES = ['UTC', 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', '
 
 /** 100,000 random and adversarial texts straight into `understand` (rules, in this process): nothing may throw. */
 async function fuzzUnderstand(count: number): Promise<{ texts: number; threw: number; kinds: Record<string, number>; examples: string[] }> {
-  const understander = createUnderstander({ modules: toolModules, env: {}, logger: createLogger({ silent: true }) });
+  const understander = createUnderstander({ modules: toolModules, llm: null, logger: createLogger({ silent: true }) });
   const r = seeded(99);
   const kinds: Record<string, number> = {};
   const examples: string[] = [];

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Router } from 'express';
-import type { Config } from '../config.js';
-import type { ChannelId } from '../entities/user-channel.entity.js';
+import type { Config, CoreConfig } from '../config.js';
+import type { Env } from '../config-env.js';
+import type { ChannelId } from './index.js';
 import type { Logger } from '../logger.js';
 import type { InFlight } from '../pipeline/in-flight.js';
 import type { HandleInbound } from '../pipeline/handle-inbound.js';
@@ -52,7 +53,6 @@ export interface Channel {
 
 export interface ChannelDeps {
   config: Config;
-  env: Record<string, string | undefined>;
   logger: Logger;
   orm: MikroORM;
   clock: Clock;
@@ -62,10 +62,25 @@ export interface ChannelDeps {
   outbox: OutboxDelivery;
 }
 
-/** A channel folder exports one of these; `create` returns null when the channel is not configured. */
-export interface ChannelFactory {
-  id: ChannelId;
-  create(deps: ChannelDeps): Channel | null;
+/**
+ * A channel folder exports one of these, and the registry (index.ts) lists it. Its module stays light (no SDK):
+ * the entities read the channel ids and the config reads the settings from the registry.
+ */
+export interface ChannelFactory<Id extends string = ChannelId, Settings = unknown> {
+  id: Id;
+  /**
+   * How the channel addresses a person: by phone number, or by the id the channel knows them by
+   * (user_channels.external_id, e.g. a Telegram chat). Default 'phone'.
+   */
+  address?: 'phone' | 'external';
+  /** Reaches anyone by phone number: tried when none of the channels the person uses can reach them. */
+  fallback?: boolean;
+  /** Nobody reads it but the operator (the local terminal): tried after the channels people read. */
+  local?: boolean;
+  /** The channel's settings from the environment, read once with the rest of Config; null when it is not configured. */
+  settings?(env: Env, core: CoreConfig): Settings | null;
+  /** Null when the channel is not configured; may load its SDK first. */
+  create(deps: ChannelDeps, settings: Settings | null): Channel | null | Promise<Channel | null>;
   /** Channel rules run before understanding (opt-out keywords, media); each checks the message's channel itself. */
   interceptors?: Interceptor[];
 }

@@ -1,7 +1,8 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { User } from './user.entity.js';
-import { CHANNEL_IDS, type ChannelId } from './user-channel.entity.js';
+import { channelIds, type ChannelId } from '../channels/index.js';
 import { instantNow, optionalInstant, partialIndex } from './columns.js';
+import { OutboundMessageRepository } from './outbound-message.repository.js';
 
 export const OUTBOUND_KINDS = ['reminder', 'event', 'agenda', 'reply', 'system'] as const;
 export type OutboundKind = (typeof OUTBOUND_KINDS)[number];
@@ -12,7 +13,7 @@ export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
  * The outbox: every message we send that is not an inline webhook answer goes through a row here,
  * so a crash or restart never loses it. Unique (source_type, source_id, occurrence_at) makes enqueueing idempotent.
  */
-@Entity({ tableName: 'outbound_messages' })
+@Entity({ tableName: 'outbound_messages', repository: () => OutboundMessageRepository })
 @Index({ properties: ['status', 'nextAttemptAt'] })
 @Index({ properties: ['user', 'createdAt'] })
 @Unique(partialIndex('outbound_messages', ['source_type', 'source_id', 'occurrence_at'], '"source_type" is not null', {
@@ -20,6 +21,7 @@ export type OutboundStatus = (typeof OUTBOUND_STATUSES)[number];
 }))
 @Index(partialIndex('outbound_messages', ['provider_message_id'], '"provider_message_id" is not null'))
 export class OutboundMessage {
+  [EntityRepositoryType]?: OutboundMessageRepository;
   [OptionalProps]?: 'status' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'segments';
 
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
@@ -29,7 +31,7 @@ export class OutboundMessage {
   user!: User;
 
   /** null: chosen at send time (the user's most recently used active channel). */
-  @Enum({ type: 'text', items: () => CHANNEL_IDS, nullable: true })
+  @Enum({ type: 'text', items: () => channelIds(), nullable: true })
   channel?: ChannelId | null;
 
   @Property({ type: 'text', nullable: true })

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { PermanentSendError, type Channel, type SendResult } from '../channels/types.js';
-import type { ChannelId } from '../entities/user-channel.entity.js';
+import { fallbackChannelIds, isLocalChannel, type ChannelId } from '../channels/index.js';
+import { UserChannel } from '../entities/user-channel.entity.js';
 import { errorSummary } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -98,22 +99,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       } catch (err) {
         if (!(err instanceof PermanentSendError) || err.scope !== 'channel') throw err;
         lastError = err;
-        await conn().execute(`update user_channels set active = false where user_id = ? and channel = ? and external_id = ?`, [row.user_id, target.channel, target.recipient]);
+        await deps.orm.em.fork().getRepository(UserChannel).deactivate(target.channel, target.recipient, row.user_id);
       }
     }
     throw lastError;
   }
 
-  /** An explicit channel wins; otherwise the user's active channels, most recently used first, then SMS. */
+  /**
+   * An explicit channel wins; otherwise the user's active channels, most recently used first (the local terminal
+   * last), then the registry's fallback channels (SMS) by phone number.
+   */
   async function candidates(row: ClaimedRow): Promise<Target[]> {
     if (row.channel) {
       if (!byId.has(row.channel)) throw new Error(`channel ${row.channel} is not configured here`);
       return [{ channel: row.channel, recipient: row.recipient ?? row.phone_number }];
     }
     const targets = row.targets.filter((r) => byId.has(r.channel)).map((r) => ({ channel: r.channel, recipient: r.external_id }));
-    const real = targets.filter((t) => t.channel !== 'console');
-    const ordered = [...real, ...targets.filter((t) => t.channel === 'console')];
-    if (byId.has('sms') && !ordered.some((t) => t.channel === 'sms')) ordered.push({ channel: 'sms', recipient: row.phone_number });
+    const ordered = [...targets.filter((t) => !isLocalChannel(t.channel)), ...targets.filter((t) => isLocalChannel(t.channel))];
+    for (const id of fallbackChannelIds()) {
+      if (byId.has(id) && !ordered.some((t) => t.channel === id)) ordered.push({ channel: id, recipient: row.phone_number });
+    }
     return ordered;
   }
 

@@ -3,6 +3,7 @@ import type { ChannelId } from '../entities/user-channel.entity.js';
 import { errorSummary } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { enqueueOutbound } from '../outbox/enqueue.js';
+import { recipientFor } from '../channels/recipients.js';
 import type { Job } from '../scheduler/types.js';
 import type { Pipeline } from './handle-inbound.js';
 
@@ -71,16 +72,7 @@ async function giveUp(conn: Conn, before: Date, logger: Logger): Promise<void> {
 async function answer(em: EntityManager, pipeline: Pipeline, row: StrandedRow, now: Date): Promise<boolean> {
   const result = await pipeline.resume(row.id);
   if (!result?.reply || result.outcome === 'duplicate') return false;
-  const recipient = await recipientFor(em.getConnection(), row);
+  const recipient = await recipientFor(em, row.channel, { id: row.user_id, phone: row.phone_number });
   await enqueueOutbound(em, { userId: row.user_id, body: result.reply, kind: 'reply', channel: row.channel, recipient, sourceType: 'reply', sourceId: row.id, notBefore: now });
   return true;
-}
-
-async function recipientFor(conn: Conn, row: StrandedRow): Promise<string> {
-  if (row.channel !== 'telegram') return row.phone_number;
-  const channels: { external_id: string }[] = await conn.execute(
-    `select external_id from user_channels where user_id = ? and channel = 'telegram' order by last_seen_at desc limit 1`,
-    [row.user_id],
-  );
-  return channels[0]?.external_id ?? row.phone_number;
 }

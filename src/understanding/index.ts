@@ -1,14 +1,15 @@
 import type { Logger } from '../logger.js';
 import type { ToolModule } from '../tools/types.js';
 import type { LlmClient } from './llm.client.js';
-import { createLlmConfig } from './llm.config.js';
+import type { LlmConfig } from './llm.config.js';
 import { createLlmUnderstander, LlmFallback } from './llm.js';
 import { createRulesUnderstander } from './rules.js';
 import type { Understander, Understanding } from './types.js';
 
 export interface UnderstanderDeps {
   modules: ToolModule[];
-  env: Record<string, string | undefined>;
+  /** Config's `llm`: null means the rules alone. */
+  llm: LlmConfig | null;
   logger: Logger;
   client?: LlmClient;
 }
@@ -19,7 +20,7 @@ export interface UnderstanderDeps {
  */
 export function createUnderstander(deps: UnderstanderDeps): Understander {
   const rules = createRulesUnderstander(deps.modules);
-  const config = createLlmConfig(deps.env);
+  const config = deps.llm;
   if (!config) return rules;
   const llm = createLlmUnderstander({ config, modules: deps.modules, logger: deps.logger, client: deps.client });
   deps.logger.info('LLM understanding on', { model: config.model, baseURL: config.baseURL ?? 'api.openai.com' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { int, parseEnv } from '../config.js';
+import { int, parseEnv, type Env } from '../config-env.js';
 
 export interface LlmConfig {
   apiKey: string;
@@ -28,7 +28,7 @@ const schema = z.object({
 });
 
 /** The LLM settings, or null when OPENAI_API_KEY is unset (the rules answer alone). */
-export function createLlmConfig(env: Record<string, string | undefined>): LlmConfig | null {
+export function createLlmConfig(env: Env): LlmConfig | null {
   const e = parseEnv(schema, env, new Set(['OPENAI_API_KEY']));
   if (!e.OPENAI_API_KEY) return null;
   return {

@@ -26,12 +26,14 @@ describe('sms: database outage', () => {
     db = await initDb({ config: { databaseUrl: proxy.url, dataDir: 'memory://', dbPoolMax: 2, migrateOnStart: false } });
     fake = await startFakeTwilio();
     errand = await createErrand({
-      config: testConfig({ PUBLIC_BASE_URL, HOST: '127.0.0.1' }),
+      config: testConfig({
+        PUBLIC_BASE_URL, HOST: '127.0.0.1',
+        TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: OUR_NUMBER, TWILIO_API_BASE_URL: fake.url,
+      }),
       logger: silentLogger,
       db,
       clock: fixedClock('2026-11-23T14:00:00Z'),
       channels: [consoleChannel, smsChannel],
-      env: { TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: OUR_NUMBER, TWILIO_API_BASE_URL: fake.url },
     });
     url = await errand.listen();
   });

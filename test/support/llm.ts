@@ -1,5 +1,6 @@
 import type { ToolModule } from '../../src/tools/types.js';
 import { createUnderstander } from '../../src/understanding/index.js';
+import { createLlmConfig } from '../../src/understanding/llm.config.js';
 import type { UnderstandingTrace } from '../../src/understanding/types.js';
 import type { FakeOpenAI } from './fake-openai.js';
 import { silentLogger } from './fixtures.js';
@@ -14,7 +15,7 @@ export function llmEnv(fake: FakeOpenAI, env: Record<string, string> = {}): Reco
 
 /** The real pipeline with LLM-first understanding pointed at the fake server, over the test notes module. */
 export function makeLlmPipeline(fake: FakeOpenAI, env: Record<string, string> = {}, modules: ToolModule[] = [notesModule]) {
-  return makePipeline({ modules, understander: createUnderstander({ modules, env: llmEnv(fake, env), logger: silentLogger }) });
+  return makePipeline({ modules, understander: createUnderstander({ modules, llm: createLlmConfig(llmEnv(fake, env)), logger: silentLogger }) });
 }
 
 export interface LogRow {

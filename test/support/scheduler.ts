@@ -23,7 +23,7 @@ export async function schedulerHarness(startAt: string, env: Record<string, stri
   const clock = fixedClock(startAt);
   const sms = channel?.(clock) ?? fakeChannel('sms');
   const config = testConfig({ DEFAULT_TIMEZONE: 'America/New_York', ...env });
-  const errand = await createErrand({ config, logger: silentLogger, db: testDb(), env: {}, clock, channels: [{ id: 'sms', create: () => sms }] });
+  const errand = await createErrand({ config, logger: silentLogger, db: testDb(), clock, channels: [{ id: 'sms', create: () => sms }] });
   let n = 0;
   return {
     errand,

@@ -63,20 +63,17 @@ export async function startSms(opts: SmsOptions = {}): Promise<SmsHarness> {
   const fake = await startFakeTwilio();
   const clock = opts.clock ?? fixedClock('2026-11-23T14:00:00Z');
   const errand = await createErrand({
-    config: testConfig({ PUBLIC_BASE_URL, HOST: '127.0.0.1', ...opts.config }),
+    // The service's settings, then the channel's (TWILIO_*), each with the test's overrides.
+    config: testConfig({
+      PUBLIC_BASE_URL, HOST: '127.0.0.1', ...opts.config,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID, TWILIO_AUTH_TOKEN: AUTH_TOKEN, TWILIO_FROM_NUMBER: OUR_NUMBER, TWILIO_API_BASE_URL: fake.url, ...opts.env,
+    }),
     logger: opts.logger ?? silentLogger,
     db: opts.db ?? testDb(),
     clock,
     modules: opts.modules,
     channels: [consoleChannel, smsChannel],
     interceptors: opts.interceptors,
-    env: {
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_FROM_NUMBER: OUR_NUMBER,
-      TWILIO_API_BASE_URL: fake.url,
-      ...opts.env,
-    },
   });
   const url = await errand.listen();
   let stopped: Promise<void> | undefined;

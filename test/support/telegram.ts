@@ -1,5 +1,6 @@
 import { consoleChannel } from '../../src/channels/console/console.channel.js';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram.channel.js';
+import { createTelegramChannel } from '../../src/channels/telegram/telegram.adapter.js';
+import type { TelegramConfig } from '../../src/channels/telegram/telegram.config.js';
 import type { BotOptions } from '../../src/channels/telegram/telegram.bot.js';
 import type { ChannelDeps, ChannelFactory } from '../../src/channels/types.js';
 import { createErrand, type Errand } from '../../src/errand.js';
@@ -52,19 +53,22 @@ export async function startTelegramErrand(opts: HarnessOptions): Promise<Telegra
   const fake = opts.fake ?? (await startFakeTelegram());
   for (const [method, failures] of Object.entries(opts.failFirst ?? {})) fake.failNext(method, ...failures);
   let inFlight: InFlight | undefined;
-  const telegram: ChannelFactory = {
+  const telegram: ChannelFactory<'telegram', TelegramConfig> = {
     id: 'telegram',
-    create: (deps) => {
+    create: (deps, settings) => {
       inFlight = deps.inFlight;
-      return createTelegramChannel(opts.wrapDeps ? opts.wrapDeps(deps) : deps, opts.botOptions ?? TEST_BOT_OPTIONS);
+      return createTelegramChannel(opts.wrapDeps ? opts.wrapDeps(deps) : deps, settings, opts.botOptions ?? TEST_BOT_OPTIONS);
     },
   };
   const webhook = opts.mode === 'webhook';
   const clock = fixedClock('2026-11-23T14:00:00Z');
   const errand = await createErrand({
-    config: testConfig(webhook ? { PUBLIC_BASE_URL: 'https://errand.example.com' } : {}),
+    config: testConfig({
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: opts.apiRoot ?? fake.apiRoot,
+      ...(webhook ? { PUBLIC_BASE_URL: 'https://errand.example.com', TELEGRAM_WEBHOOK_SECRET: SECRET } : {}),
+    }),
     logger: opts.logger ?? silentLogger,
-    env: { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: opts.apiRoot ?? fake.apiRoot, ...(webhook ? { TELEGRAM_WEBHOOK_SECRET: SECRET } : {}) },
     db: testDb(),
     clock,
     modules: opts.modules,

@@ -1,8 +1,9 @@
 import type { ChannelFactory } from '../types.js';
 
 /** The local chat's channel; outbound notifications for console users are only logged. */
-export const consoleChannel: ChannelFactory = {
+export const consoleChannel: ChannelFactory<'console', null> = {
   id: 'console',
+  local: true,
   create: ({ logger }) => ({
     id: 'console',
     textLimit: 10_000,

@@ -1,16 +1,18 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { instantNow } from '../../entities/columns.js';
 import { ConversationMessage } from '../../entities/conversation-message.entity.js';
-import { CHANNEL_IDS, type ChannelId } from '../../entities/user-channel.entity.js';
+import { channelIds, type ChannelId } from '../index.js';
 import { User } from '../../entities/user.entity.js';
+import { ConsentLogRepository } from './consent-log.repository.js';
 
 export const CONSENT_ACTIONS = ['opt_out', 'opt_in'] as const;
 export const CONSENT_SOURCES = ['keyword', 'provider_opt_out', 'provider_error'] as const;
 
 /** Who opted out of (or back into) messages, when, by which keyword, on which channel. */
-@Entity({ tableName: 'consent_log' })
+@Entity({ tableName: 'consent_log', repository: () => ConsentLogRepository })
 @Index({ properties: ['user', 'createdAt'] })
 export class ConsentLog {
+  [EntityRepositoryType]?: ConsentLogRepository;
   [OptionalProps]?: 'keyword' | 'message' | 'createdAt';
 
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
@@ -19,7 +21,7 @@ export class ConsentLog {
   @ManyToOne(() => User, { deleteRule: 'cascade' })
   user!: User;
 
-  @Enum({ type: 'text', items: () => CHANNEL_IDS })
+  @Enum({ type: 'text', items: () => channelIds() })
   channel!: ChannelId;
 
   @Enum({ type: 'text', items: () => CONSENT_ACTIONS })

@@ -1,39 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChannelId } from '../../entities/user-channel.entity.js';
+import type { ConsentLog } from './consent-log.entity.js';
+import type { ConsentChange } from './consent-log.repository.js';
 
-export type ConsentAction = 'opt_out' | 'opt_in';
-/** keyword: we matched it; provider_opt_out: Twilio's opt-out handling matched it (OptOutType); provider_error: a 21610 on send. */
-export type ConsentSource = 'keyword' | 'provider_opt_out' | 'provider_error';
-
-export interface ConsentChange {
-  userId: number;
-  channel: ChannelId;
-  action: ConsentAction;
-  keyword: string | null;
-  source: ConsentSource;
-  messageId?: string | null;
-  at: Date;
-}
+export type { ConsentAction, ConsentChange, ConsentSource } from './consent-log.repository.js';
 
 /**
  * Sets users.opted_out and appends to the consent log, inside the caller's transaction.
  * Every keyword is logged (each is the person's own word); a provider error only when it changes something.
+ * The entity by name: the interceptors load with the registry, before the ORM's entities.
  */
-export async function recordConsent(em: EntityManager, change: ConsentChange): Promise<void> {
-  const conn = em.getConnection();
-  const ctx = em.getTransactionContext();
-  const optedOut = change.action === 'opt_out';
-  const result = await conn.execute<{ affectedRows: number }>(
-    'update users set opted_out = ?, updated_at = ? where id = ? and opted_out <> ?',
-    [optedOut, change.at, change.userId, optedOut],
-    'run',
-    ctx,
-  );
-  if (change.source === 'provider_error' && result.affectedRows === 0) return;
-  await conn.execute(
-    'insert into consent_log (user_id, channel, action, keyword, source, message_id, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-    [change.userId, change.channel, change.action, change.keyword, change.source, change.messageId ?? null, change.at],
-    'run',
-    ctx,
-  );
+export function recordConsent(em: EntityManager, change: ConsentChange): Promise<void> {
+  return em.getRepository<ConsentLog>('ConsentLog').record(change);
 }

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { OutboundStatus } from '../../entities/outbound-message.entity.js';
+import { OutboundMessage, type OutboundStatus } from '../../entities/outbound-message.entity.js';
 import type { Clock } from '../../time.js';
 import { recordConsent } from './consent.service.js';
 import { OPTED_OUT_CODE } from './sms.sender.js';
@@ -33,27 +33,14 @@ export async function applyDeliveryStatus(orm: MikroORM, clock: Clock, cb: Statu
   // queued/accepted/sending… arrive for every message and change nothing: no transaction for them.
   if (!next && !optedOut) return 'unchanged';
   return orm.em.fork().transactional(async (tx) => {
-    const conn = tx.getConnection();
-    const ctx = tx.getTransactionContext();
-    const rows: { id: string; user_id: number; status: OutboundStatus }[] = await conn.execute(
-      'select id::text as id, user_id, status from outbound_messages where provider_message_id = ? for update',
-      [cb.messageSid],
-      'all',
-      ctx,
-    );
-    const row = rows[0];
+    const outbox = tx.getRepository(OutboundMessage);
+    const row = await outbox.lockByProviderId(cb.messageSid);
     if (!row) return 'unknown';
     if (optedOut) {
-      await recordConsent(tx, { userId: row.user_id, channel: 'sms', action: 'opt_out', keyword: null, source: 'provider_error', at: clock.now() });
+      await recordConsent(tx, { userId: row.userId, channel: 'sms', action: 'opt_out', keyword: null, source: 'provider_error', at: clock.now() });
     }
     if (!next || RANK[next] <= RANK[row.status]) return 'unchanged';
-    const error = cb.errorCode ? `twilio ${cb.errorCode}: message ${cb.status}` : null;
-    await conn.execute(
-      'update outbound_messages set status = ?, last_error = coalesce(?, last_error), updated_at = ? where id = ?',
-      [next, error, clock.now(), row.id],
-      'run',
-      ctx,
-    );
+    await outbox.setDeliveryStatus(row.id, next, cb.errorCode ? `twilio ${cb.errorCode}: message ${cb.status}` : null, clock.now());
     return 'updated';
   });
 }

@@ -1,5 +1,5 @@
-import { sqlAutocommit } from '../../db/sql.js';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from '../../db/unavailable.js';
+import { ConversationMessage } from '../../entities/conversation-message.entity.js';
 import type { InboundResult } from '../../pipeline/types.js';
 import type { IntakeDeps } from './sms-intake.js';
 
@@ -11,8 +11,9 @@ import type { IntakeDeps } from './sms-intake.js';
  * is up and the message is being handled, so it is taken as stored.
  */
 export async function storedState(deps: IntakeDeps, messageSid: string, waitMs = 500): Promise<'stored' | 'missing' | 'busy'> {
-  const lookup = sqlAutocommit(deps.orm.em)(`select 1 from conversation_messages where channel = 'sms' and provider_message_id = $1 limit 1`, [messageSid]).then(
-    (rows) => (rows.length ? 'stored' : 'missing') as 'stored' | 'missing',
+  const stored = deps.orm.em.fork().count(ConversationMessage, { channel: 'sms', providerMessageId: messageSid });
+  const lookup = stored.then(
+    (count) => (count > 0 ? 'stored' : 'missing') as 'stored' | 'missing',
     () => 'missing' as const,
   );
   let timer: NodeJS.Timeout | undefined;
@@ -40,8 +41,8 @@ export function notStored(): DatabaseUnavailableError {
  */
 export async function failureRecorded(deps: IntakeDeps, result: InboundResult): Promise<boolean> {
   if (result.outcome !== 'failed' || !result.messageId) return true;
-  const rows = await sqlAutocommit(deps.orm.em)<{ status: string }>(`select status from conversation_messages where id = $1`, [result.messageId]);
-  return rows[0]?.status !== 'received';
+  const row = await deps.orm.em.fork().findOne(ConversationMessage, result.messageId, { fields: ['status'], disableIdentityMap: true });
+  return row?.status !== 'received';
 }
 
 /** Runs `work` again while the database is unavailable (a restart takes seconds), for at most `maxMs`. */

@@ -2,8 +2,8 @@ import twilio from 'twilio';
 import { DatabaseUnavailableError } from '../../db/unavailable.js';
 import { failureRecorded, notStored, storedOrSettled, storedState, whileUnavailable } from './sms-durability.js';
 import { errorSummary } from '../../errors.js';
-import { sqlAutocommit } from '../../db/sql.js';
-import { enqueueOutboundSql } from '../../outbox/enqueue.js';
+import { OutboundMessage } from '../../entities/outbound-message.entity.js';
+import { enqueueOutbound } from '../../outbox/enqueue.js';
 import type { InboundResult } from '../../pipeline/types.js';
 import type { ChannelDeps } from '../types.js';
 import type { SmsConfig } from './sms.config.js';
@@ -71,8 +71,8 @@ export function twiml(parts: string[]): string {
 /** A redelivery gets the stored reply again, unless that reply already went out through the outbox. */
 async function inlineReply(deps: IntakeDeps, result: InboundResult): Promise<string | null> {
   if (result.outcome !== 'duplicate' || !result.reply || !result.messageId) return result.reply;
-  const queued = await sqlAutocommit(deps.orm.em)(`select 1 from outbound_messages where source_type = 'reply' and source_id = $1 limit 1`, [result.messageId]);
-  return queued.length ? null : result.reply;
+  const queued = await outbox(deps).hasReply(result.messageId);
+  return queued ? null : result.reply;
 }
 
 async function replyLater(deps: IntakeDeps, sms: InboundSms, result: InboundResult): Promise<void> {
@@ -83,21 +83,15 @@ async function replyLater(deps: IntakeDeps, sms: InboundSms, result: InboundResu
     if (!(await failureRecorded(deps, result))) return null; // the recovery job answers it
     // Usually the pipeline already enqueued it with the reply; this covers a reply recorded just before the
     // webhook gave up waiting.
-    const enqueued = await enqueueOutboundSql(sqlAutocommit(deps.orm.em), {
+    const enqueued = await enqueueOutbound(deps.orm.em.fork(), {
       userId, body: reply, kind: 'reply', channel: 'sms', recipient: sms.from, sourceType: 'reply', sourceId: messageId, notBefore: deps.clock.now(),
     });
-    return enqueued ?? queuedReplyId(deps, messageId);
+    return enqueued ?? outbox(deps).queuedReplyId(messageId);
   });
   if (id) await deps.outbox.deliver(id);
 }
 
-async function queuedReplyId(deps: IntakeDeps, messageId: string): Promise<string | null> {
-  const rows = await sqlAutocommit(deps.orm.em)<{ id: string }>(
-    `select id::text as id from outbound_messages where source_type = 'reply' and source_id = $1 and status = 'queued' limit 1`,
-    [messageId],
-  );
-  return rows[0]?.id ?? null;
-}
+const outbox = (deps: IntakeDeps) => deps.orm.em.fork().getRepository(OutboundMessage);
 
 /** What a reply costs, kept on the stored assistant message as the pipeline records it. */
 function describeSms(reply: string): Record<string, unknown> {

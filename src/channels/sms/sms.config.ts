@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, optionalText as text, parseEnv, type Config } from '../../config.js';
+import { ConfigError, optionalText as text, parseEnv, type Env } from '../../config-env.js';
 
 /** Where Twilio posts inbound messages and delivery statuses (below PUBLIC_BASE_URL). */
 export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
@@ -33,7 +33,7 @@ const schema = z.object({
 const SECRETS = new Set(['TWILIO_AUTH_TOKEN']);
 
 /** The SMS settings, or null when Twilio is not configured (no account SID and auth token). */
-export function parseSmsConfig(env: Record<string, string | undefined>, config: Pick<Config, 'publicBaseUrl'>): SmsConfig | null {
+export function parseSmsConfig(env: Env, config: { publicBaseUrl?: string }): SmsConfig | null {
   const e = parseEnv(schema, env, SECRETS);
   if (!e.TWILIO_ACCOUNT_SID && !e.TWILIO_AUTH_TOKEN) return null;
   const problems: string[] = [];

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { maskPhone, type Logger } from '../../logger.js';
 import type { Clock } from '../../time.js';
 import { PermanentSendError, type SendResult } from '../types.js';
+import { ConsentLog } from './consent-log.entity.js';
 import { recordConsent } from './consent.service.js';
 import { STATUS_WEBHOOK_PATH, type SmsConfig } from './sms.config.js';
 import { splitSms, totalSegments } from './sms-split.js';
@@ -50,12 +51,8 @@ export function createSmsSender(deps: SmsSenderDeps): SmsSender {
   };
 }
 
-async function findUser(orm: MikroORM, phone: string): Promise<{ id: number; optedOut: boolean } | null> {
-  const rows: { id: number; opted_out: boolean }[] = await orm.em
-    .fork()
-    .getConnection()
-    .execute('select id, opted_out from users where phone_number = ?', [phone]);
-  return rows[0] ? { id: rows[0].id, optedOut: rows[0].opted_out } : null;
+function findUser(orm: MikroORM, phone: string): Promise<{ id: number; optedOut: boolean } | null> {
+  return orm.em.fork().getRepository(ConsentLog).consentOf(phone);
 }
 
 interface FailureContext {

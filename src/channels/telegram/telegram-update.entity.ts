@@ -1,5 +1,6 @@
-import { BigIntType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, EntityRepositoryType, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { instantNow, optionalInstant, partialIndex } from '../../entities/columns.js';
+import { TelegramUpdateRepository } from './telegram-update.repository.js';
 
 export const TELEGRAM_UPDATE_STATUSES = ['received', 'processed', 'failed', 'ignored'] as const;
 
@@ -7,10 +8,11 @@ export const TELEGRAM_UPDATE_STATUSES = ['received', 'processed', 'failed', 'ign
  * Every Telegram update as it arrived, stored before any processing: the primary key on update_id is what
  * makes a redelivered update run once, and it works for chats not yet linked to a user.
  */
-@Entity({ tableName: 'telegram_updates' })
+@Entity({ tableName: 'telegram_updates', repository: () => TelegramUpdateRepository })
 @Index({ properties: ['chatId', 'receivedAt'] })
 @Index(partialIndex('telegram_updates', ['status', 'received_at'], `"status" = 'received'`))
 export class TelegramUpdate {
+  [EntityRepositoryType]?: TelegramUpdateRepository;
   [OptionalProps]?: 'chatId' | 'status' | 'error' | 'replays' | 'receivedAt' | 'processedAt';
 
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: false })

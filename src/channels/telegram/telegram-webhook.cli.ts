@@ -1,8 +1,8 @@
 import { ConfigError, createConfig, loadDotEnv } from '../../config.js';
 import { createLogger, type Logger } from '../../logger.js';
 import { ALLOWED_UPDATES, createApiBot } from './telegram.bot.js';
-import { parseTelegramConfig, type TelegramConfig } from './telegram.config.js';
-import { registerCommands } from './telegram.channel.js';
+import type { TelegramConfig } from './telegram.config.js';
+import { registerCommands } from './telegram.adapter.js';
 
 export const WEBHOOK_ACTIONS = ['set', 'delete', 'info'] as const;
 export type WebhookAction = (typeof WEBHOOK_ACTIONS)[number];
@@ -34,10 +34,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   loadDotEnv();
-  const env = process.env;
-  const config = parseTelegramConfig(env, createConfig(env).publicBaseUrl);
+  const config = createConfig().channels.telegram;
   if (!config) throw new ConfigError(['TELEGRAM_BOT_TOKEN: required (the token from @BotFather)']);
-  const logger = createLogger({ level: env.LOG_LEVEL ?? 'warn', toStderr: true });
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'warn', toStderr: true });
   console.log(JSON.stringify(await runWebhookCommand(action as WebhookAction, config, logger), null, 2));
 }
 

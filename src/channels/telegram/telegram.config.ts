@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, optionalText, parseEnv } from '../../config.js';
+import { ConfigError, optionalText, parseEnv, type Env } from '../../config-env.js';
 
 export const TELEGRAM_DEFAULT_API_ROOT = 'https://api.telegram.org';
 export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
@@ -27,7 +27,7 @@ const schema = z.object({
 const SECRETS = new Set(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET']);
 
 /** Null when TELEGRAM_BOT_TOKEN is unset: the channel is off. */
-export function parseTelegramConfig(env: Record<string, string | undefined>, publicBaseUrl: string | undefined): TelegramConfig | null {
+export function parseTelegramConfig(env: Env, publicBaseUrl: string | undefined): TelegramConfig | null {
   const e = parseEnv(schema, env, SECRETS);
   if (!e.TELEGRAM_BOT_TOKEN) return null;
   if (publicBaseUrl && !e.TELEGRAM_WEBHOOK_SECRET) {
