@@ -31,10 +31,17 @@ export function summarize({ cold, warm, usage, send }: StartupRuns, targets: Tar
     at: new Date().toISOString(),
     targets,
     met: { cold: cold.readyMs <= targets.coldMs, warm: warmMs <= targets.warmMs, peakRss: peakRssMb <= targets.peakRssMb },
-    cold: { readyMs: round(cold.readyMs), serverCpuMs: cold.serverCpuMs, peakRssMb: round(cold.peakRssMb), load: loads([cold]) },
+    cold: {
+      readyMs: round(cold.readyMs),
+      npmMs: cold.npmMs && round(cold.npmMs),
+      serverCpuMs: cold.serverCpuMs,
+      peakRssMb: round(cold.peakRssMb),
+      load: loads([cold]),
+    },
     warm: {
       medianMs: round(warmMs),
       readyMs: warm.map((s) => round(s.readyMs)),
+      medianNpmMs: round(median(warm.map((s) => s.npmMs ?? NaN))),
       medianServerCpuMs: median(warm.map((s) => s.serverCpuMs)),
       peakRssMb: round(Math.max(...warm.map((s) => s.peakRssMb))),
       load: loads(warm),
@@ -70,6 +77,8 @@ export function printReport(r: StartupSummary, runs: StartupRuns): void {
   console.log('\n| figure | wall time | CPU | peak RSS | load avg (1 min) | target |\n|---|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log("\nCPU: the server's node process until ready (starts); npm and all it ran, to exit (cli).");
+  const npm = `${seconds(r.cold.npmMs ?? NaN)} cold, ${seconds(r.warm.medianNpmMs)} warm`;
+  console.log(`npm's own start (until it printed the script line): ${npm}`);
   console.log(`peak RSS (VmHWM) over all starts: ${r.peakRssMb} MB (${target(r.met.peakRss, `${r.targets.peakRssMb} MB`)})`);
   const warmMid = [...runs.warm].sort((a, b) => a.readyMs - b.readyMs)[runs.warm.length >> 1]!;
   console.log(`\ncold start's lines:\n${stages(runs.cold)}\n\nmedian warm start's lines:\n${stages(warmMid)}`);

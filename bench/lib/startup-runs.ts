@@ -16,6 +16,8 @@ export interface StartSample {
   /** The server's node process (not npm's, not the shell's): VmHWM and VmRSS when /readyz first answered. */
   peakRssMb: number;
   rssMb: number;
+  /** Until npm printed the script's command line: npm's own start, before node runs the server. */
+  npmMs: number | null;
   /** CPU time (user + system, all its threads) the server's node process had used when /readyz first answered. */
   serverCpuMs: number;
   /** 1-minute load average when the start began and when it was ready; busy share of all cores meanwhile. */
@@ -95,7 +97,8 @@ export async function timedStart(cwd: string, env: NodeJS.ProcessEnv, timeoutMs 
   await stop(run.child.pid!, server, run.exited);
   if (readyMs === null) throw new Error(`not ready within ${timeoutMs} ms:\n${tail(run.lines)}`);
   if (!server) throw new Error(`found no server process under npm (pid ${run.child.pid})`);
-  return { readyMs, ...sample, lines: run.lines };
+  const npmMs = run.lines.find((l) => l.line.startsWith('> node '))?.ms ?? null;
+  return { readyMs, npmMs, ...sample, lines: run.lines };
 }
 
 async function stop(npmPid: number, server: number | undefined, exited: Promise<unknown>): Promise<void> {
