@@ -48,15 +48,15 @@ export function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function statFields(pid: number | 'self'): string[] {
+function statFields(pid: number | 'self' | `${number}/task/${number}`): string[] {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 }
 
-/** CPU time (user + system) a process has used so far, in ms; 0 when gone. */
-export function cpuMs(pid: number): number {
+/** CPU time (user + system) a process (all its threads, or only `thread`) has used so far, in ms; 0 when gone. */
+export function cpuMs(pid: number, thread?: number): number {
   try {
-    const f = statFields(pid);
+    const f = statFields(thread === undefined ? pid : `${pid}/task/${thread}`);
     return (Number(f[11]) + Number(f[12])) * TICK_MS;
   } catch {
     return 0;

@@ -35,6 +35,7 @@ export function summarize({ cold, warm, usage, send }: StartupRuns, targets: Tar
       readyMs: round(cold.readyMs),
       npmMs: cold.npmMs && round(cold.npmMs),
       serverCpuMs: cold.serverCpuMs,
+      mainThreadCpuMs: cold.mainThreadCpuMs,
       peakRssMb: round(cold.peakRssMb),
       load: loads([cold]),
     },
@@ -43,6 +44,7 @@ export function summarize({ cold, warm, usage, send }: StartupRuns, targets: Tar
       readyMs: warm.map((s) => round(s.readyMs)),
       medianNpmMs: round(median(warm.map((s) => s.npmMs ?? NaN))),
       medianServerCpuMs: median(warm.map((s) => s.serverCpuMs)),
+      medianMainThreadCpuMs: median(warm.map((s) => s.mainThreadCpuMs)),
       peakRssMb: round(Math.max(...warm.map((s) => s.peakRssMb))),
       load: loads(warm),
     },
@@ -77,6 +79,8 @@ export function printReport(r: StartupSummary, runs: StartupRuns): void {
   console.log('\n| figure | wall time | CPU | peak RSS | load avg (1 min) | target |\n|---|---|---|---|---|---|');
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
   console.log("\nCPU: the server's node process until ready (starts); npm and all it ran, to exit (cli).");
+  const main = `${seconds(r.cold.mainThreadCpuMs)} cold, ${seconds(r.warm.medianMainThreadCpuMs)} warm`;
+  console.log(`of which the server's main thread: ${main}`);
   const npm = `${seconds(r.cold.npmMs ?? NaN)} cold, ${seconds(r.warm.medianNpmMs)} warm`;
   console.log(`npm's own start (until it printed the script line): ${npm}`);
   console.log(`peak RSS (VmHWM) over all starts: ${r.peakRssMb} MB (${target(r.met.peakRss, `${r.targets.peakRssMb} MB`)})`);

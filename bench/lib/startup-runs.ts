@@ -20,6 +20,8 @@ export interface StartSample {
   npmMs: number | null;
   /** CPU time (user + system, all its threads) the server's node process had used when /readyz first answered. */
   serverCpuMs: number;
+  /** The part of it on the main thread (JavaScript, module loading, PGlite's WASM); the rest is GC and compiler threads. */
+  mainThreadCpuMs: number;
   /** 1-minute load average when the start began and when it was ready; busy share of all cores meanwhile. */
   load: [number, number];
   machineBusyPct: number;
@@ -91,6 +93,7 @@ export async function timedStart(cwd: string, env: NodeJS.ProcessEnv, timeoutMs 
     peakRssMb: server ? statusKb(server, 'VmHWM') / 1024 : NaN,
     rssMb: server ? statusKb(server, 'VmRSS') / 1024 : NaN,
     serverCpuMs: server ? cpuMs(server) : NaN,
+    mainThreadCpuMs: server ? cpuMs(server, server) : NaN,
     load: [loadBefore, load1()] as [number, number],
     machineBusyPct: busy(),
   };
