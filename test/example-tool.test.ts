@@ -79,7 +79,7 @@ describe('a new tool is one folder + one registry line + a generated migration (
     const before = new Set(fs.readdirSync(migrationsDir));
     const { fileName, diff } = await db.orm.migrator.createMigration(undefined, false, false, 'bookmarks');
     expect(fileName).to.match(/^Migration\d{14}_bookmarks\.ts$/);
-    expect([...fs.readdirSync(migrationsDir)].filter((f) => !before.has(f))).to.deep.equal([fileName]);
+    expect(fs.readdirSync(migrationsDir).filter((f) => !before.has(f))).to.deep.equal([fileName]);
     const statements = diff.up.filter(Boolean);
     expect(statements.filter((s) => /^create table/i.test(s)).flatMap(tablesTouched)).to.deep.equal(['bookmarks']);
     expect(statements.flatMap(tablesTouched).every((t) => t === 'bookmarks'), statements.join('\n')).to.equal(true);
@@ -94,8 +94,10 @@ describe('a new tool is one folder + one registry line + a generated migration (
   it('runs with the existing migrations on a fresh database, which then matches every entity', async () => {
     const applied = await db.orm.migrator.up();
     const names = fs.readdirSync(path.join(root, 'migrations')).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
-    expect(applied.map((m) => m.name)).to.deep.equal([...names.sort(), applied.at(-1)!.name]);
-    expect(applied.at(-1)!.name).to.match(/_bookmarks$/);
+    const generated = applied.map((m) => m.name).filter((name) => !names.includes(name));
+    expect(applied.map((m) => m.name)).to.include.members(names);
+    expect(generated).to.have.length(1);
+    expect(generated[0]).to.match(/^Migration\d{14}_bookmarks$/);
     expect(await schemaDiff(db.orm)).to.equal('');
   });
 
