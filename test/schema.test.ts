@@ -1,13 +1,11 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
-import { testDb } from './support/db.js';
+import { schemaDiff, testDb } from './support/db.js';
 
 const snapshotFile = new URL('../migrations/.snapshot-errand.json', import.meta.url);
 
 /** The entities are the schema: migrations must build exactly what they declare, and the snapshot must follow them. */
 describe('schema: entities, migrations and snapshot agree', () => {
-  const schemaDiff = async () => (await testDb().orm.schema.getUpdateSchemaSQL({ wrap: false })).trim();
-
   it('the migrated database needs no change to match the entities', async () => {
     expect(await schemaDiff()).to.equal('');
   });

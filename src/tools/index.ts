@@ -18,8 +18,6 @@ export const toolModules: ToolModule[] = [
   createHelpModule(() => toolModules),
 ];
 
-export const toolEntities: Function[] = toolModules.flatMap((m) => m.entities ?? []);
-
 export function toolsByName(modules: ToolModule[] = toolModules): Map<string, Tool<any>> {
   return new Map(modules.flatMap((m) => m.tools.map((t) => [t.name, t] as const)));
 }

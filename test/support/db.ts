@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { initDb, type Database } from '../../src/db/init-db.js';
 
 let db: Database | undefined;
@@ -5,13 +6,21 @@ let db: Database | undefined;
 /** One database for the whole run: embedded PGlite in memory, or TEST_DATABASE_URL (wiped first). */
 export async function openTestDb(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL || undefined;
-  if (url) {
-    const bootstrap = await initDb({ config: { databaseUrl: url, dataDir: 'memory://', dbPoolMax: 2, migrateOnStart: false } });
-    await bootstrap.orm.em.getConnection().execute('drop schema if exists public cascade; create schema public;');
-    await bootstrap.close();
-  }
+  if (url) await emptyServerDatabase(url);
   db = await initDb({ config: { databaseUrl: url, dataDir: 'memory://', dbPoolMax: 8, migrateOnStart: true } });
   return db;
+}
+
+/** Drops everything in the server database's public schema (creating the database if need be). */
+export async function emptyServerDatabase(url: string): Promise<void> {
+  const bootstrap = await initDb({ config: { databaseUrl: url, dataDir: 'memory://', dbPoolMax: 2, migrateOnStart: false } });
+  await bootstrap.orm.em.getConnection().execute('drop schema if exists public cascade; create schema public;');
+  await bootstrap.close();
+}
+
+/** What the ORM would change to make the database match its entities: empty when migrations and entities agree. */
+export async function schemaDiff(orm: MikroORM = testDb().orm): Promise<string> {
+  return (await orm.schema.getUpdateSchemaSQL({ wrap: false })).trim();
 }
 
 export function testDb(): Database {

@@ -1,3 +1,4 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { createInboundHandler, type HandleInbound } from '../../src/pipeline/handle-inbound.js';
 import type { InboundMessage, Interceptor } from '../../src/pipeline/types.js';
 import { fixedClock } from '../../src/time.js';
@@ -9,6 +10,8 @@ import { testDb } from './db.js';
 import { silentLogger, testConfig } from './fixtures.js';
 
 export interface PipelineOptions {
+  /** Another database's ORM than the shared test database's (a test with entities of its own). */
+  orm?: MikroORM;
   modules?: ToolModule[];
   understander?: Understander;
   interceptors?: Interceptor[];
@@ -19,7 +22,7 @@ export function makePipeline(opts: PipelineOptions = {}): HandleInbound {
   const modules = opts.modules ?? toolModules;
   const config = testConfig(opts.env);
   return createInboundHandler({
-    orm: testDb().orm,
+    orm: opts.orm ?? testDb().orm,
     understander: opts.understander ?? createRulesUnderstander(modules),
     modules,
     clock: fixedClock('2026-11-23T14:00:00Z'),
