@@ -60,17 +60,18 @@ export function examples(): Example[] {
   return [...own, ...corpora, ...texting, ...slurpTrain()];
 }
 
-export function train(data: Example[] = examples()): unknown {
+/** The model file's text: weights to 4 decimals (a third of the size, the same answers on the development sets). */
+export function train(data: Example[] = examples()): string {
   const network = new NeuralNetwork({ log: false });
   network.train(data.map(([text, family]) => ({ input: featuresOf(text), output: { [family]: 1 } })));
-  return network.toJSON();
+  return JSON.stringify(network.toJSON(), (_key, value) => (typeof value === 'number' ? Math.round(value * 1e4) / 1e4 : value)) + '\n';
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const data = examples();
   const model = train(data);
-  fs.writeFileSync(MODEL_FILE, JSON.stringify(model) + '\n');
+  fs.writeFileSync(MODEL_FILE, model);
   const counts = data.reduce<Record<string, number>>((acc, [, f]) => ((acc[f] = (acc[f] ?? 0) + 1), acc), {});
   console.log(`trained on ${data.length} texts ${JSON.stringify(counts)} in ${Date.now() - started} ms → ${fileURLToPath(MODEL_FILE)}`);
 }

@@ -1,19 +1,20 @@
 import type { PendingRequest } from '../entities/conversation-state.entity.js';
-import type { Classification, IntentClassifier, IntentFamily } from './intent/classifier.js';
+import type { IntentClassifier } from './intent/classifier.js';
 import { lookupFor } from './lookup.js';
 import type { ToolCall, Understanding } from './types.js';
 
-/** Tools that only read: every other tool stores, changes or removes something. */
-const READS = new Set(['calendar.list', 'calendar.next', 'reminders.list', 'grocery.list', 'expense.recent', 'expense.summary', 'settings.show']);
+/**
+ * Tools that store something new: what an off-topic text or a question must never reach. Changes and removals name
+ * what they act on ("cancel 2", "move my 3pm to 4") and only touch rows the user has.
+ */
+const CREATES = new Set(['grocery.add', 'reminders.create', 'calendar.create', 'expense.log']);
 
-/** The classifier families a tool's request may come from ("wake me at 7" is an alarm, kept as a reminder). */
-const FAMILIES_OF_TOOL: Record<string, IntentFamily[]> = {
-  reminders: ['reminder', 'alarm', 'calendar'],
-  calendar: ['calendar', 'reminder', 'alarm'],
-  grocery: ['list'],
-  expense: ['expense'],
-  settings: ['settings'],
-  notifications: ['settings', 'calendar'],
+/** Words that name a tool's family outright: with one, an unsure classifier does not overrule the rules. */
+const FAMILY_WORDS: Record<string, RegExp> = {
+  'reminders.create': /\b(?:remind|reminder|alarm|wake me|wake up)\b/,
+  'calendar.create': /\b(?:calendar|schedule|appointment|meeting|event)\b/,
+  'grocery.add': /\b(?:list|grocery|groceries|shopping)\b/,
+  'expense.log': /\b(?:spent|spend|paid|expense|expenses)\b/,
 };
 
 /**
@@ -50,21 +51,15 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
     return lookupFor(classifier.classify(input.raw), input.text, isQuestion(input.text, input.raw), input) ?? understanding;
   }
   if (understanding.kind !== 'tools') return understanding;
-  const writes = understanding.calls.filter((c) => !READS.has(c.tool));
+  const writes = understanding.calls.filter((c) => CREATES.has(c.tool));
   if (!writes.length) return understanding;
   if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
+  // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
-  if (writes.every((c) => fits(c, seen))) return understanding;
-  if (seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
+  if (seen.family !== 'oos') return understanding;
+  if (seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
+  if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return understanding;
   return confirm(understanding.calls, input.now);
-}
-
-function fits(call: ToolCall, seen: Classification): boolean {
-  const families = FAMILIES_OF_TOOL[call.tool.split('.')[0]!];
-  if (!families || families.includes(seen.family)) return true; // a module the classifier was not trained for
-  // Not the classifier's first choice, but a close second: the rules' reading stands.
-  const best = seen.scores[seen.family];
-  return families.some((f) => seen.scores[f] > 0 && seen.scores[f] >= best * 0.5);
 }
 
 /** "is milk on my list" → the list; "do I have a meeting friday" → friday's calendar. */

@@ -30,8 +30,6 @@ export function lookupFor(seen: Classification, text: string, asking: boolean, c
       return toolCall('expense.summary', { period: 'month' });
     case 'settings':
       return toolCall('settings.show', {});
-    case 'help':
-      return { kind: 'help' };
     default:
       return null;
   }

@@ -42,6 +42,9 @@ export const OWN_TEXTS: Record<IntentFamily, string[]> = {
     'got the milk', 'check off eggs', 'remove bread from the list', 'take bananas off', 'clear the list',
     'clear checked items', 'delete my packing list', 'add 2 dozen eggs', 'pick up butter', 'buy coffee filters',
     'actually make that 4 cans', 'add detergent to the list of things i need to buy', 'start a list for the party',
+    'need to get spinach, carrots & an onion', 'gotta grab paper towels and sponges', 'pick up lemons, limes and mint',
+    'we are out of rice and beans', 'need shampoo & conditioner', 'get more cat food', 'also need garlic and ginger',
+    'running low on coffee and sugar', 'out of olive oil', 'need batteries and lightbulbs', 'grab tortillas & salsa',
   ],
   expense: [
     'spent $12 on lunch', 'lunch 14.50', 'paid 60 for gas', 'coffee $4', 'uber 23 bucks', '$85 groceries at costco',
@@ -50,6 +53,8 @@ export const OWN_TEXTS: Record<IntentFamily, string[]> = {
     'what did i spend yesterday', 'show my expenses', 'my recent expenses', 'undo', 'delete that expense',
     'actually lunch was $14.50, fix that', 'did i stay under my dinner budget', 'how much on coffee in november',
     'total spent on gas', 'rent 1500', 'dropped $45 at target', 'paid the babysitter 60',
+    'concert tickets 120 bucks', 'movie night 30 bucks', 'museum tickets $40', 'game tickets 60 dollars',
+    'haircut 35', 'pizza 22 bucks', 'books $18', 'zoo with the kids 75', 'bowling 40 bucks', 'streaming sub 15.99',
   ],
   settings: [
     "i'm in chicago", 'my timezone is pacific', 'set my time zone to london', 'call me sam', 'my name is ana',
