@@ -43,5 +43,24 @@ export function normalizeText(raw: string): string {
   text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? word);
   text = text.replace(/\bhalf an? hour\b/g, '30 minutes');
   text = text.replace(SPELLED_COUNT, (phrase) => COUNT_WORDS[phrase] ?? String(wordsToNumber(phrase) ?? phrase));
-  return text.replace(/\.+$/, '').trim();
+  return rephrase(text.replace(/\.+$/, '').trim());
+}
+
+/** A name said before the request, as people do to voice assistants: "hey errand, …", "siri remind me…", "ok google". */
+const WAKE_WORD = /^(?:(?:hey|hi|ok|okay|yo)\s+)?(?:errand|siri|alexa|google|olly|assistant|computer)\b[,:]?\s+(?=\S)/;
+
+/** Other ways of asking for a reminder, said the way the rules read it ("remind me to…"). */
+const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
+  [/^(?:please |pls )?(?:i want|i'd like|i would like|i need) (?:you )?to (?:be reminded|remind me)(?: to)?\b/, 'remind me to'],
+  [/^(?:please |pls )?(?:don't|dont|do not) let me forget(?: to)?\b/, 'remind me to'],
+  [/^(?:please |pls )?(?:be sure to|make sure to|make sure you) remind me\b/, 'remind me'],
+  [/^(?:please |pls )?(?:set up|create|make|add|set) (?:a |me a )?reminder (?:to|that i need to|that i have to)\b/, 'remind me to'],
+  [/^(?:please |pls )?tell me (?:later |again )?to\b/, 'remind me to'],
+  [/^(?:please |pls )?remind to\b/, 'remind me to'],
+];
+
+function rephrase(text: string): string {
+  let out = text.replace(WAKE_WORD, '');
+  for (const [asked, said] of ASKS_FOR_A_REMINDER) out = out.replace(asked, said);
+  return out;
 }

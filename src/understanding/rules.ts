@@ -1,6 +1,10 @@
 import type { ToolModule } from '../tools/types.js';
-import type { Rule, RuleInput, UnderstandContext, Understander, Understanding } from './types.js';
+import type { PendingRequest } from '../entities/conversation-state.entity.js';
+import type { Rule, RuleInput, ToolCall, UnderstandContext, Understander, Understanding } from './types.js';
 import { normalizeText } from './normalize.js';
+import { CONFIRM_TOOL, gateUnderstanding } from './gate.js';
+import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
+import { yesOrNo } from './yes-no.js';
 
 const HELP = /^(help|info|menu|commands|\/help|\/start|what can you do|how does (this|it) work|\?+)$/;
 const GREETING = /^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|morning)(?: (?:there|errand|again|hi|hello|hey|you))*$/;
@@ -53,7 +57,7 @@ const SECOND_REQUEST = /\s+(?:and|&|then|also|plus)\s+(?:also\s+|then\s+)?(?=(?:
  * Deterministic understanding: a pending question is answered first, then conversation rules,
  * then each tool module's rules in registry order.
  */
-export function createRulesUnderstander(modules: ToolModule[]): Understander {
+export function createRulesUnderstander(modules: ToolModule[], classifier: IntentClassifier = loadIntentClassifier()): Understander {
   const rules = [...conversationRules, ...modules.flatMap((m) => m.rules ?? [])];
   const first = (input: RuleInput, ctx: UnderstandContext): Understanding => {
     for (const rule of rules) {
@@ -70,16 +74,26 @@ export function createRulesUnderstander(modules: ToolModule[]): Understander {
     if (!parts.every((u) => u.kind === 'tools')) return null;
     return { kind: 'tools', calls: parts.flatMap((u) => (u.kind === 'tools' ? u.calls : [])) };
   };
+  const ownerOf = (tool: string) => modules.find((m) => m.tools.some((t) => t.name === tool));
   return {
     path: 'rules',
     async understand(raw, ctx): Promise<Understanding> {
       const input = { raw: raw.trim(), text: normalizeText(raw) };
       if (ctx.pending && !CANCEL.test(input.text)) {
-        const owner = modules.find((m) => m.tools.some((t) => t.name === ctx.pending!.tool));
-        const resumed = owner?.resume?.(ctx.pending, input, ctx);
+        const resumed = resumeConfirm(ctx.pending, input.raw) ?? ownerOf(ctx.pending.tool)?.resume?.(ctx.pending, input, ctx);
         if (resumed) return resumed;
       }
-      return runOn(input.raw, ctx) ?? first(input, ctx);
+      const understood = runOn(input.raw, ctx) ?? first(input, ctx);
+      return gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
     },
   };
+}
+
+/** YES runs the calls the gate asked about ("should I add "x" to your list?"); NO drops them. */
+function resumeConfirm(pending: PendingRequest, raw: string): Understanding | null {
+  if (pending.tool !== CONFIRM_TOOL) return null;
+  const answer = yesOrNo(raw);
+  if (answer === 'yes') return { kind: 'tools', calls: (pending.args as { calls: ToolCall[] }).calls };
+  if (answer === 'no') return { kind: 'reply', text: "OK, I didn't save anything.", clearPending: true };
+  return null;
 }

@@ -6,6 +6,7 @@ import { createReminderTool } from './reminder-create.tool.js';
 import { cancelReminderTool, doneReminderTool, listRemindersTool, snoozeReminderTool } from './reminder-manage.tool.js';
 import { Reminder } from './reminder.entity.js';
 import { createDueRemindersJob } from './reminder.job.js';
+import { alarmRules } from './alarm.rules.js';
 import { reminderRules } from './reminder.rules.js';
 import { cleanTask } from '../shared/task-wording.js';
 import { compact } from '../shared/wording.js';
@@ -55,7 +56,7 @@ export const reminderModule: ToolModule = {
   helpOrder: 10,
   tools: [createReminderTool, listRemindersTool, cancelReminderTool, doneReminderTool, snoozeReminderTool],
   entities: [Reminder],
-  rules: reminderRules,
+  rules: [...alarmRules, ...reminderRules],
   resume: resumeReminder,
   examples: [
     'remind me to call the dentist tmrw at 10',

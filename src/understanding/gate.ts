@@ -1,0 +1,117 @@
+import type { PendingRequest } from '../entities/conversation-state.entity.js';
+import type { IntentClassifier } from './intent/classifier.js';
+import { lookupFor } from './lookup.js';
+import type { ToolCall, Understanding } from './types.js';
+
+/**
+ * Tools that store something new: what an off-topic text or a question must never reach. Changes and removals name
+ * what they act on ("cancel 2", "move my 3pm to 4") and only touch rows the user has.
+ */
+const CREATES = new Set(['grocery.add', 'reminders.create', 'calendar.create', 'expense.log']);
+
+/** Words that name a tool's family outright: with one, an unsure classifier does not overrule the rules. */
+const FAMILY_WORDS: Record<string, RegExp> = {
+  'reminders.create': /\b(?:remind|reminder|alarm|wake me|wake up)\b/,
+  'calendar.create': /\b(?:calendar|schedule|appointment|meeting|event)\b/,
+  'grocery.add': /\b(?:list|grocery|groceries|shopping)\b/,
+  'expense.log': /\b(?:spent|spend|paid|expense|expenses)\b/,
+};
+
+/**
+ * A question asks; it never writes. "can you remind me…" and "could you add…" are requests, so a leading can/could/
+ * would/will + you is not a question here.
+ */
+const QUESTION_START = /^(?:is|are|am|was|were|do|does|did|have|has|had|what|what's|whats|when|where|which|who|whose|why|how|any|should|shall)\b/;
+const POLITE_REQUEST = /^(?:please |pls )?(?:can|could|would|will) (?:you|u)\b/;
+
+export function isQuestion(text: string, raw: string): boolean {
+  if (POLITE_REQUEST.test(text)) return false;
+  return QUESTION_START.test(text) || (/\?\s*$/.test(raw) && /^(?:can|could|would|will|may|might) (?:i|we)\b/.test(text));
+}
+
+export const CONFIRM_TOOL = 'understanding.confirm';
+export const CONFIRM_MISSING = 'yes-no';
+
+/** How sure the classifier must be that a text is out of scope before a write the rules found is refused outright. */
+const SURELY_OUT_OF_SCOPE = 0.6;
+
+export interface GateInput {
+  raw: string;
+  text: string;
+  now: Date;
+  timezone: string;
+}
+
+/**
+ * Act only when sure: a question that the rules read as a write becomes the matching lookup; a write the classifier
+ * says is off-topic is refused with an honest answer, or — when it is unsure — asked about with one yes/no question.
+ */
+export function gateUnderstanding(understanding: Understanding, input: GateInput, classifier: IntentClassifier): Understanding {
+  if (understanding.kind === 'unknown') {
+    return lookupFor(classifier.classify(input.raw), input.text, isQuestion(input.text, input.raw), input) ?? understanding;
+  }
+  if (understanding.kind !== 'tools') return understanding;
+  const writes = understanding.calls.filter((c) => CREATES.has(c.tool));
+  if (!writes.length) return understanding;
+  if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
+  // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
+  const seen = classifier.classify(input.raw);
+  if (seen.family !== 'oos') return understanding;
+  if (seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
+  if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return understanding;
+  return confirm(understanding.calls, input.now);
+}
+
+/** "is milk on my list" → the list; "do I have a meeting friday" → friday's calendar. */
+function lookupInstead(calls: ToolCall[]): Understanding | null {
+  const [call] = calls;
+  if (!call || calls.length > 1) return null;
+  const args = (call.args ?? {}) as Record<string, unknown>;
+  switch (call.tool) {
+    case 'grocery.add':
+      return { kind: 'tools', calls: [{ tool: 'grocery.list', args: {} }] };
+    case 'reminders.create':
+      return { kind: 'tools', calls: [{ tool: 'reminders.list', args: {} }] };
+    case 'calendar.create':
+      return typeof args.date === 'string'
+        ? { kind: 'tools', calls: [{ tool: 'calendar.list', args: { from: args.date, to: args.date } }] }
+        : { kind: 'tools', calls: [{ tool: 'calendar.next', args: {} }] };
+    case 'expense.log':
+      return { kind: 'tools', calls: [{ tool: 'expense.summary', args: { period: 'month' } }] };
+    default:
+      return null;
+  }
+}
+
+const WHAT_A_CALL_DOES: Record<string, (args: Record<string, unknown>) => string> = {
+  'grocery.add': (a) => `add ${namesOf(a.items)} to your list`,
+  'reminders.create': (a) => `set a reminder${typeof a.text === 'string' ? ` "${a.text}"` : ''}`,
+  'calendar.create': (a) => `put ${typeof a.title === 'string' ? `"${a.title}"` : 'an event'} on your calendar`,
+  'expense.log': (a) => `log an expense${typeof a.amount === 'string' || typeof a.amount === 'number' ? ` of ${a.amount}` : ''}`,
+};
+
+function namesOf(items: unknown): string {
+  const names = Array.isArray(items) ? items.map((i) => (i as { name?: unknown }).name).filter((n) => typeof n === 'string') : [];
+  return names.length ? names.map((n) => `"${n}"`).join(', ') : 'that';
+}
+
+/** One yes/no question; YES runs exactly these calls (rules.ts resumes it). */
+function confirm(calls: ToolCall[], now: Date): Understanding {
+  const what = calls.map((c) => WHAT_A_CALL_DOES[c.tool]?.((c.args ?? {}) as Record<string, unknown>) ?? 'save that');
+  const question = `Not sure I got that — should I ${what.join(' and ')}? Reply YES or NO.`;
+  const pending: PendingRequest = { tool: CONFIRM_TOOL, args: { calls }, missing: CONFIRM_MISSING, question, createdAt: now.toISOString() };
+  return { kind: 'clarify', question, pending };
+}
+
+const OUT_OF_SCOPE: [RegExp, string][] = [
+  [/\b(?:transfer|send|move|venmo|zelle|paypal|wire|deposit|balance|invest|stocks?)\b/, "I can't move money or check accounts"],
+  [/\b(?:weather|rain|snow|forecast|temperature|sunny)\b/, "I can't check the weather"],
+  [/\b(?:book|reserve|order|uber|lyft|taxi|flight|hotel|table)\b/, "I can't book or order things"],
+  [/\b(?:play|song|music|album|playlist|volume)\b/, "I can't play music"],
+  [/\b(?:lights?|thermostat|lock|oven|vacuum|heat|ac)\b/, "I can't control your home"],
+];
+
+export function outOfScopeReply(text: string): string {
+  const cannot = OUT_OF_SCOPE.find(([words]) => words.test(text))?.[1] ?? "That's outside what I do";
+  return `${cannot} — I keep your reminders, calendar, lists and expenses. Nothing was saved.`;
+}
