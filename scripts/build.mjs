@@ -14,15 +14,19 @@ const stampFile = path.join(distDir, '.build-stamp');
 const SOURCE_DIRS = ['src', 'migrations'];
 const SOURCE_FILES = ['mikro-orm.config.ts', 'tsconfig.json', 'package.json', 'scripts/build.mjs'];
 
-function listTs(dir) {
+/** Files the running code reads beside its modules (the trained intent model). */
+const isAsset = (name) => name.endsWith('.model.json');
+
+function listSources(dir) {
   return fs
     .readdirSync(path.join(root, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
-    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)));
+    .filter((e) => e.isFile() && ((e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) || isAsset(e.name)))
+    .map((e) => path.relative(root, path.join(e.parentPath ?? e.path, e.name)))
+    .filter((file) => !file.split(path.sep).includes('training')); // training data is read by scripts only
 }
 
 function inputs() {
-  return [...SOURCE_DIRS.flatMap(listTs), ...SOURCE_FILES].sort();
+  return [...SOURCE_DIRS.flatMap(listSources), ...SOURCE_FILES].sort();
 }
 
 /** Names, sizes and modification times of every input: a deleted or renamed file changes it too. */
@@ -61,6 +65,7 @@ export async function build() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  for (const asset of files.filter((f) => isAsset(path.basename(f)))) fs.cpSync(path.join(root, asset), path.join(tmp, asset));
   fs.writeFileSync(path.join(tmp, '.build-stamp'), stamp);
   const old = `${distDir}.old-${process.pid}`;
   if (fs.existsSync(distDir)) fs.renameSync(distDir, old);
