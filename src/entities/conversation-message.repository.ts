@@ -5,12 +5,11 @@ import type { ConversationMessage } from './conversation-message.entity.js';
 export class ConversationMessageRepository extends EntityRepository<ConversationMessage> {
   /** Whether the sender has a message held before this one: a newer message then waits behind it, so answers keep their order. */
   async heldBefore(userId: number, messageId: string): Promise<boolean> {
-    const held = await this.findOne({ user: userId, status: 'held', id: { $lt: messageId } }, { fields: ['id'], disableIdentityMap: true });
-    return held !== null;
+    // A count: nothing hydrated or kept in the identity map (the partial index holds only held rows).
+    return (await this.count({ user: userId, status: 'held', id: { $lt: messageId } })) > 0;
   }
 
   async isHeld(messageId: string): Promise<boolean> {
-    const message = await this.findOne({ id: messageId }, { fields: ['status'], disableIdentityMap: true });
-    return message?.status === 'held';
+    return (await this.count({ id: messageId, status: 'held' })) > 0;
   }
 }

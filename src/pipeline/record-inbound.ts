@@ -56,7 +56,7 @@ export async function storedDelivery(em: EntityManager, channel: string, provide
   return em.findOne(
     ConversationMessage,
     { channel: channel as ConversationMessage['channel'], providerMessageId },
-    { fields: ['id'], disableIdentityMap: true },
+    { fields: ['id'] },
   );
 }
 
@@ -65,7 +65,7 @@ export async function storedReply(em: EntityManager, inboundId: string): Promise
   return em.findOne(
     ConversationMessage,
     { inReplyTo: inboundId, role: 'assistant' },
-    { fields: ['content'], orderBy: { id: 'desc' }, disableIdentityMap: true },
+    { fields: ['content'], orderBy: { id: 'desc' } },
   );
 }
 

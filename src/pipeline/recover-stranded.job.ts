@@ -58,7 +58,7 @@ async function recipientFor(em: EntityManager, row: StrandedMessage): Promise<st
   const channel = await em.findOne(
     UserChannel,
     { user: row.userId, channel: 'telegram' },
-    { fields: ['externalId'], orderBy: { lastSeenAt: 'desc' }, disableIdentityMap: true },
+    { fields: ['externalId'], orderBy: { lastSeenAt: 'desc' } },
   );
   return channel?.externalId ?? row.phone;
 }
