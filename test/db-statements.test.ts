@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import { releaseOldestHeld, sendersWithHeld } from '../src/db/held-messages.js';
 import { recordInboundRows, upsertUserLocked, type InboundRecord } from '../src/db/record-inbound.sql.js';
 import { claimStranded, giveUpStranded } from '../src/db/stranded-messages.js';
-import { inTransaction } from '../src/db/transaction.js';
 import { ConversationMessage, User } from '../src/entities/index.js';
 import { resetDb, testDb } from './support/db.js';
 
@@ -55,7 +54,7 @@ describe('raw statements in src/db', () => {
   });
 
   it('upserts and locks a user in a transaction', async () => {
-    const row = await inTransaction(testDb().orm.em, (tx) => upsertUserLocked(tx, '+15551230002', 'UTC'));
+    const row = await testDb().orm.em.fork().transactional((tx) => upsertUserLocked(tx, '+15551230002', 'UTC'));
     const again = await upsertUserLocked(em(), '+15551230002', 'Europe/Paris');
     expect(again.id).to.equal(row.id);
     expect(again.timezone).to.equal('UTC');

@@ -1,7 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { performance } from 'node:perf_hooks';
 import { ConversationMessage, type User } from '../entities/index.js';
-import { inTransaction } from '../db/transaction.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { errorSummary, InvalidPhoneError, replyForError } from '../errors.js';
 import { describeText, maskPhone, type Logger } from '../logger.js';
@@ -82,7 +81,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
     const { interceptor, understanding } = decided;
     if (tx) return processMessage(tx, processDeps, turn, state, interceptor, understanding);
-    return inTransaction(em, async (t) => processMessage(t, processDeps, turn, await lockAndClaim(t, turn), interceptor, understanding));
+    return em.fork().transactional(async (t) => processMessage(t, processDeps, turn, await lockAndClaim(t, turn), interceptor, understanding));
   }
 
   /** After the message's transaction: the reply is worded when the understander asks to, and recorded. */
@@ -91,7 +90,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     if (processed.word) {
       reply = await processed.word();
       const final = { ...processed, reply };
-      await inTransaction(em, (tx) => recordReply(tx, processDeps, turn, final, decided.understanding));
+      await em.fork().transactional((tx) => recordReply(tx, processDeps, turn, final, decided.understanding));
     }
     return answered(turn, reply, decided);
   }
@@ -123,7 +122,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     let turn: Turn | undefined;
     let processed: Processed;
     try {
-      processed = await inTransaction(em, async (tx) => {
+      processed = await em.fork().transactional(async (tx) => {
         const recorded = await recordInbound(tx, message, phone, deps.settings, 'processed');
         if (recorded.kind === 'duplicate') throw new DuplicateDelivery();
         turn = received(message, recorded, logger, started);
@@ -156,7 +155,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const { inboundId, logger } = turn;
     logger.error('message failed', { messageId: inboundId, error: err });
     const reply = replyForError(err);
-    await inTransaction(em, (tx) => markFailed(tx, processDeps, turn, reply, err, understanding))
+    await em.fork().transactional((tx) => markFailed(tx, processDeps, turn, reply, err, understanding))
       .catch((markErr: unknown) => logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }));
     return { outcome: 'failed', reply, messageId: inboundId, userId: turn.userId };
   }

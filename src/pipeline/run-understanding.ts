@@ -56,7 +56,7 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
       runs.push({ tool: call.tool, args: call.args, ok: false, result: { ok: false, reply, error } });
       continue;
     }
-    const result = await tool.execute(parsed.data, ctx);
+    const result = await tool.execute.call(tool, parsed.data, ctx);
     if (result.pending) pending = result.pending;
     runs.push({ tool: call.tool, args: parsed.data, ok: result.ok, result });
   }
