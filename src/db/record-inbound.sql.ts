@@ -59,13 +59,15 @@ with u as (${UPSERT_USER_SQL}), args as (
      set step_count = conversation_states.step_count + 1, user_input = excluded.user_input, updated_at = excluded.updated_at
   returning *
 ), msg as (
-  insert into conversation_messages (conversation_id, user_id, channel, role, content, message_type, provider_message_id, status, timestamp, metadata)
-  select conv.conversation_id, conv.user_id, args.channel, 'user', args.content, args.message_type, args.provider_message_id, args.status, args.at,
-         args.metadata
+  insert into conversation_messages
+         (conversation_id, user_id, channel, role, content, message_type, provider_message_id, status, timestamp, metadata)
+  select conv.conversation_id, conv.user_id, args.channel, 'user', args.content, args.message_type, args.provider_message_id,
+         args.status, args.at, args.metadata
     from conv, args
   returning id
 )
-select (select row_to_json(u) from u) as user, (select row_to_json(conv) from conv) as conversation, (select id::text from msg) as "messageId"`;
+select (select row_to_json(u) from u) as user, (select row_to_json(conv) from conv) as conversation,
+       (select id::text from msg) as "messageId"`;
 
 /** Records one inbound message (see RECORD_INBOUND_SQL); throws the unique violation of a redelivery. */
 export async function recordInboundRows(em: EntityManager, r: InboundRecord): Promise<RecordedRows> {

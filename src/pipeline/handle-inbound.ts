@@ -81,7 +81,10 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     }
     const { interceptor, understanding } = decided;
     if (tx) return processMessage(tx, processDeps, turn, state, interceptor, understanding);
-    return em.fork().transactional(async (t) => processMessage(t, processDeps, turn, await lockAndClaim(t, turn), interceptor, understanding));
+    return em.fork().transactional(async (t) => {
+      const locked = await lockAndClaim(t, turn);
+      return processMessage(t, processDeps, turn, locked, interceptor, understanding);
+    });
   }
 
   /** After the message's transaction: the reply is worded when the understander asks to, and recorded. */

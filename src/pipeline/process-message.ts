@@ -40,9 +40,8 @@ export interface Locked {
  */
 export async function lockAndClaim(tx: EntityManager, turn: Turn): Promise<Locked> {
   const user = await tx.findOne(User, turn.userId, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  const conversation = user
-    ? await tx.findOne(ConversationState, { conversationId: turn.conversationId, user: turn.userId }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-    : null;
+  const where = { conversationId: turn.conversationId, user: turn.userId };
+  const conversation = user ? await tx.findOne(ConversationState, where, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!user || !conversation) throw new Error(`conversation ${turn.conversationId} of user ${turn.userId} is gone`);
   const claimed = await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId, status: 'received' }, { status: 'processed' });
   if (!claimed) throw new AlreadyAnswered(turn.inboundId);

@@ -169,7 +169,8 @@ async function enqueueOwedReply(em: EntityManager, turn: Turn, reply: string): P
 /** A crash: the inbound message is marked failed and answered with an apology, in a transaction of its own. */
 export async function markFailed(em: EntityManager, deps: RecordDeps, turn: Turn, reply: string, err: unknown, understanding?: Understanding): Promise<void> {
   const error = errorSummary(err);
-  await em.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'failed', metadata: { ...(turn.message.metadata ?? {}), error } });
+  const metadata = { ...(turn.message.metadata ?? {}), error };
+  await em.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'failed', metadata });
   await insertMessages(em, turn, [{ role: 'assistant', content: reply, messageType: 'error' }]);
   await insertAgentLog(em, deps, turn, { reply, understanding, error });
 }
