@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { LOCK_AND_CLAIM_SQL } from '../../src/pipeline/process-message.js';
-import { RECORD_SQL } from '../../src/pipeline/record-inbound.js';
+import { RECORD_INBOUND_SQL } from '../../src/db/record-inbound.sql.js';
 import { withClient } from './pgstat.js';
 
 /** The shape of what recordOutcome writes for a message that ran one tool (src/pipeline/record-outcome.ts builds it). */
@@ -29,9 +28,11 @@ export async function explainHotQueries(url: string): Promise<Explained[]> {
     const now = new Date();
     const week = new Date(now.getTime() - 7 * 86_400_000);
     const cases: [string, string, unknown[]][] = [
-      ['record inbound: user, channel, conversation, message (one statement)', RECORD_SQL, [u.phone_number, 'UTC', 'sms', null, now, new Date(now.getTime() - 360 * 60_000), randomUUID(), 'help', 'text', `SMexplain${Date.now()}`, null, 'processed']],
+      ['record inbound: user, channel, conversation, message (one statement)', numbered(RECORD_INBOUND_SQL), [u.phone_number, 'UTC', 'sms', null, now, new Date(now.getTime() - 360 * 60_000), randomUUID(), 'help', 'text', `SMexplain${Date.now()}`, null, 'processed']],
       ['duplicate lookup by MessageSid', `select id::text as id from conversation_messages where channel = 'sms' and provider_message_id = $1`, [msg.provider_message_id]],
-      ['lock user + conversation and claim (ORM hand-over path)', LOCK_AND_CLAIM_SQL, [u.id, conv.conversation_id, msg.id]],
+      ['lock the user (LLM path)', `select id from users where id = $1 for update`, [u.id]],
+      ['lock the conversation (LLM path)', `select * from conversation_states where conversation_id = $1 and user_id = $2 for update`, [conv.conversation_id, u.id]],
+      ['claim the message (LLM path)', `update conversation_messages set status = 'processed' where id = $1 and status = 'received'`, [msg.id]],
       ['outcome: tool + assistant messages, conversation, agent log (one statement)', OUTCOME_SQL, [conv.conversation_id, u.id, msg.id, now]],
       ['stored reply of a redelivery', `select * from conversation_messages where in_reply_to = $1 and role = 'assistant' order by id desc limit 1`, [msg.id]],
       ['reply already queued?', `select 1 from outbound_messages where source_type = 'reply' and source_id = $1 limit 1`, [String(msg.id)]],
@@ -59,4 +60,10 @@ export async function explainHotQueries(url: string): Promise<Explained[]> {
     }
     return out;
   });
+}
+
+/** `?` placeholders as `$1, $2…` for the bare client. */
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
 }

@@ -1,5 +1,6 @@
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
-import type { Sql } from './sql.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { query, sqlOf } from './sql.js';
 
 export interface StoreLimits {
   keyPrefix: string;
@@ -9,17 +10,17 @@ export interface StoreLimits {
 }
 
 /**
- * rate-limiter-flexible's PostgreSQL limiter on one of our connections. `sql` may be the connection of the caller's
- * open transaction (the message's), so counting never waits for a second pooled connection while one is held. Its
- * statements go through `sql` like ours do, which names them per connection on a server and never on the embedded
+ * rate-limiter-flexible's PostgreSQL limiter on the ORM's connections. With `em` in a transaction (the message's) it
+ * counts on that transaction's connection, so counting never waits for a second pooled connection while one is held.
+ * Its statements go through `sqlOf` like ours do, which names them per connection on a server and never on the embedded
  * database, whose connections share one session (the library's fixed statement names would collide there).
  * The table is the RateLimit entity's, created by a migration: `tableCreated` stops the library creating it.
  */
-export function rateLimiterOn(sql: Sql, limits: StoreLimits): RateLimiterPostgres {
+export function rateLimiterOn(em: EntityManager, limits: StoreLimits): RateLimiterPostgres {
   // rowCount is right for the statements used here (upsert … returning, select), not for the library's delete().
   const storeClient = {
     query: async ({ text, values }: { text: string; values?: unknown[] }) => {
-      const rows = await sql(text, values);
+      const rows = await (await sqlOf(em))(text, values);
       return { rows, rowCount: rows.length };
     },
   };
@@ -36,6 +37,6 @@ export function rateLimiterOn(sql: Sql, limits: StoreLimits): RateLimiterPostgre
 }
 
 /** Deletes the counters whose expiry (the library's, wall clock in epoch milliseconds) has passed. */
-export async function deleteExpiredLimits(sql: Sql, nowMs: number): Promise<void> {
-  await sql(`delete from rate_limits where expire < $1`, [nowMs]);
+export async function deleteExpiredLimits(em: EntityManager, nowMs: number): Promise<void> {
+  await query(em, `delete from rate_limits where expire < ?`, [nowMs]);
 }

@@ -118,3 +118,25 @@ export function toDate(value: string | Date | null | undefined): Date | null {
   // PostgreSQL's text form "2026-11-23 17:40:00.123+00" is not ISO 8601; make it so.
   return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
 }
+
+/** `?` placeholders as `$1, $2…`, once per text (the raw statements here have no `?` operator or literal). */
+const numbered = new Map<string, string>();
+
+function dollarPlaceholders(text: string): string {
+  let out = numbered.get(text);
+  if (out === undefined) {
+    let n = 0;
+    out = text.replace(/\?/g, () => `$${++n}`);
+    if (numbered.size < MAX_NAMED_STATEMENTS) numbered.set(text, out);
+  }
+  return out;
+}
+
+/**
+ * One raw statement with `?` placeholders through `em`: in its open transaction when it has one, otherwise on its
+ * own. Like `em.getConnection().execute(text, params, 'all', em.getTransactionContext())`, but the statement is
+ * named per connection (parsed and planned once), which is what keeps the hot path's CTEs cheap for PostgreSQL.
+ */
+export async function query<T = Record<string, any>>(em: EntityManager, text: string, params: readonly unknown[]): Promise<T[]> {
+  return (await sqlOf(em))<T>(dollarPlaceholders(text), params);
+}

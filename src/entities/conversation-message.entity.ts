@@ -1,8 +1,9 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { BigIntType, Entity, EntityRepositoryType, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { ConversationState } from './conversation-state.entity.js';
 import { User } from './user.entity.js';
 import type { ChannelId } from './user-channel.entity.js';
 import { instantNow, partialIndex } from './columns.js';
+import { ConversationMessageRepository } from './conversation-message.repository.js';
 
 export const MESSAGE_ROLES = ['user', 'assistant', 'tool', 'system'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
@@ -13,7 +14,7 @@ export type MessageRole = (typeof MESSAGE_ROLES)[number];
 export const MESSAGE_STATUSES = ['received', 'processed', 'failed', 'held'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-@Entity({ tableName: 'conversation_messages' })
+@Entity({ tableName: 'conversation_messages', repository: () => ConversationMessageRepository })
 @Index({ properties: ['conversation', 'timestamp'] })
 @Index({ properties: ['conversation', 'id'] })
 @Unique(partialIndex('conversation_messages', ['channel', 'provider_message_id'], '"provider_message_id" is not null', { unique: true }))
@@ -26,6 +27,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 }))
 export class ConversationMessage {
   [OptionalProps]?: 'messageType' | 'metadata' | 'timestamp' | 'status' | 'recoveryAttempts';
+  [EntityRepositoryType]?: ConversationMessageRepository;
 
   @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   id!: string;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isHeld, releaseOldestHeld, sendersWithHeld, type HeldSender } from '../db/held-messages.js';
-import { sqlAutocommit } from '../db/sql.js';
+import { releaseOldestHeld, sendersWithHeld, type HeldSender } from '../db/held-messages.js';
+import { ConversationMessage } from '../entities/index.js';
 import type { Logger } from '../logger.js';
 import { enqueueOutbound } from '../outbox/enqueue.js';
 import type { Job } from '../scheduler/types.js';
@@ -24,24 +24,22 @@ export function createAnswerHeld(deps: AnswerHeldDeps): Job {
   return {
     name: 'answer-held-messages',
     async run({ em, now, logger }) {
-      const sql = sqlAutocommit(em);
-      await deps.flood.sweep(sql);
+      await deps.flood.sweep(em);
       let answered = 0;
-      for (const sender of await sendersWithHeld(sql, batch)) answered += await answerSender(em, sender, now, logger);
+      for (const sender of await sendersWithHeld(em, batch)) answered += await answerSender(em, sender, now, logger);
       return answered;
     },
   };
 
   async function answerSender(em: EntityManager, sender: HeldSender, now: Date, logger: Logger): Promise<number> {
-    const sql = sqlAutocommit(em);
     let answered = 0;
-    for (let budget = await deps.flood.remaining(sql, sender.phone); budget > 0; budget--) {
-      const held = await releaseOldestHeld(sql, sender.userId);
+    for (let budget = await deps.flood.remaining(em, sender.phone); budget > 0; budget--) {
+      const held = await releaseOldestHeld(em, sender.userId);
       if (!held) break;
       const route = { channel: held.channel, recipient: held.recipient, acknowledged: () => true, occurrenceAt: now };
       const result = await deps.pipeline.resume(held.id, route);
       // Another instance's messages used up the minute meanwhile: held again, it waits for the next one.
-      if (await isHeld(sql, held.id)) break;
+      if (await em.getRepository(ConversationMessage).isHeld(held.id)) break;
       if (!result || result.outcome === 'duplicate') continue;
       if (result.outcome === 'failed' && result.reply) {
         // An apology is recorded without the outbox (a live one goes back inline): send it like the answer.

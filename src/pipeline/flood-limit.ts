@@ -1,7 +1,6 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { heldBefore } from '../db/held-messages.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { deleteExpiredLimits, rateLimiterOn } from '../db/rate-limit-store.js';
-import type { Sql } from '../db/sql.js';
 import { ConversationMessage } from '../entities/index.js';
 import type { Clock } from '../time.js';
 import type { InboundMessage, Interceptor } from './types.js';
@@ -18,9 +17,9 @@ const KEEP_SECONDS = 120;
 
 export interface FloodLimit extends Interceptor {
   /** How many more answers the sender may get this minute: what the held-message job may use. */
-  remaining(sql: Sql, phone: string): Promise<number>;
+  remaining(em: EntityManager, phone: string): Promise<number>;
   /** Deletes counters of minutes long past. */
-  sweep(sql: Sql): Promise<void>;
+  sweep(em: EntityManager): Promise<void>;
 }
 
 export interface FloodLimitDeps {
@@ -36,18 +35,18 @@ export interface FloodLimitDeps {
  * behind them. The local chat and the CLI (the console channel, typed on this machine) are not limited.
  */
 export function createFloodLimit({ perMinute, clock }: FloodLimitDeps): FloodLimit {
-  const limiterOn = (sql: Sql) => rateLimiterOn(sql, { keyPrefix: 'flood', points: perMinute, durationSeconds: KEEP_SECONDS });
+  const limiterOn = (em: EntityManager) => rateLimiterOn(em, { keyPrefix: 'flood', points: perMinute, durationSeconds: KEEP_SECONDS });
   const minuteOf = (at: Date) => Math.floor(at.getTime() / MINUTE_MS);
   const keyOf = (phone: string) => `${phone}:${minuteOf(clock.now())}`;
   const notices = new WeakSet<InboundMessage>();
 
   return {
     name: 'flood_limit',
-    async claims(message, user, { sql, inboundId }) {
+    async claims(message, user, { em, inboundId }) {
       if (message.channel === 'console') return false;
-      if (await heldBefore(sql, user.id, inboundId)) return true;
+      if (await em.getRepository(ConversationMessage).heldBefore(user.id, inboundId)) return true;
       try {
-        await limiterOn(sql).consume(keyOf(user.phoneNumber));
+        await limiterOn(em).consume(keyOf(user.phoneNumber));
         return false;
       } catch (res) {
         if (!(res instanceof RateLimiterRes)) throw res;
@@ -61,10 +60,10 @@ export function createFloodLimit({ perMinute, clock }: FloodLimitDeps): FloodLim
       logger.info('message held by the flood limit', { messageId: inbound.id, perMinute });
       return { reply: notices.has(message) ? FLOOD_NOTICE : null, toolOutput: { floodLimited: true, held: true, perMinute } };
     },
-    async remaining(sql, phone) {
-      const used = await limiterOn(sql).get(keyOf(phone));
+    async remaining(em, phone) {
+      const used = await limiterOn(em).get(keyOf(phone));
       return Math.max(perMinute - (used?.consumedPoints ?? 0), 0);
     },
-    sweep: (sql) => deleteExpiredLimits(sql, Date.now()),
+    sweep: (em) => deleteExpiredLimits(em, Date.now()),
   };
 }

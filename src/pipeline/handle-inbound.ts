@@ -1,7 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { sqlAutocommit, sqlTransaction, type Sql } from '../db/sql.js';
 import { performance } from 'node:perf_hooks';
-import { ConversationMessage, type ConversationState, type User } from '../entities/index.js';
+import { ConversationMessage, type User } from '../entities/index.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { errorSummary, InvalidPhoneError, replyForError } from '../errors.js';
 import { describeText, maskPhone, type Logger } from '../logger.js';
@@ -12,9 +11,9 @@ import type { ToolModule } from '../tools/types.js';
 import type { UnderstandContext, Understander, Understanding } from '../understanding/types.js';
 import { historyLoader } from './history.js';
 import { activePending } from './pending.js';
-import { AlreadyAnswered, processMessage, processRecorded, runsWithoutOrm, type ProcessDeps } from './process-message.js';
+import { AlreadyAnswered, lockAndClaim, processMessage, type Locked, type ProcessDeps, type Processed } from './process-message.js';
 import { markFailed, recordReply, type Turn } from './record-outcome.js';
-import { recordInbound, storedDelivery, type RecordSettings } from './record-inbound.js';
+import { recordInbound, storedDelivery, storedReply, type RecordSettings } from './record-inbound.js';
 import type { ClaimContext, InboundMessage, InboundResult, Interceptor, ReplyRoute } from './types.js';
 
 export interface PipelineDeps {
@@ -43,11 +42,22 @@ export function createInboundHandler(deps: PipelineDeps): HandleInbound {
   return createPipeline(deps).handleInbound;
 }
 
+/** A redelivery seen inside the rules path's transaction (which it aborted): looked up once that is rolled back. */
+class DuplicateDelivery extends Error {}
+
+/** What was decided about a message so far: kept for the failure record when a later step throws. */
+interface Decided {
+  interceptor?: Interceptor;
+  understanding?: Understanding;
+}
+
 /**
- * The flow of one message. Rules only: one transaction records, understands, acts and answers (`atOnce`).
- * With an LLM: commit the message, understand it with no transaction open (a model may take seconds), run
- * tools and record everything in one transaction, word the reply when the understander asks to (again with no
- * transaction open) and record that reply in a short final transaction (`inSteps`).
+ * The one route of a message: record it, decide (an interceptor claims it, or it is understood), then one transaction
+ * on one forked EntityManager runs the interceptor or the tools and records the outcome. The switch is where the
+ * record and the decision happen. With an LLM they come first, each committed or read with no transaction open
+ * (a model may take seconds), and the transaction locks and claims the message. On the rules path understanding
+ * takes microseconds, so all of it is one transaction (one commit, no claim). A reply the understander words
+ * after the tools ran is worded with no transaction open and recorded in a short one.
  */
 export function createPipeline(deps: PipelineDeps): Pipeline {
   const interceptors = deps.interceptors ?? [];
@@ -58,40 +68,82 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     tools: toolsByName(deps.modules),
     defaultCurrency: deps.settings.defaultCurrency,
   };
-  // Only connections and forks are taken from it: no unit of work is ever kept on the global manager.
+  // Only forks are taken from it: no unit of work is ever kept on the global manager.
   const { em } = deps.orm;
-  const autocommit = sqlAutocommit(em);
+  const atOnce = deps.understander.path === 'rules';
 
-  /** Understanding and interceptor already decided (the single-transaction path handing over); undefined: decide here. */
-  interface Decided {
-    interceptor: Interceptor | undefined;
-    understanding: Understanding | undefined;
+  /** Decides and acts: inside `tx` when the message was recorded in it, else in a transaction that locks and claims it. */
+  async function act(turn: Turn, state: Locked, tx: EntityManager | undefined, decided: Decided): Promise<Processed> {
+    const claim = { em: tx ?? em.fork(), inboundId: turn.inboundId };
+    decided.interceptor = await findInterceptor(interceptors, turn.message, state.user, claim);
+    if (!decided.interceptor && turn.message.text.trim()) {
+      decided.understanding = await deps.understander.understand(turn.message.text, understandContext(deps, em, state, turn));
+    }
+    const { interceptor, understanding } = decided;
+    if (tx) return processMessage(tx, processDeps, turn, state, interceptor, understanding);
+    return em.fork().transactional(async (t) => {
+      const locked = await lockAndClaim(t, turn);
+      return processMessage(t, processDeps, turn, locked, interceptor, understanding);
+    });
   }
 
-  async function answer(user: User, conversation: ConversationState, turn: Turn, decided?: Decided): Promise<InboundResult> {
-    const { message, inboundId } = turn;
-    let understanding = decided?.understanding;
+  /** After the message's transaction: the reply is worded when the understander asks to, and recorded. */
+  async function finish(turn: Turn, processed: Processed, decided: Decided): Promise<InboundResult> {
+    let reply = processed.reply;
+    if (processed.word) {
+      reply = await processed.word();
+      const final = { ...processed, reply };
+      await em.fork().transactional((tx) => recordReply(tx, processDeps, turn, final, decided.understanding));
+    }
+    return answered(turn, reply, decided);
+  }
+
+  /** A message already stored as received: the LLM path after recording it, and a resumed one. */
+  async function answer(turn: Turn, state: Locked): Promise<InboundResult> {
+    const decided: Decided = {};
     try {
-      const claim = { sql: autocommit, inboundId };
-      const interceptor = decided ? decided.interceptor : await findInterceptor(interceptors, message, user, claim);
-      if (!decided && !interceptor && message.text.trim()) {
-        understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
-      }
-      const processed = await processMessage(em, processDeps, turn, interceptor, understanding);
-      let reply = processed.reply;
-      if (processed.word) {
-        reply = await processed.word();
-        const final = { ...processed, reply };
-        await sqlTransaction(em, (sql) => recordReply(sql, processDeps, turn, final, understanding));
-      }
-      return answered(turn, reply, understanding, interceptor);
+      return await finish(turn, await act(turn, state, undefined, decided), decided);
     } catch (err) {
-      if (err instanceof AlreadyAnswered) return { outcome: 'duplicate', reply: null, messageId: inboundId, userId: user.id };
-      return failed(turn, err, understanding);
+      if (err instanceof AlreadyAnswered) return { outcome: 'duplicate', reply: null, messageId: turn.inboundId, userId: turn.userId };
+      return failed(turn, err, decided.understanding);
     }
   }
 
-  function answered(turn: Turn, reply: string, understanding: Understanding | undefined, interceptor: Interceptor | undefined): InboundResult {
+  /** Commit the message first, then understand it with no transaction open (a model may take seconds). */
+  async function inSteps(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
+    const recorded = await recordInbound(em.fork(), message, phone, deps.settings);
+    if (recorded.kind === 'duplicate') return duplicate(message, logger);
+    return answer(received(message, recorded, logger, started), recorded);
+  }
+
+  /**
+   * The rules path: recorded, decided, acted on and answered in ONE transaction. A crash rolls everything back;
+   * the message is then recorded on its own and marked failed, so it is still kept.
+   */
+  async function inOne(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
+    const decided: Decided = {};
+    let turn: Turn | undefined;
+    let processed: Processed;
+    try {
+      processed = await em.fork().transactional(async (tx) => {
+        const recorded = await recordInbound(tx, message, phone, deps.settings, 'processed');
+        if (recorded.kind === 'duplicate') throw new DuplicateDelivery();
+        turn = received(message, recorded, logger, started);
+        return act(turn, recorded, tx, decided);
+      });
+    } catch (err) {
+      if (err instanceof DuplicateDelivery) return duplicate(message, logger);
+      if (isDatabaseUnavailable(err)) throw err;
+      return failedAlone(message, phone, logger, started, err, decided.understanding);
+    }
+    try {
+      return await finish(turn!, processed, decided);
+    } catch (err) {
+      return failed(turn!, err, decided.understanding);
+    }
+  }
+
+  function answered(turn: Turn, reply: string, { understanding, interceptor }: Decided): InboundResult {
     turn.logger.info('message answered', {
       messageId: turn.inboundId,
       understanding: understanding?.kind ?? interceptor?.name ?? 'empty',
@@ -106,73 +158,34 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
     const { inboundId, logger } = turn;
     logger.error('message failed', { messageId: inboundId, error: err });
     const reply = replyForError(err);
-    await sqlTransaction(em, (sql) => markFailed(sql, processDeps, turn, reply, err, understanding)).catch((markErr: unknown) =>
-      logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }),
-    );
+    await em.fork().transactional((tx) => markFailed(tx, processDeps, turn, reply, err, understanding))
+      .catch((markErr: unknown) => logger.error('could not record the failure', { messageId: inboundId, error: errorSummary(markErr) }));
     return { outcome: 'failed', reply, messageId: inboundId, userId: turn.userId };
   }
 
-  function received(message: InboundMessage, user: User, conversation: ConversationState, inboundId: string, logger: Logger, started: number): Turn {
+  /** The single transaction rolled back: keep the message anyway, marked failed, and apologise. */
+  async function failedAlone(message: InboundMessage, phone: string, logger: Logger, started: number, err: unknown, understanding: Understanding | undefined): Promise<InboundResult> {
+    const recorded = await recordInbound(em.fork(), message, phone, deps.settings);
+    if (recorded.kind === 'duplicate') return duplicate(message, logger);
+    return failed(received(message, recorded, logger, started), err, understanding);
+  }
+
+  function received(message: InboundMessage, recorded: Locked & { inboundId: string }, logger: Logger, started: number): Turn {
+    const { user, conversation, inboundId } = recorded;
     logger.info('message received', { messageId: inboundId, text: describeText(message.text) });
     logger.debug('message text', { text: message.text });
     return { userId: user.id, conversationId: conversation.conversationId, inboundId, message, started, logger };
   }
 
+  /** A redelivery: the stored reply is replayed (or the message is still being answered). */
   async function duplicate(message: InboundMessage, logger: Logger): Promise<InboundResult> {
-    const existing = await storedDelivery(autocommit, message.channel, message.providerMessageId ?? '');
+    const fork = em.fork();
+    const existing = await storedDelivery(fork, message.channel, message.providerMessageId ?? '');
     if (!existing) throw new Error(`delivery ${message.providerMessageId} collided with a message that cannot be found`);
-    return replayDuplicate(autocommit, existing.id, logger);
-  }
-
-  /** Commit the message first, then understand it with no transaction open (a model may take seconds). */
-  async function inSteps(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
-    const recorded = await recordInbound(autocommit, message, phone, deps.settings);
-    if (recorded.kind === 'duplicate') return duplicate(message, logger);
-    const { user, conversation, inboundId } = recorded;
-    return answer(user, conversation, received(message, user, conversation, inboundId, logger, started));
-  }
-
-  /**
-   * The rules path: understanding takes microseconds, so the message is recorded, understood, acted on and
-   * answered in ONE transaction (one commit, no claim). A message that needs the ORM (an interceptor, a tool not
-   * marked sqlOnly) is committed as received and handed to `answer`. A crash rolls everything back; the message
-   * is then recorded on its own and marked failed, so it is still kept.
-   */
-  async function atOnce(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
-    let understanding: Understanding | undefined; // kept for the failure record when the transaction throws
-    let next: () => Promise<InboundResult>;
-    try {
-      next = await sqlTransaction(em, async (sql) => {
-        const recorded = await recordInbound(sql, message, phone, deps.settings, 'processed');
-        if (recorded.kind === 'duplicate') return () => duplicate(message, logger);
-        const { user, conversation, inboundId } = recorded;
-        const turn = received(message, user, conversation, inboundId, logger, started);
-        const interceptor = await findInterceptor(interceptors, message, user, { sql, inboundId });
-        if (!interceptor && message.text.trim()) {
-          understanding = await deps.understander.understand(message.text, understandContext(deps, em, user, conversation, turn));
-        }
-        const decided = { interceptor, understanding };
-        if (!runsWithoutOrm(processDeps, interceptor, understanding)) {
-          await sql(`update conversation_messages set status = 'received' where id = $1`, [inboundId]);
-          return () => answer(user, conversation, turn, decided);
-        }
-        const { reply } = await processRecorded(sql, processDeps, turn, user, conversation, understanding);
-        return async () => answered(turn, reply, understanding, undefined);
-      });
-    } catch (err) {
-      if (isDatabaseUnavailable(err)) throw err;
-      return failedAlone(message, phone, logger, started, err, understanding);
-    }
-    // After the commit: a duplicate is looked up, a hand-over answered in the ORM path, an answer logged.
-    return next();
-  }
-
-  /** The single transaction rolled back: keep the message anyway, marked failed, and apologise. */
-  async function failedAlone(message: InboundMessage, phone: string, logger: Logger, started: number, err: unknown, understanding: Understanding | undefined): Promise<InboundResult> {
-    const recorded = await recordInbound(autocommit, message, phone, deps.settings);
-    if (recorded.kind === 'duplicate') return duplicate(message, logger);
-    const { user, conversation, inboundId } = recorded;
-    return failed(received(message, user, conversation, inboundId, logger, started), err, understanding);
+    const answer = await storedReply(fork, existing.id);
+    logger.info('duplicate delivery', { messageId: existing.id, answered: Boolean(answer) });
+    if (!answer) return { outcome: 'in_progress', reply: null, messageId: existing.id };
+    return { outcome: 'duplicate', reply: answer.content || null, messageId: existing.id };
   }
 
   return {
@@ -183,8 +196,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       if (!phone) throw new InvalidPhoneError(message.phone);
       const logger = deps.logger.child({ channel: message.channel, from: maskPhone(phone), pmid: message.providerMessageId });
       const started = performance.now();
-      if (deps.understander.path === 'rules') return atOnce(message, phone, logger, started);
-      return inSteps(message, phone, logger, started);
+      return atOnce ? inOne(message, phone, logger, started) : inSteps(message, phone, logger, started);
     },
 
     async resume(inboundId, replyRoute) {
@@ -203,7 +215,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       };
       const logger = deps.logger.child({ channel: message.channel, from: maskPhone(user.phoneNumber), recovered: true });
       const turn: Turn = { userId: user.id, conversationId: inbound.conversation.conversationId, inboundId, message, started: performance.now(), logger };
-      return answer(user, inbound.conversation, turn);
+      return answer(turn, { user, conversation: inbound.conversation });
     },
   };
 }
@@ -218,7 +230,7 @@ async function findInterceptor(
   return undefined;
 }
 
-function understandContext(deps: PipelineDeps, em: EntityManager, user: User, conversation: ConversationState, turn: Turn): UnderstandContext {
+function understandContext(deps: PipelineDeps, em: EntityManager, { user, conversation }: Locked, turn: Turn): UnderstandContext {
   return {
     now: turn.message.receivedAt,
     timezone: user.timezone,
@@ -229,14 +241,4 @@ function understandContext(deps: PipelineDeps, em: EntityManager, user: User, co
     userName: user.name,
     history: historyLoader(em, turn.conversationId, turn.inboundId),
   };
-}
-
-async function replayDuplicate(sql: Sql, existingId: string, logger: Logger): Promise<InboundResult> {
-  const [answer] = await sql<{ content: string }>(
-    `select content from conversation_messages where in_reply_to = $1 and role = 'assistant' order by id desc limit 1`,
-    [existingId],
-  );
-  logger.info('duplicate delivery', { messageId: existingId, answered: Boolean(answer) });
-  if (!answer) return { outcome: 'in_progress', reply: null, messageId: existingId };
-  return { outcome: 'duplicate', reply: answer.content || null, messageId: existingId };
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import type { Sql } from '../db/sql.js';
-import { enqueueOutboundSql } from '../outbox/enqueue.js';
-import type { ConversationState } from '../entities/index.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { enqueueOutbound } from '../outbox/enqueue.js';
+import { AgentLog, ConversationMessage, ConversationState } from '../entities/index.js';
 import type { UnderstandingPath } from '../entities/agent-log.entity.js';
 import { errorSummary } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -28,55 +28,6 @@ export interface RecordDeps {
   understander: { path: UnderstandingPath };
 }
 
-/** What is written for a message, gathered into one statement (one round trip, no entity work). */
-class Writes {
-  readonly params: unknown[] = [];
-  private readonly parts: string[] = [];
-  private readonly messages: MessageRow[] = [];
-
-  constructor(private readonly turn: Turn) {}
-
-  p(value: unknown, cast = ''): string {
-    this.params.push(value);
-    return `$${this.params.length}${cast}`;
-  }
-
-  /** A jsonb placeholder: the value as JSON text (SQL NULL for null/undefined). */
-  json(value: unknown): string {
-    return this.p(value === null || value === undefined ? null : JSON.stringify(value), '::jsonb');
-  }
-
-  add(statement: string): void {
-    this.parts.push(statement);
-  }
-
-  /** Rows of conversation_messages answering the turn; written by one insert, so ids follow this order. */
-  message(row: MessageRow): void {
-    this.messages.push(row);
-  }
-
-  async run(sql: Sql): Promise<void> {
-    if (this.messages.length) this.parts.unshift(this.insertMessages());
-    if (!this.parts.length) return;
-    const ctes = this.parts.map((part, i) => `w${i} as (${part})`).join(',\n');
-    await sql(`with ${ctes}\nselect 1`, this.params);
-  }
-
-  private insertMessages(): string {
-    const { turn } = this;
-    const conversation = this.p(turn.conversationId);
-    const user = this.p(turn.userId);
-    const channel = this.p(turn.message.channel);
-    const inReplyTo = this.p(turn.inboundId, '::bigint');
-    const at = this.p(turn.message.receivedAt, '::timestamptz');
-    const values = this.messages.map(
-      (r) => `(${conversation}, ${user}, ${channel}, ${this.p(r.role)}, ${this.p(r.content)}, ${this.p(r.messageType)}, ${this.p(r.toolName ?? null)}, ${this.p(r.toolSuccess ?? null, '::boolean')}, ${inReplyTo}, ${at}, ${this.json(r.metadata)})`,
-    );
-    return `insert into conversation_messages (conversation_id, user_id, channel, role, content, message_type, tool_name, tool_success, in_reply_to, timestamp, metadata)
-      values ${values.join(', ')}`;
-  }
-}
-
 interface MessageRow {
   role: 'tool' | 'assistant';
   content: string;
@@ -86,66 +37,123 @@ interface MessageRow {
   metadata?: Record<string, unknown> | null;
 }
 
-function insertAgentLog(w: Writes, deps: RecordDeps, turn: Turn, fields: { reply: string; toolCalled?: string | null; toolOutput?: unknown; understanding?: Understanding; error?: string }): void {
-  w.add(`insert into agent_logs (user_id, conversation_id, message_id, user_input, agent_response, tool_called, tool_output, memory_used, understanding, latency_ms, error, timestamp)
-    values (${w.p(turn.userId)}, ${w.p(turn.conversationId)}, ${w.p(turn.inboundId, '::bigint')}, ${w.p(turn.message.text)}, ${w.p(fields.reply)}, ${w.p(fields.toolCalled ?? null)},
-            ${w.json(fields.toolOutput)}, ${w.json(fields.understanding?.trace)}, ${w.p(pathOf(deps, fields.understanding))},
-            ${w.p(Math.round(performance.now() - turn.started))}, ${w.p(fields.error ?? null)}, ${w.p(deps.clock.now(), '::timestamptz')})`);
+/** Rows of conversation_messages answering the turn, in one insert (so ids follow this order). */
+async function insertMessages(em: EntityManager, turn: Turn, rows: MessageRow[]): Promise<void> {
+  if (!rows.length) return;
+  const { conversationId, userId, inboundId, message } = turn;
+  await em.insertMany(
+    ConversationMessage,
+    rows.map((r) => ({
+      conversation: conversationId,
+      user: userId,
+      channel: message.channel,
+      role: r.role,
+      content: r.content,
+      messageType: r.messageType,
+      toolName: r.toolName ?? null,
+      toolSuccess: r.toolSuccess ?? null,
+      inReplyTo: inboundId,
+      timestamp: message.receivedAt,
+      metadata: r.metadata ?? null,
+    })),
+  );
 }
 
-/** The tool rows and the conversation state they change; written in the transaction that ran the tools. */
-function addToolRuns(w: Writes, turn: Turn, conversation: ConversationState, outcome: Outcome): void {
-  for (const run of outcome.runs) {
-    w.message({ role: 'tool', content: JSON.stringify({ args: run.args, result: run.result }), messageType: 'tool_result', toolName: run.tool, toolSuccess: run.ok });
-  }
-  const sets: string[] = [];
+interface LogFields {
+  reply: string;
+  toolCalled?: string | null;
+  toolOutput?: unknown;
+  understanding?: Understanding;
+  error?: string;
+}
+
+async function insertAgentLog(em: EntityManager, deps: RecordDeps, turn: Turn, fields: LogFields): Promise<void> {
+  await em.insert(AgentLog, {
+    user: turn.userId,
+    conversationId: turn.conversationId,
+    messageId: turn.inboundId,
+    userInput: turn.message.text,
+    agentResponse: fields.reply,
+    toolCalled: fields.toolCalled ?? null,
+    toolOutput: fields.toolOutput ?? null,
+    memoryUsed: fields.understanding?.trace ?? null,
+    understanding: pathOf(deps, fields.understanding),
+    latencyMs: Math.round(performance.now() - turn.started),
+    error: fields.error ?? null,
+    timestamp: deps.clock.now(),
+  });
+}
+
+function toolRows(outcome: Outcome): MessageRow[] {
+  return outcome.runs.map((run) => ({
+    role: 'tool' as const,
+    content: JSON.stringify({ args: run.args, result: run.result }),
+    messageType: 'tool_result',
+    toolName: run.tool,
+    toolSuccess: run.ok,
+  }));
+}
+
+/** What the tools change in the conversation state: written with one update, no entity loaded for it. */
+async function updateConversation(em: EntityManager, turn: Turn, conversation: ConversationState, outcome: Outcome): Promise<void> {
+  const changes: Partial<Pick<ConversationState, 'lastToolResult' | 'focusAreas' | 'pending'>> = {};
   if (outcome.runs.length) {
-    const lastToolResult = outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, data: 'data' in r.result ? r.result.data : undefined }));
-    const areas = [...new Set([...outcome.runs.map((r) => r.tool.split('.')[0] ?? r.tool), ...conversation.focusAreas])].slice(0, 5);
-    sets.push(`last_tool_result = ${w.json(lastToolResult)}`, `focus_areas = ${w.json(areas)}`);
+    changes.lastToolResult = outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, data: 'data' in r.result ? r.result.data : undefined }));
+    changes.focusAreas = [...new Set([...outcome.runs.map((r) => r.tool.split('.')[0] ?? r.tool), ...conversation.focusAreas])].slice(0, 5);
   }
-  if (outcome.pending !== undefined) sets.push(`pending = ${w.json(outcome.pending)}`);
-  if (sets.length) w.add(`update conversation_states set ${sets.join(', ')} where conversation_id = ${w.p(turn.conversationId)}`);
+  if (outcome.pending !== undefined) changes.pending = outcome.pending;
+  if (Object.keys(changes).length) await em.nativeUpdate(ConversationState, { conversationId: turn.conversationId }, changes);
 }
 
-/** The assistant message and the agent_logs row. */
-function addReply(w: Writes, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): void {
+function replyRow(turn: Turn, outcome: RecordedOutcome): MessageRow {
   const route = turn.message.replyRoute;
   const metadata = outcome.reply ? (route?.describe?.(outcome.reply) ?? null) : null;
-  w.message({ role: 'assistant', content: outcome.reply, messageType: 'text', metadata });
-  insertAgentLog(w, deps, turn, {
+  return { role: 'assistant', content: outcome.reply, messageType: 'text', metadata };
+}
+
+function replyLog(outcome: RecordedOutcome, understanding?: Understanding): LogFields {
+  return {
     reply: outcome.reply,
     toolCalled: outcome.toolName ?? (outcome.runs.map((r) => r.tool).join(',') || null),
     toolOutput: outcome.toolOutput ?? (outcome.runs.length ? outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, args: r.args, result: r.result })) : null),
     understanding,
-  });
+  };
 }
 
 /**
- * Everything the processing transaction writes after the tools ran, in one statement: tool rows, conversation
- * state and, unless the reply is still to be worded (`final` false), the reply, agent log and owed outbox row.
+ * Everything the processing transaction writes after the tools ran: tool rows, conversation state and, unless the
+ * reply is still to be worded (`final` false), the reply, agent log and owed outbox row.
  */
-export async function recordOutcome(sql: Sql, deps: RecordDeps, turn: Turn, conversation: ConversationState, outcome: RecordedOutcome, final: boolean, understanding?: Understanding): Promise<void> {
-  const w = new Writes(turn);
-  addToolRuns(w, turn, conversation, outcome);
-  if (final) addReply(w, deps, turn, outcome, understanding);
-  await w.run(sql);
-  if (final) await enqueueOwedReply(sql, turn, outcome.reply);
+export async function recordOutcome(
+  em: EntityManager,
+  deps: RecordDeps,
+  turn: Turn,
+  conversation: ConversationState,
+  outcome: RecordedOutcome,
+  final: boolean,
+  understanding?: Understanding,
+): Promise<void> {
+  const rows = toolRows(outcome);
+  if (final) rows.push(replyRow(turn, outcome));
+  await insertMessages(em, turn, rows);
+  await updateConversation(em, turn, conversation, outcome);
+  if (!final) return;
+  await insertAgentLog(em, deps, turn, replyLog(outcome, understanding));
+  await enqueueOwedReply(em, turn, outcome.reply);
 }
 
 /** A reply worded after the processing transaction: recorded (and enqueued when owed) in a short one. */
-export async function recordReply(sql: Sql, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): Promise<void> {
-  const w = new Writes(turn);
-  addReply(w, deps, turn, outcome, understanding);
-  await w.run(sql);
-  await enqueueOwedReply(sql, turn, outcome.reply);
+export async function recordReply(em: EntityManager, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): Promise<void> {
+  await insertMessages(em, turn, [replyRow(turn, outcome)]);
+  await insertAgentLog(em, deps, turn, replyLog(outcome, understanding));
+  await enqueueOwedReply(em, turn, outcome.reply);
 }
 
 /** Once the webhook was answered without the reply, the reply goes to the outbox in the transaction that records it. */
-async function enqueueOwedReply(sql: Sql, turn: Turn, reply: string): Promise<void> {
+async function enqueueOwedReply(em: EntityManager, turn: Turn, reply: string): Promise<void> {
   const route = turn.message.replyRoute;
   if (!reply || !route?.acknowledged()) return;
-  await enqueueOutboundSql(sql, {
+  await enqueueOutbound(em, {
     userId: turn.userId,
     body: reply,
     kind: 'reply',
@@ -159,13 +167,12 @@ async function enqueueOwedReply(sql: Sql, turn: Turn, reply: string): Promise<vo
 }
 
 /** A crash: the inbound message is marked failed and answered with an apology, in a transaction of its own. */
-export async function markFailed(sql: Sql, deps: RecordDeps, turn: Turn, reply: string, err: unknown, understanding?: Understanding): Promise<void> {
-  const w = new Writes(turn);
+export async function markFailed(em: EntityManager, deps: RecordDeps, turn: Turn, reply: string, err: unknown, understanding?: Understanding): Promise<void> {
   const error = errorSummary(err);
-  w.add(`update conversation_messages set status = 'failed', metadata = ${w.json({ ...(turn.message.metadata ?? {}), error })} where id = ${w.p(turn.inboundId, '::bigint')}`);
-  w.message({ role: 'assistant', content: reply, messageType: 'error' });
-  insertAgentLog(w, deps, turn, { reply, understanding, error });
-  await w.run(sql);
+  const metadata = { ...(turn.message.metadata ?? {}), error };
+  await em.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'failed', metadata });
+  await insertMessages(em, turn, [{ role: 'assistant', content: reply, messageType: 'error' }]);
+  await insertAgentLog(em, deps, turn, { reply, understanding, error });
 }
 
 export function toolReports(runs: ToolRun[]): ToolReport[] {

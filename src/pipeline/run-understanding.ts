@@ -56,22 +56,10 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
       runs.push({ tool: call.tool, args: call.args, ok: false, result: { ok: false, reply, error } });
       continue;
     }
-    const result = await tool.execute(parsed.data, tool.sqlOnly ? withoutEntityManager(ctx, `tool ${tool.name} is marked sqlOnly but used the entity manager`) : ctx);
+    const result = await tool.execute.call(tool, parsed.data, ctx);
     if (result.pending) pending = result.pending;
     runs.push({ tool: call.tool, args: parsed.data, ok: result.ok, result });
   }
   const replies = [...new Set(runs.map((r) => r.result.reply))];
   return { reply: replies.join('\n'), runs, pending };
-}
-
-/** A context whose `em` throws when read: what a tool marked sqlOnly sees, and every tool on the fast path. */
-export function withoutEntityManager(ctx: Omit<ToolContext, 'em'>, why: string): ToolContext {
-  // The rest is read through the prototype: no copy per tool call.
-  return Object.create(ctx, {
-    em: {
-      get() {
-        throw new Error(why);
-      },
-    },
-  }) as ToolContext;
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Sql } from '../db/sql.js';
 import type { ChannelId } from '../entities/user-channel.entity.js';
 import type { ConversationMessage } from '../entities/conversation-message.entity.js';
 import type { ConversationState } from '../entities/conversation-state.entity.js';
@@ -56,9 +55,9 @@ export interface InboundContext {
   logger: Logger;
 }
 
-/** What an interceptor may decide with: the stored message's id and a connection (the message's transaction's, when one is open). */
+/** What an interceptor may decide with: the stored message's id and a forked manager (in the message's transaction, when one is open). */
 export interface ClaimContext {
-  sql: Sql;
+  em: EntityManager;
   inboundId: string;
 }
 

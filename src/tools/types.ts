@@ -11,9 +11,9 @@ import type { Job } from '../scheduler/types.js';
 export interface ToolContext {
   /** Raw statements in the message's transaction: what the common tool calls use (cheap, see db/sql.ts). */
   sql: Sql;
-  /** The ORM in the same transaction. Not available to a tool marked `sqlOnly` (reading it throws). */
+  /** The ORM in the same transaction: the message's one forked EntityManager. */
   em: EntityManager;
-  /** The user and conversation as read under the user's lock; managed by `em` only when `em` is available. */
+  /** The user and conversation as read under the user's lock, managed by `em`. */
   user: User;
   conversation: ConversationState;
   /** The message's receivedAt: every relative date is resolved against it, in `timezone`. */
@@ -36,10 +36,7 @@ export interface Tool<A = unknown> {
   name: string;
   description: string;
   schema: z.ZodType<A>;
-  /**
-   * The tool only uses `ctx.sql`: a message whose calls are all sqlOnly is processed on a bare pooled
-   * connection, without opening an ORM transaction or hydrating entities.
-   */
+  /** Ignored: every tool runs in the message's ORM transaction. Kept until the tools stop setting it. */
   sqlOnly?: boolean;
   execute(args: A, ctx: ToolContext): Promise<ToolResult>;
 }
