@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sqlAutocommit, type Sql } from '../db/sql.js';
+import { plainRows } from '../db/plain-rows.js';
+import { User } from '../entities/user.entity.js';
 import type { UserPreferences } from '../entities/user.entity.js';
 import { notificationSettings } from '../tools/notifications/notification.prefs.js';
 import type { DumpSection, ToolModule } from '../tools/types.js';
@@ -20,38 +21,42 @@ export type DumpTarget = { all: true } | { phones: readonly string[] };
 
 export interface UserRow {
   id: number;
-  phone_number: string;
+  phoneNumber: string;
   name: string | null;
   timezone: string;
   preferences: UserPreferences | null;
-  opted_out: boolean;
+  optedOut: boolean;
 }
 
-const USER_COLUMNS = 'id, phone_number, name, timezone, preferences, opted_out';
+const USER_FIELDS = ['id', 'phoneNumber', 'name', 'timezone', 'preferences', 'optedOut'] as const;
+
+function selectUsers(em: EntityManager) {
+  return em.createQueryBuilder(User, 'u').select([...USER_FIELDS]);
+}
 
 /** Prints one JSON line per user, a batch at a time: memory stays bounded and output starts with the first batch. */
 export async function dumpUsers(deps: DumpDeps, target: DumpTarget): Promise<void> {
   const size = deps.batchSize ?? 500;
   const sections = deps.modules.flatMap((m) => (m.dump ? [m.dump] : []));
-  const batches = 'all' in target ? allUsers(sqlAutocommit(deps.em), size) : usersByPhone(sqlAutocommit(deps.em), target.phones, size);
+  const batches = 'all' in target ? allUsers(deps.em, size) : usersByPhone(deps.em, target.phones, size);
   for await (const batch of batches) await deps.write(await dumpBatch(deps, sections, batch));
 }
 
-async function* allUsers(sql: Sql, size: number): AsyncGenerator<UserRow[]> {
+async function* allUsers(em: EntityManager, size: number): AsyncGenerator<UserRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await sql<UserRow>(`select ${USER_COLUMNS} from users where id > $1 order by id limit $2`, [after, size]);
+    const rows = await plainRows<UserRow>(selectUsers(em).where({ id: { $gt: after } }).orderBy({ id: 'asc' }).limit(size));
     if (rows.length) yield rows;
     if (rows.length < size) return;
     after = rows.at(-1)!.id;
   }
 }
 
-async function* usersByPhone(sql: Sql, phones: readonly string[], size: number): AsyncGenerator<(UserRow | null)[]> {
+async function* usersByPhone(em: EntityManager, phones: readonly string[], size: number): AsyncGenerator<(UserRow | null)[]> {
   for (let i = 0; i < phones.length; i += size) {
     const chunk = phones.slice(i, i + size);
-    const rows = await sql<UserRow>(`select ${USER_COLUMNS} from users where phone_number = any($1)`, [chunk]);
-    const byPhone = new Map(rows.map((r) => [r.phone_number, r]));
+    const rows = await plainRows<UserRow>(selectUsers(em).where({ phoneNumber: { $in: chunk } }));
+    const byPhone = new Map(rows.map((r) => [r.phoneNumber, r]));
     yield chunk.map((phone) => byPhone.get(phone) ?? null);
   }
 }
@@ -62,7 +67,7 @@ async function dumpBatch(deps: DumpDeps, sections: DumpSection[], users: (UserRo
   return users
     .map((user) =>
       jsonLine({
-        user: user ? { id: user.id, phone: user.phone_number, timezone: user.timezone } : null,
+        user: user ? { id: user.id, phone: user.phoneNumber, timezone: user.timezone } : null,
         settings: user ? userSettings(user, deps.defaultCurrency) : null,
         ...Object.fromEntries(sections.map((s, i) => [s.key, (user && rows[i]!.get(user.id)) ?? []])),
       }),
@@ -78,7 +83,7 @@ export function userSettings(user: UserRow, defaultCurrency: string): Record<str
     timezone: user.timezone,
     currency: preferences.currency ?? defaultCurrency,
     ...notificationSettings(preferences),
-    optedOut: user.opted_out,
+    optedOut: user.optedOut,
   };
   return { ...settings, ...Object.fromEntries(Object.entries(preferences).filter(([key]) => !(key in settings))) };
 }

@@ -1,5 +1,4 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { sqlOf } from '../db/sql.js';
 import { ConversationMessage, ConversationState, User } from '../entities/index.js';
 import type { Tool, ToolContext, ToolModule } from '../tools/types.js';
 import type { Understanding } from '../understanding/types.js';
@@ -70,7 +69,6 @@ export async function processMessage(
   } else {
     const ctx: ToolContext = {
       em: tx,
-      sql: await sqlOf(tx),
       user,
       conversation,
       now: turn.message.receivedAt,

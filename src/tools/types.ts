@@ -2,15 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import type { ConversationState, PendingRequest } from '../entities/conversation-state.entity.js';
 import type { User } from '../entities/user.entity.js';
-import type { Sql } from '../db/sql.js';
 import type { Logger } from '../logger.js';
 import type { Rule, RuleInput, UnderstandContext, Understanding } from '../understanding/types.js';
 import type { Job } from '../scheduler/types.js';
 
 /** What one tool call may use: the message's transaction, its user and the instant it arrived. */
 export interface ToolContext {
-  /** Raw statements in the message's transaction: what the common tool calls use (cheap, see db/sql.ts). */
-  sql: Sql;
   /** The ORM in the same transaction: the message's one forked EntityManager. */
   em: EntityManager;
   /** The user and conversation as read under the user's lock, managed by `em`. */
@@ -36,8 +33,6 @@ export interface Tool<A = unknown> {
   name: string;
   description: string;
   schema: z.ZodType<A>;
-  /** Ignored: every tool runs in the message's ORM transaction. Kept until the tools stop setting it. */
-  sqlOnly?: boolean;
   execute(args: A, ctx: ToolContext): Promise<ToolResult>;
 }
 

@@ -4,7 +4,7 @@ import type { ToolResult } from '../types.js';
 import type { CalendarEvent } from './calendar.entity.js';
 import type { DeletedByWords, EventRow } from './calendar.repository.js';
 
-/** What the wording needs: an entity or a row read with ctx.sql. */
+/** What the wording needs: an entity or a plain row read by the repository. */
 export type EventView = Pick<CalendarEvent, 'title' | 'startAt' | 'endAt' | 'allDay' | 'location'>;
 
 function day(instant: Date, zone: string): string {
