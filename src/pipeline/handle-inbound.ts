@@ -72,15 +72,24 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   const { em } = deps.orm;
   const atOnce = deps.understander.path === 'rules';
 
-  /** Decides and acts: inside `tx` when the message was recorded in it, else in a transaction that locks and claims it. */
-  async function act(turn: Turn, state: Locked, tx: EntityManager | undefined, decided: Decided): Promise<Processed> {
+  /**
+   * Decides and acts: inside `tx` when the message was recorded in it, else in a transaction that locks and claims it.
+   * An interceptor's work may take its time (media, a held message), so a message one claims inside `tx` is handed
+   * back as received (null): once `tx` commits, the webhook can acknowledge it while `actDecided` answers it.
+   */
+  async function act(turn: Turn, state: Locked, tx: EntityManager | undefined, decided: Decided): Promise<Processed | null> {
     const claim = { em: tx ?? em.fork(), inboundId: turn.inboundId };
     decided.interceptor = await findInterceptor(interceptors, turn.message, state.user, claim);
     if (!decided.interceptor && turn.message.text.trim()) {
       decided.understanding = await deps.understander.understand(turn.message.text, understandContext(deps, em, state, turn));
     }
-    const { interceptor, understanding } = decided;
-    if (tx) return processMessage(tx, processDeps, turn, state, interceptor, understanding);
+    if (!tx) return actDecided(turn, decided);
+    if (!decided.interceptor) return processMessage(tx, processDeps, turn, state, undefined, decided.understanding);
+    await tx.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'received' });
+    return null;
+  }
+
+  function actDecided(turn: Turn, { interceptor, understanding }: Decided): Promise<Processed> {
     return em.fork().transactional(async (t) => {
       const locked = await lockAndClaim(t, turn);
       return processMessage(t, processDeps, turn, locked, interceptor, understanding);
@@ -102,7 +111,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function answer(turn: Turn, state: Locked): Promise<InboundResult> {
     const decided: Decided = {};
     try {
-      return await finish(turn, await act(turn, state, undefined, decided), decided);
+      return await finish(turn, (await act(turn, state, undefined, decided))!, decided);
     } catch (err) {
       if (err instanceof AlreadyAnswered) return { outcome: 'duplicate', reply: null, messageId: turn.inboundId, userId: turn.userId };
       return failed(turn, err, decided.understanding);
@@ -123,7 +132,7 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   async function inOne(message: InboundMessage, phone: string, logger: Logger, started: number): Promise<InboundResult> {
     const decided: Decided = {};
     let turn: Turn | undefined;
-    let processed: Processed;
+    let processed: Processed | null;
     try {
       processed = await em.fork().transactional(async (tx) => {
         const recorded = await recordInbound(tx, message, phone, deps.settings, 'processed');
@@ -137,8 +146,9 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
       return failedAlone(message, phone, logger, started, err, decided.understanding);
     }
     try {
-      return await finish(turn!, processed, decided);
+      return await finish(turn!, processed ?? (await actDecided(turn!, decided)), decided);
     } catch (err) {
+      if (err instanceof AlreadyAnswered) return { outcome: 'duplicate', reply: null, messageId: turn!.inboundId, userId: turn!.userId };
       return failed(turn!, err, decided.understanding);
     }
   }
