@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import { releaseOldestHeld, sendersWithHeld } from '../src/db/held-messages.js';
 import { recordInboundRows, upsertUserLocked, type InboundRecord } from '../src/db/record-inbound.sql.js';
+import { recordOutcomeRows } from '../src/db/record-outcome.sql.js';
 import { claimStranded, giveUpStranded } from '../src/db/stranded-messages.js';
-import { ConversationMessage, User } from '../src/entities/index.js';
+import { AgentLog, ConversationMessage, ConversationState, User } from '../src/entities/index.js';
 import { resetDb, testDb } from './support/db.js';
 
 const AT = new Date('2026-11-23T14:00:00Z');
@@ -29,6 +30,31 @@ function record(overrides: Partial<InboundRecord> = {}): InboundRecord {
 describe('raw statements in src/db', () => {
   beforeEach(resetDb);
   const em = () => testDb().orm.em.fork();
+
+  it("records a turn's messages in order, only the conversation fields that change, and its agent log", async () => {
+    const { user, messageId } = await recordInboundRows(em(), record({ status: 'processed' }));
+    const tool = { role: 'tool', content: '{}', message_type: 'tool_result', tool_name: 'grocery.add', tool_success: true, metadata: null } as const;
+    const reply = { role: 'assistant', content: 'Added milk', message_type: 'text', tool_name: null, tool_success: null, metadata: { parts: 1 } } as const;
+    const log = {
+      user_input: 'hello?', agent_response: 'Added milk', tool_called: 'grocery.add', tool_output: [{ ok: true }], memory_used: null,
+      understanding: 'rules', latency_ms: 3, error: null, timestamp: AT,
+    };
+    const base = { conversationId: 'conv-1', userId: user.id as number, channel: 'sms', inReplyTo: messageId, at: AT };
+    const pending = { tool: 'grocery.clear', args: {}, missing: 'yes-no', question: 'Sure?', createdAt: AT.toISOString() };
+    const wrote = await recordOutcomeRows(em(), { ...base, messages: [tool, reply], conversation: { focusAreas: ['grocery'], pending }, log });
+    expect(wrote).to.deep.equal({ messages: 2, conversations: 1, logs: 1 });
+    const rows = await em().find(ConversationMessage, { inReplyTo: messageId }, { orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.role, r.toolName ?? null, r.metadata ?? null])).to.deep.equal([['tool', 'grocery.add', null], ['assistant', null, { parts: 1 }]]);
+    const state = await em().findOneOrFail(ConversationState, 'conv-1');
+    expect([state.focusAreas, state.pending, state.lastToolResult ?? null]).to.deep.equal([['grocery'], pending, null]);
+    expect(await em().count(AgentLog, { messageId })).to.equal(1);
+
+    const cleared = await recordOutcomeRows(em(), { ...base, messages: [reply], conversation: { pending: null }, log: null });
+    expect(cleared).to.deep.equal({ messages: 1, conversations: 1, logs: 0 });
+    const after = await em().findOneOrFail(ConversationState, 'conv-1');
+    expect([after.focusAreas, after.pending ?? null]).to.deep.equal([['grocery'], null]);
+    expect((await recordOutcomeRows(em(), { ...base, messages: [], conversation: {}, log: null })).conversations).to.equal(0);
+  });
 
   it('records user, channel, conversation and message in one statement, and continues the conversation', async () => {
     const first = await recordInboundRows(em(), record());

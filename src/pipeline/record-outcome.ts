@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordOutcomeRows, type Outcome as OutcomeRows, type OutcomeLog } from '../db/record-outcome.sql.js';
 import { enqueueOutbound } from '../outbox/enqueue.js';
 import { AgentLog, ConversationMessage, ConversationState } from '../entities/index.js';
 import type { UnderstandingPath } from '../entities/agent-log.entity.js';
@@ -94,15 +95,16 @@ function toolRows(outcome: Outcome): MessageRow[] {
   }));
 }
 
-/** What the tools change in the conversation state: written with one update, no entity loaded for it. */
-async function updateConversation(em: EntityManager, turn: Turn, conversation: ConversationState, outcome: Outcome): Promise<void> {
-  const changes: Partial<Pick<ConversationState, 'lastToolResult' | 'focusAreas' | 'pending'>> = {};
+/** What the tools change in the conversation state (only the keys that change). */
+function conversationChanges(conversation: ConversationState, outcome: Outcome): OutcomeRows['conversation'] {
+  const changes: OutcomeRows['conversation'] = {};
   if (outcome.runs.length) {
     changes.lastToolResult = outcome.runs.map((r) => ({ tool: r.tool, ok: r.ok, data: 'data' in r.result ? r.result.data : undefined }));
-    changes.focusAreas = [...new Set([...outcome.runs.map((r) => r.tool.split('.')[0] ?? r.tool), ...conversation.focusAreas])].slice(0, 5);
+    const tools = outcome.runs.map((r) => r.tool.split('.')[0] ?? r.tool);
+    changes.focusAreas = [...new Set([...tools, ...conversation.focusAreas])].slice(0, 5);
   }
   if (outcome.pending !== undefined) changes.pending = outcome.pending;
-  if (Object.keys(changes).length) await em.nativeUpdate(ConversationState, { conversationId: turn.conversationId }, changes);
+  return changes;
 }
 
 function replyRow(turn: Turn, outcome: RecordedOutcome): MessageRow {
@@ -122,7 +124,8 @@ function replyLog(outcome: RecordedOutcome, understanding?: Understanding): LogF
 
 /**
  * Everything the processing transaction writes after the tools ran: tool rows, conversation state and, unless the
- * reply is still to be worded (`final` false), the reply, agent log and owed outbox row.
+ * reply is still to be worded (`final` false), the reply, agent log and owed outbox row. One fixed statement on the
+ * message path (src/db/record-outcome.sql.ts); the owed outbox row only when the webhook was answered without it.
  */
 export async function recordOutcome(
   em: EntityManager,
@@ -135,18 +138,43 @@ export async function recordOutcome(
 ): Promise<void> {
   const rows = toolRows(outcome);
   if (final) rows.push(replyRow(turn, outcome));
-  await insertMessages(em, turn, rows);
-  await updateConversation(em, turn, conversation, outcome);
-  if (!final) return;
-  await insertAgentLog(em, deps, turn, replyLog(outcome, understanding));
-  await enqueueOwedReply(em, turn, outcome.reply);
+  const log = final ? logRow(deps, turn, replyLog(outcome, understanding)) : null;
+  await recordOutcomeRows(em, outcomeOf(turn, rows, conversationChanges(conversation, outcome), log));
+  if (final) await enqueueOwedReply(em, turn, outcome.reply);
 }
 
 /** A reply worded after the processing transaction: recorded (and enqueued when owed) in a short one. */
 export async function recordReply(em: EntityManager, deps: RecordDeps, turn: Turn, outcome: RecordedOutcome, understanding?: Understanding): Promise<void> {
-  await insertMessages(em, turn, [replyRow(turn, outcome)]);
-  await insertAgentLog(em, deps, turn, replyLog(outcome, understanding));
+  const log = logRow(deps, turn, replyLog(outcome, understanding));
+  await recordOutcomeRows(em, outcomeOf(turn, [replyRow(turn, outcome)], {}, log));
   await enqueueOwedReply(em, turn, outcome.reply);
+}
+
+function outcomeOf(turn: Turn, rows: MessageRow[], conversation: OutcomeRows['conversation'], log: OutcomeLog | null): OutcomeRows {
+  const { conversationId, userId, inboundId, message } = turn;
+  const messages = rows.map((r) => ({
+    role: r.role,
+    content: r.content,
+    message_type: r.messageType,
+    tool_name: r.toolName ?? null,
+    tool_success: r.toolSuccess ?? null,
+    metadata: r.metadata ?? null,
+  }));
+  return { conversationId, userId, channel: message.channel, inReplyTo: inboundId, at: message.receivedAt, messages, conversation, log };
+}
+
+function logRow(deps: RecordDeps, turn: Turn, fields: LogFields): OutcomeLog {
+  return {
+    user_input: turn.message.text,
+    agent_response: fields.reply,
+    tool_called: fields.toolCalled ?? null,
+    tool_output: fields.toolOutput ?? null,
+    memory_used: fields.understanding?.trace ?? null,
+    understanding: pathOf(deps, fields.understanding),
+    latency_ms: Math.round(performance.now() - turn.started),
+    error: fields.error ?? null,
+    timestamp: deps.clock.now(),
+  };
 }
 
 /** Once the webhook was answered without the reply, the reply goes to the outbox in the transaction that records it. */
