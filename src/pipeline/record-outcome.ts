@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordOutcomeRows, type Outcome as OutcomeRows, type OutcomeLog } from '../db/record-outcome.sql.js';
 import { enqueueOutbound } from '../outbox/enqueue.js';
-import { AgentLog, ConversationMessage, ConversationState } from '../entities/index.js';
+import { ConversationMessage, type ConversationState } from '../entities/index.js';
 import type { UnderstandingPath } from '../entities/agent-log.entity.js';
 import { errorSummary } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -38,51 +38,12 @@ interface MessageRow {
   metadata?: Record<string, unknown> | null;
 }
 
-/** Rows of conversation_messages answering the turn, in one insert (so ids follow this order). */
-async function insertMessages(em: EntityManager, turn: Turn, rows: MessageRow[]): Promise<void> {
-  if (!rows.length) return;
-  const { conversationId, userId, inboundId, message } = turn;
-  await em.insertMany(
-    ConversationMessage,
-    rows.map((r) => ({
-      conversation: conversationId,
-      user: userId,
-      channel: message.channel,
-      role: r.role,
-      content: r.content,
-      messageType: r.messageType,
-      toolName: r.toolName ?? null,
-      toolSuccess: r.toolSuccess ?? null,
-      inReplyTo: inboundId,
-      timestamp: message.receivedAt,
-      metadata: r.metadata ?? null,
-    })),
-  );
-}
-
 interface LogFields {
   reply: string;
   toolCalled?: string | null;
   toolOutput?: unknown;
   understanding?: Understanding;
   error?: string;
-}
-
-async function insertAgentLog(em: EntityManager, deps: RecordDeps, turn: Turn, fields: LogFields): Promise<void> {
-  await em.insert(AgentLog, {
-    user: turn.userId,
-    conversationId: turn.conversationId,
-    messageId: turn.inboundId,
-    userInput: turn.message.text,
-    agentResponse: fields.reply,
-    toolCalled: fields.toolCalled ?? null,
-    toolOutput: fields.toolOutput ?? null,
-    memoryUsed: fields.understanding?.trace ?? null,
-    understanding: pathOf(deps, fields.understanding),
-    latencyMs: Math.round(performance.now() - turn.started),
-    error: fields.error ?? null,
-    timestamp: deps.clock.now(),
-  });
 }
 
 function toolRows(outcome: Outcome): MessageRow[] {
@@ -199,8 +160,8 @@ export async function markFailed(em: EntityManager, deps: RecordDeps, turn: Turn
   const error = errorSummary(err);
   const metadata = { ...(turn.message.metadata ?? {}), error };
   await em.nativeUpdate(ConversationMessage, { id: turn.inboundId }, { status: 'failed', metadata });
-  await insertMessages(em, turn, [{ role: 'assistant', content: reply, messageType: 'error' }]);
-  await insertAgentLog(em, deps, turn, { reply, understanding, error });
+  const log = logRow(deps, turn, { reply, understanding, error });
+  await recordOutcomeRows(em, outcomeOf(turn, [{ role: 'assistant', content: reply, messageType: 'error' }], {}, log));
 }
 
 export function toolReports(runs: ToolRun[]): ToolReport[] {
