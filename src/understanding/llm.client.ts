@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { LlmConfig } from './llm.config.js';
 
@@ -33,16 +33,25 @@ export interface LlmClient {
   complete(params: ChatCompletionCreateParamsNonStreaming): Promise<ChatCompletion>;
 }
 
+type Sdk = typeof OpenAI;
+
+/** The SDK is loaded on the first request: a gateway without an LLM never pays for importing it at start. */
+let sdk: Promise<Sdk> | undefined;
+const loadSdk = (): Promise<Sdk> => (sdk ??= import('openai').then((m) => m.default));
+
 export function createLlmClient(config: LlmConfig): LlmClient {
-  const client = new OpenAI({
-    apiKey: config.apiKey,
-    baseURL: config.baseURL ?? null,
-    timeout: config.timeoutMs,
-    maxRetries: config.maxRetries,
-    fetch: skipHopelessRetries(config.timeoutMs),
-  });
+  let client: OpenAI | undefined;
+  const clientOf = (Sdk: Sdk) =>
+    (client ??= new Sdk({
+      apiKey: config.apiKey,
+      baseURL: config.baseURL ?? null,
+      timeout: config.timeoutMs,
+      maxRetries: config.maxRetries,
+      fetch: skipHopelessRetries(config.timeoutMs),
+    }));
   return {
     async complete(params) {
+      const Sdk = await loadSdk();
       const controller = new AbortController();
       let timer: NodeJS.Timeout | undefined;
       // The SDK's timeout is per attempt and its retry sleeps ignore the signal: this bounds the whole call.
@@ -53,9 +62,9 @@ export function createLlmClient(config: LlmConfig): LlmClient {
         }, config.timeoutMs);
       });
       try {
-        return await Promise.race([client.chat.completions.create(params, { signal: controller.signal }), deadline]);
+        return await Promise.race([clientOf(Sdk).chat.completions.create(params, { signal: controller.signal }), deadline]);
       } catch (err) {
-        throw classify(err);
+        throw classify(Sdk, err);
       } finally {
         clearTimeout(timer);
       }
@@ -63,7 +72,7 @@ export function createLlmClient(config: LlmConfig): LlmClient {
   };
 }
 
-function classify(err: unknown): LlmFailure {
+function classify(OpenAI: Sdk, err: unknown): LlmFailure {
   if (err instanceof LlmFailure) return err;
   if (err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError) return new LlmFailure('timeout', err.message);
   if (err instanceof OpenAI.APIConnectionError) return new LlmFailure('api_unreachable', err.message);
