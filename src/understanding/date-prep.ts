@@ -1,3 +1,4 @@
+import { wordList } from './pattern.js';
 /**
  * Rewrites texting-style times into forms chrono-node reads ("5p" → "5pm", "@ 930" → "at 9:30",
  * "eod" → "5pm", "half past 3" → "3:30"). Runs on normalizeText output, so input is already lowercase.
@@ -29,8 +30,10 @@ export function prepDateText(text: string): string {
     .replace(/\b(\d{1,2})\.(\d{2})\s?(am|pm)\b/g, '$1:$2$3')
     .replace(/\s?o'?clock\b/g, '')
     .replace(/\b(\d{1,2})(\d{2})(am|pm)\b/g, (m, h: string, mm: string, s: string) => clockFromDigits(m, '', h + mm, s))
-    .replace(/\b(at|by|around|till|til|until|from|to|before|after|-) (\d{3,4})\b(?! ?(?:dollars|bucks|usd|eur|euros|\$))/g, (m, lead: string, d: string) => clockFromDigits(m, `${lead} `, d))
-    .replace(/\b(by|around|before|after|abt|bout) (\d{1,2}(?::\d{2})?)(?! ?(?:am|pm|:|\d|min|minutes|hour|hours|day|days|week|weeks|month|months|people|dollars|bucks|%|st|nd|rd|th)\b)/g, '$1 at $2')
+    .replace(new RegExp(wordList`\b(at|by|around|till|til|until|from|to|before|after|-) (\d{3,4})\b(?! ?(?:dollars|bucks|usd|eur|
+      euros|\$))`, 'g'), (m, lead: string, d: string) => clockFromDigits(m, `${lead} `, d))
+    .replace(new RegExp(wordList`\b(by|around|before|after|abt|bout) (\d{1,2}(?::\d{2})?)(?! ?(?:am|pm|:|\d|min|minutes|hour|
+      hours|day|days|week|weeks|month|months|people|dollars|bucks|%|st|nd|rd|th)\b)`, 'g'), '$1 at $2')
     .replace(/\b(today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b/g, '$1')
     .replace(/\b(nxt)\b/g, 'next')
     .replace(/\bwknd\b/g, 'weekend')
@@ -39,7 +42,8 @@ export function prepDateText(text: string): string {
     .replace(/\bfirst thing(?: in the morning)?\b/g, '9am')
     .replace(/\b(?:noon|midday|lunchtime|lunch time)\b/g, '12pm')
     .replace(/\bmidnight\b/g, '12am')
-    .replace(/\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from) (1[0-2]|[1-9]) ?- ?(1[0-2]|[1-9])\b(?! ?(?:am|pm|:|\d))/g, (_m, day: string, a: string, b: string) => `${day === 'from' ? '' : `${day} `}from ${a} to ${b}`)
+    .replace(new RegExp(wordList`\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from) (1[0-2]|
+      [1-9]) ?- ?(1[0-2]|[1-9])\b(?! ?(?:am|pm|:|\d))`, 'g'), (_m, day: string, a: string, b: string) => `${day === 'from' ? '' : `${day} `}from ${a} to ${b}`)
     .replace(/\bhalf past (\d{1,2})\b/g, '$1:30')
     .replace(/\bquarter past (\d{1,2})\b/g, '$1:15')
     .replace(/\bquarter (?:to|til|till) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`);
@@ -55,7 +59,9 @@ export function prepDateText(text: string): string {
 /** "in 20 minutes", "in an hour and a half", "2 hours from now": an offset from now, not a wall time. */
 /** "in 5 to turn off the stove": a bare small number means minutes. */
 const BARE_MINUTES = /\bin\s+(5|10|15|20|30|45)(?=\s+(?:to|and|for|about|then|pls|please)\b|\s*$)/;
-const RELATIVE = /\b(?:in|after|within)\s+(\d+(?:\.\d+)?|an?|a few|a couple(?: of)?|couple of|few)\s*(m|mins?|minutes?|h|hrs?|hours?)(\s+and\s+a\s+half|\s+and\s+(\d+)\s*(?:m|mins?|minutes?))?\b|\b(\d+(?:\.\d+)?|an?)\s*(mins?|minutes?|hrs?|hours?)\s+from\s+now\b/;
+const RELATIVE = new RegExp(wordList`\b(?:in|after|within)\s+(\d+(?:\.\d+)?|an?|a few|a couple(?: of)?|couple of|few)\s*(m|mins?|
+  minutes?|h|hrs?|hours?)(\s+and\s+a\s+half|\s+and\s+(\d+)\s*(?:m|mins?|minutes?))?\b|\b(\d+(?:\.\d+)?|an?)\s*(mins?|minutes?|
+  hrs?|hours?)\s+from\s+now\b`);
 
 function amount(word: string): number {
   if (word === 'a' || word === 'an') return 1;

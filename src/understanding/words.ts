@@ -1,4 +1,5 @@
 import { foldedWords } from './fold.js';
+import { wordList } from './pattern.js';
 
 /**
  * Word helpers for tool rules that need the user's own wording (item names, descriptions),
@@ -24,7 +25,8 @@ export function cleanText(raw: string, { keepEmoji = false } = {}): string {
     .trim();
 }
 
-const POLITE_START = /^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+errand)?[\s,]+|(?:please|pls|plz|pleas|can you|can u|could you|could u|would you|will you|kindly|can i)\s+)+/;
+const POLITE_START = new RegExp(wordList`^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+errand)?[\s,]+|(?:please|pls|plz|
+  pleas|can you|can u|could you|could u|would you|will you|kindly|can i)\s+)+`);
 const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|too|as well|also|for me|asap|real quick|thank u))+$/;
 
 /** Drops "please", "can you", "thanks" and similar wrapping around a request. */
