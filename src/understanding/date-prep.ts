@@ -115,7 +115,8 @@ export function findOrdinalDay(text: string): Found<number> | null {
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 const DAY_WORD = 'today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|[0-9](?:am|pm)?';
 /** Only with a lead-in ("this evening", "friday night"), so titles like "game night" keep their words. */
-const TOD = new RegExp(`\\b(?:(?:this|in the|at|during the|early|late) (morning|afternoon|evening|night)|(?<=\\b(?:${DAY_WORD}) )(morning|afternoon|evening|night)|(tonight))\\b`);
+const TOD = new RegExp(wordList`\b(?:(?:this|in the|at|during the|early|late) (morning|afternoon|evening|night)|
+  (?<=\b(?:${DAY_WORD}) )(morning|afternoon|evening|night)|(tonight))\b`);
 
 export function findTimeOfDay(text: string): Found<TimeOfDay> | null {
   const m = TOD.exec(text);

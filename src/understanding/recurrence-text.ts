@@ -13,7 +13,8 @@ const UNIT = /^(day|week|month|year|weekday|weekend|weeknight|morning|afternoon|
 
 const ANCHOR = new RegExp(
   [
-    `\\b${EVERY}\\s+(?:(other)\\s+|(\\d+)(?:st|nd|rd|th)?\\s+)?(${WD_LIST}|days?|weeks?|months?|years?|weekdays?|weekends?|weeknights?|mornings?|afternoons?|evenings?|nights?)\\b`,
+    wordList`\b${EVERY}\s+(?:(other)\s+|(\d+)(?:st|nd|rd|th)?\s+)?(${WD_LIST}|days?|weeks?|months?|years?|weekdays?|weekends?|
+      weeknights?|mornings?|afternoons?|evenings?|nights?)\b`,
     `\\b(everyday|daily|nightly|weekly|biweekly|fortnightly|monthly|yearly|annually)\\b`,
     `\\b(?:on\\s+)?(weekdays|weeknights|weekends)\\b`,
     `\\b(?:on\\s+)?(${WD}s(?:\\s*(?:,|and|&|n)?\\s*${WD}s?)*)\\b`,

@@ -75,7 +75,8 @@ const SMALL: Record<string, number> = {
 const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const NUMBER_NAME = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
+const NUMBER_NAME = wordList`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|
+  seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`;
 /** A spelled-out number ("twenty five", "a hundred and twenty"), as a regular-expression source. */
 export const NUMBER_PHRASE = String.raw`(?:(?:a|${NUMBER_NAME})(?:[\s-]+(?:and[\s-]+)?(?=${NUMBER_NAME}\b))?)+`;
 const NUMBER_WORD = new RegExp(String.raw`\b${NUMBER_PHRASE}\b`, 'g');
