@@ -41,7 +41,9 @@ export const nextEventsTool = defineTool({
     const rows = args.words
       ? (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime()).slice(0, count)
       : await events(ctx).upcoming(ctx.user.id, ctx.now, count);
-    if (!rows.length) return { ok: true, reply: args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.', data: { listed: [] } };
+    if (!rows.length) {
+      return { ok: true, reply: args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.', data: { listed: [] } };
+    }
     const reply = rows.length === 1 ? `Next: ${describeEvent(rows[0]!, ctx.timezone)}` : agenda(rows, ctx.timezone);
     return { ok: true, reply, data: { listed: rows.map((r) => r.id) } };
   },
@@ -49,7 +51,10 @@ export const nextEventsTool = defineTool({
 
 function moved(e: EventRow, args: MoveEventArgs, zone: string): { start: Date; end: Date; allDay: boolean } {
   const length = e.endAt.getTime() - e.startAt.getTime();
-  if (args.shiftMinutes) return { start: new Date(e.startAt.getTime() + args.shiftMinutes * 60_000), end: new Date(e.endAt.getTime() + args.shiftMinutes * 60_000), allDay: e.allDay };
+  if (args.shiftMinutes) {
+    const shift = args.shiftMinutes * 60_000;
+    return { start: new Date(e.startAt.getTime() + shift), end: new Date(e.endAt.getTime() + shift), allDay: e.allDay };
+  }
   const local = DateTime.fromJSDate(e.startAt, { zone });
   const date = args.date ?? local.toISODate()!;
   if (e.allDay && !args.time) {
