@@ -55,7 +55,8 @@ function isCount(t: string, index: number, length: number): boolean {
   const after = t.slice(index + length);
   if (/\b(?:x|times)\s*$/.test(before)) return true;
   // A day of a month ("dec 20", "march 3rd") is a date, not an amount.
-  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/.test(before) && Number.isInteger(Number(t.slice(index, index + length)))) return true;
+  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/.test(before)
+    && Number.isInteger(Number(t.slice(index, index + length)))) return true;
   if (new RegExp(wordList`^\s*(?:x\b|lbs?\b|kg\b|g\b|oz\b|dozen\b|items?\b|pieces?\b|people\b|min(?:ute)?s?\b|hours?\b|hrs?\b|
     days?\b|weeks?\b|months?\b|years?\b|times?\b|%|st\b|nd\b|rd\b|th\b)`).test(after)) return true;
   const next = after.match(/^\s+([a-z]+)/)?.[1];
@@ -112,7 +113,10 @@ function spentAt(t: string, now: Date, zone: string): { spentAt?: string } {
     if (/^(?:yesterday|yday|ystrdy)$/.test(word)) at = local.minus({ days: 1 });
     else if (word === 'last night') at = local.minus({ days: 1 }).set({ hour: 20, minute: 0, second: 0, millisecond: 0 });
     else if (word === 'this morning' && local.hour >= 9) at = local.set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    else if (when[1]) at = local.minus({ days: /^\d+$/.test(when[1]) ? Number(when[1]) : ({ a: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[when[1]]! });
+    else if (when[1]) {
+      const days = /^\d+$/.test(when[1]) ? Number(when[1]) : ({ a: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[when[1]]!;
+      at = local.minus({ days });
+    }
   } else {
     const day = t.match(WEEKDAY);
     if (day) {

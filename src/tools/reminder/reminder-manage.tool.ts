@@ -99,7 +99,9 @@ export const snoozeReminderTool = defineTool({
   async execute(args, ctx) {
     const row = await reminders(ctx).lastSent(ctx.user.id, true);
     if (!row) return { ok: false, reply: 'There\'s no reminder to snooze yet — I snooze the last one I sent you.' };
-    const until = args.date || args.time ? resolveWhen(args, { now: ctx.now, timezone: ctx.timezone })! : new Date(ctx.now.getTime() + (args.inMinutes ?? 10) * 60_000);
+    const until = args.date || args.time
+      ? resolveWhen(args, { now: ctx.now, timezone: ctx.timezone })!
+      : new Date(ctx.now.getTime() + (args.inMinutes ?? 10) * 60_000);
     if (until.getTime() <= ctx.now.getTime()) return { ok: false, reply: `${formatLocal(until, ctx.timezone)} has already passed — snooze till when?` };
     if (row.status === 'cancelled' || doneSinceSent(row)) return leftAlone(row, until, ctx);
     await reminders(ctx).change(row, { status: 'pending', dueAt: until });
