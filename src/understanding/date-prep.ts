@@ -6,7 +6,9 @@ import { wordList } from './pattern.js';
 const WORD_HOURS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
-const WORD_MINUTES: Record<string, string> = { thirty: '30', fifteen: '15', 'forty five': '45', 'forty-five': '45', 'oh five': '05', ten: '10', twenty: '20', 'fourty five': '45' };
+const WORD_MINUTES: Record<string, string> = {
+  thirty: '30', fifteen: '15', 'forty five': '45', 'forty-five': '45', 'oh five': '05', ten: '10', twenty: '20', 'fourty five': '45',
+};
 const HOUR_WORD = '(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 const MIN_WORD = '(thirty|fifteen|forty[ -]five|fourty five|oh five|twenty)';
 const ORDINAL_WORDS: Record<string, string> = {
@@ -50,7 +52,8 @@ export function prepDateText(text: string): string {
   t = t.replace(new RegExp(`\\b(at|by|around|till|until|from|to) ${HOUR_WORD}(?: ${MIN_WORD})?\\b`, 'g'),
     (_m, lead: string, h: string, mm?: string) => `${lead} ${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}`);
   t = t.replace(new RegExp(`\\b${HOUR_WORD}(?: ${MIN_WORD})? ?(am|pm|in the morning|at night|in the evening|tonight)\\b`, 'g'),
-    (_m, h: string, mm: string | undefined, s: string) => `${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}${s === 'am' || s === 'pm' ? s : ` ${s}`}`);
+    (_m, h: string, mm: string | undefined, s: string) =>
+      `${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}${s === 'am' || s === 'pm' ? s : ` ${s}`}`);
   t = t.replace(/\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth|thirtieth|thirty first)\b/g,
     (_m, w: string) => `the ${ORDINAL_WORDS[w]}`);
   return t.replace(/\s+/g, ' ').trim();
