@@ -8,8 +8,10 @@ import { yesOrNo } from './yes-no.js';
 import { wordList } from './pattern.js';
 
 const HELP = /^(help|info|menu|commands|\/help|\/start|what can you do|how does (this|it) work|\?+)$/;
-const GREETING = /^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|morning)(?: (?:there|errand|again|hi|hello|hey|you))*$/;
-const FAREWELL = /^(?:good ?night|gn|night|nighty night|bye|bye bye|goodbye|see (?:ya|you)|cya|ttyl|talk (?:to you |2 you )?later)(?: errand)?$/;
+const GREETING = new RegExp(wordList`^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|
+  morning)(?: (?:there|errand|again|hi|hello|hey|you))*$`);
+const FAREWELL = new RegExp(wordList`^(?:good ?night|gn|night|nighty night|bye|bye bye|goodbye|see (?:ya|you)|cya|ttyl|
+  talk (?:to you |2 you )?later)(?: errand)?$`);
 const CANCEL = /^(cancel|never ?mind|nvm|forget it|stop that|no thanks|nope)$/;
 
 /** Acknowledgements, in any combination ("ok cool thanks", "ty so much", "lol"): short words that ask for nothing. */

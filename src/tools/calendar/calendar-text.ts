@@ -11,7 +11,8 @@ const EVENT_WORD = /^(?:an? )?(?:new )?(?:event|entry|appointment|appt)(?: calle
 const NOTIFY = new RegExp(wordList`\b(?:and |with an? )?(?:remind|notify|alert|ping|text) me (\d+|an?|half an) ?(min|mins|minutes|
   hour|hours|day|days) (?:before|ahead|early|prior)\b|\bwith an? (\d+) ?(min|minute|hour)s? (?:reminder|alert|heads up)\b`);
 const ALL_DAY = /\b(?:all[- ]day|whole day|the whole day|all day long)\b/;
-const LOCATION = /(?:^|\s)(?:at|@)\s+(?!\d|noon\b|midnight\b|night\b|the moment\b|home time\b)([^\s,][^,]*?)(?=\s+(?:with|for|to|about|re)\s|\s*,|$)/;
+const LOCATION = new RegExp(wordList`(?:^|\s)(?:at|@)\s+(?!\d|noon\b|midnight\b|night\b|the moment\b|
+  home time\b)([^\s,][^,]*?)(?=\s+(?:with|for|to|about|re)\s|\s*,|$)`);
 const ROOM = /(?:^|\s)in\s+((?:conference |meeting |board )?room\s+\S+|the office|the conference room|the boardroom)(?=\s|$)/;
 
 const LEADING = /^(?:a|an|the|my|for|to|about|called|named|titled|on|at|from|:|-|event|new event)\b\s*/;

@@ -149,7 +149,8 @@ export const calendarRules: Rule[] = [
       if (!m) return null;
       if (parseRepeat(text)) return toolCall('reminders.create', reminderArgs((m[3] ?? '').replace(CAL_PHRASE, ' '), raw, ctx));
       const args = eventArgs(m[3] ?? '', raw, ctx);
-      const strong = /^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|set up|setup|plan)/.test(m[1] ?? '');
+      const strong = new RegExp(wordList`^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|
+        set up|setup|plan)`).test(m[1] ?? '');
       if (!strong && !CALENDAR_HINT.test(text) && !args.found) return null;
       if (MONEY.test(text) && !CALENDAR_HINT.test(text)) return null;
       const { found: _found, ...tool } = args;

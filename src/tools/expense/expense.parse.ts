@@ -22,7 +22,8 @@ const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|e
 const GROCERY_START = /^(?:add|ad|put|need|needs|i need|we need|buy|get|grab|pick up|take|remove|delete|x)\b/;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = /\b(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)\b/;
-const WHEN = /\b(?:yesterday|yday|ystrdy|today|this morning|this afternoon|this evening|last night|earlier|just now|(\d+|a|one|two|three) days? ago)\b/;
+const WHEN = new RegExp(wordList`\b(?:yesterday|yday|ystrdy|today|this morning|this afternoon|this evening|last night|earlier|
+  just now|(\d+|a|one|two|three) days? ago)\b`);
 
 /** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
 export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {

@@ -104,7 +104,8 @@ function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding |
   const t = clean(input);
   const howMuchWhen = /^how much\b/.test(t) && /\b(?:today|yesterday|week|month|year)\b/.test(t);
   if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
-  if (/\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|how does|help)\b/.test(t)) return null;
+  if (new RegExp(wordList`\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|
+    how does|help)\b`).test(t)) return null;
   const category = categoryOf(t);
   const month = monthOf(t);
   const date = pastWeekday(t, ctx.now, ctx.timezone);

@@ -6,7 +6,8 @@ import { isKnownItem } from './grocery.categories.js';
 import { parseItem, splitItems, type ParsedItem } from './grocery.parse.js';
 import { wordList } from '../../understanding/pattern.js';
 
-const LIST = String.raw`(?:(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)|(?:the |my |our )?groceries)`;
+const LIST = wordList`(?:(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)|(?:the |my |
+  our )?groceries)`;
 /** Words that make a message a reminder, an event or an expense rather than a list edit. */
 const NOT_GROCERY = new RegExp(wordList`\b(?:time ?zone|currency|remind|reminder|reminders|alarm|calendar|appointment|appt|
   meeting|mtg|schedule|event|events|expense|expenses|spent|spend|paid|budget|tomorrow|tmrw|tmr|2moro|tonight|tonite|today|

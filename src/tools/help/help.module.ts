@@ -28,7 +28,8 @@ const HINTS: [RegExp, string, string][] = [
 ];
 
 /** Reminder and calendar wording is left to those tools (and the generic reply), whatever the registry order. */
-const OTHER_TOOLS = /\b(?:remind|reminder|calendar|schedule|meeting|appointment|event|tomorrow|tonight|every)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d/;
+const OTHER_TOOLS = new RegExp(wordList`\b(?:remind|reminder|calendar|schedule|meeting|appointment|event|tomorrow|tonight|
+  every)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d`);
 
 export function topicHelp(module: ToolModule, intro?: string): string {
   const examples = module.examples ?? [];

@@ -10,8 +10,10 @@ const SET = new RegExp(wordList`^(?:please |pls )?(?:(?:can|could|would) you |u 
   schedule)(?: me)? (?:an? |my |the )?(?:new )?(?:alarm|wake ?up call|wakeup)(?: clock)?\b(.*)$`);
 const BARE = /^(?:an? )?(?:alarm|wake ?up call)(?: for| at| on)?\b(.*)$/;
 const WAKE = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:wake me(?: up)?|get me up)\b(.*)$/;
-const QUERY = /\b(?:what|which|show|list|any|read|tell me|check|when(?:'s| is)?|do i have|is there|are there)\b.*\balarms?\b|^(?:my )?alarms$/;
-const REMOVE = /^(?:please |pls )?(?:cancel|delete|remove|turn off|switch off|disable|clear|stop)(?: all)? (?:of )?(?:my |the |all )?(.*?)\balarms?\b(.*)$/;
+const QUERY = new RegExp(wordList`\b(?:what|which|show|list|any|read|tell me|check|when(?:'s| is)?|do i have|is there|
+  are there)\b.*\balarms?\b|^(?:my )?alarms$`);
+const REMOVE = new RegExp(wordList`^(?:please |pls )?(?:cancel|delete|remove|turn off|switch off|disable|clear|
+  stop)(?: all)? (?:of )?(?:my |the |all )?(.*?)\balarms?\b(.*)$`);
 
 function setAlarm(rest: string, ctx: UnderstandContext, label: string): Understanding {
   const when = parseSchedule(`alarm ${rest.trim()}`, ctx);

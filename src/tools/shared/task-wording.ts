@@ -24,7 +24,8 @@ export const TASK_VERB = new RegExp(wordList`^(?:call(?! with)|text|email|e-mail
 
 const LEADING = new RegExp(wordList`^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|i need to|i have to|
   i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*`);
-const TRAILING = /\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|starting|beginning|and|to|later|later on)$/;
+const TRAILING = new RegExp(wordList`\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|
+  starting|beginning|and|to|later|later on)$`);
 
 export function cleanTask(rest: string, raw: string): string | undefined {
   const task = trimFillers(rest.replace(/\s+[,.]\s*/g, ' '), LEADING, TRAILING);
