@@ -93,7 +93,12 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   dispatcher = createDispatcher({ orm: db.orm, channels, clock, logger, metrics, maxAttempts: config.deliveryMaxAttempts });
   const scheduler = createScheduler({
     orm: db.orm,
-    jobs: [createStrandedRecovery(pipeline), createAnswerHeld({ pipeline, flood }), ...channels.flatMap((c) => c.jobs ?? []), ...modules.flatMap((m) => m.jobs ?? [])],
+    jobs: [
+      createStrandedRecovery(pipeline),
+      createAnswerHeld({ pipeline, flood }),
+      ...channels.flatMap((c) => c.jobs ?? []),
+      ...modules.flatMap((m) => m.jobs ?? []),
+    ],
     dispatcher,
     clock,
     logger,

@@ -19,11 +19,38 @@ export function createMetrics(opts: { orm?: MikroORM; defaultMetrics?: boolean }
   const fast = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
   const metrics: Metrics = {
     registry,
-    inbound: new Counter({ name: 'errand_inbound_messages_total', help: 'Inbound messages by channel and outcome', labelNames: ['channel', 'outcome'], registers: [registry] }),
-    ackSeconds: new Histogram({ name: 'errand_ack_seconds', help: 'Time from webhook arrival to its HTTP answer', labelNames: ['channel'], buckets: fast, registers: [registry] }),
-    understanding: new Histogram({ name: 'errand_understanding_seconds', help: 'Understanding latency by path (rules/llm) and result kind', labelNames: ['path', 'kind'], buckets: fast, registers: [registry] }),
-    deliveries: new Counter({ name: 'errand_deliveries_total', help: 'Outbound delivery attempts by channel and resulting status', labelNames: ['channel', 'status'], registers: [registry] }),
-    reminderLagSeconds: new Histogram({ name: 'errand_reminder_lag_seconds', help: 'Reminder due time to hand-over to the provider', buckets: [0.5, 1, 5, 15, 30, 60, 120, 300, 900, 3600], registers: [registry] }),
+    inbound: new Counter({
+      name: 'errand_inbound_messages_total',
+      help: 'Inbound messages by channel and outcome',
+      labelNames: ['channel', 'outcome'],
+      registers: [registry],
+    }),
+    ackSeconds: new Histogram({
+      name: 'errand_ack_seconds',
+      help: 'Time from webhook arrival to its HTTP answer',
+      labelNames: ['channel'],
+      buckets: fast,
+      registers: [registry],
+    }),
+    understanding: new Histogram({
+      name: 'errand_understanding_seconds',
+      help: 'Understanding latency by path (rules/llm) and result kind',
+      labelNames: ['path', 'kind'],
+      buckets: fast,
+      registers: [registry],
+    }),
+    deliveries: new Counter({
+      name: 'errand_deliveries_total',
+      help: 'Outbound delivery attempts by channel and resulting status',
+      labelNames: ['channel', 'status'],
+      registers: [registry],
+    }),
+    reminderLagSeconds: new Histogram({
+      name: 'errand_reminder_lag_seconds',
+      help: 'Reminder due time to hand-over to the provider',
+      buckets: [0.5, 1, 5, 15, 30, 60, 120, 300, 900, 3600],
+      registers: [registry],
+    }),
   };
   if (opts.orm) registerOutboxGauges(registry, opts.orm);
   return metrics;
@@ -47,7 +74,10 @@ function registerOutboxGauges(registry: Registry, orm: MikroORM): void {
     help: 'Age of the oldest queued outbox row',
     registers: [registry],
     async collect() {
-      const [row] = await query(`select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as age from outbound_messages where status = 'queued'`);
+      const [row] = await query(
+        'select coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as age'
+          + " from outbound_messages where status = 'queued'",
+      );
       this.set(Number(row?.age ?? 0));
     },
   });

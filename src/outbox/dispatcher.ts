@@ -69,7 +69,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     // Outside the try: the provider has accepted it, so a database error here must not queue a retry.
     const { target, result } = sent;
-    await marker.add({ id: row.id, channel: target.channel, recipient: target.recipient, providerMessageId: result.providerMessageId ?? null, segments: result.segments ?? null }, now);
+    await marker.add({
+      id: row.id,
+      channel: target.channel,
+      recipient: target.recipient,
+      providerMessageId: result.providerMessageId ?? null,
+      segments: result.segments ?? null,
+    }, now);
     report.sent += 1;
     deps.metrics?.deliveries.inc({ channel: target.channel, status: 'sent' });
     if (row.kind === 'reminder' && row.occurrence_at) deps.metrics?.reminderLagSeconds.observe((now.getTime() - new Date(row.occurrence_at).getTime()) / 1000);

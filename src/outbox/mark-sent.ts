@@ -28,7 +28,9 @@ export function createSentMarker(sql: () => Sql, groupSize: number) {
               segments = x.segments, last_error = null, updated_at = ?
          from jsonb_to_recordset(?::jsonb) as x(id bigint, channel text, recipient text, provider_message_id text, segments int)
         where o.id = x.id and o.status = 'sending'`,
-      [now, JSON.stringify(rows.map((r) => ({ id: r.id, channel: r.channel, recipient: r.recipient, provider_message_id: r.providerMessageId, segments: r.segments })))],
+      [now, JSON.stringify(rows.map((r) => ({
+        id: r.id, channel: r.channel, recipient: r.recipient, provider_message_id: r.providerMessageId, segments: r.segments,
+      })))],
       'run',
     );
   }

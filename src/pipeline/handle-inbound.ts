@@ -174,7 +174,14 @@ export function createPipeline(deps: PipelineDeps): Pipeline {
   }
 
   /** The single transaction rolled back: keep the message anyway, marked failed, and apologise. */
-  async function failedAlone(message: InboundMessage, phone: string, logger: Logger, started: number, err: unknown, understanding: Understanding | undefined): Promise<InboundResult> {
+  async function failedAlone(
+    message: InboundMessage,
+    phone: string,
+    logger: Logger,
+    started: number,
+    err: unknown,
+    understanding: Understanding | undefined,
+  ): Promise<InboundResult> {
     const recorded = await recordInbound(em.fork(), message, phone, deps.settings);
     if (recorded.kind === 'duplicate') return duplicate(message, logger);
     return failed(received(message, recorded, logger, started), err, understanding);

@@ -49,6 +49,8 @@ async function answer(em: EntityManager, pipeline: Pipeline, row: StrandedMessag
   const result = await pipeline.resume(row.id);
   if (!result?.reply || result.outcome === 'duplicate') return false;
   const recipient = await recipientFor(em, row.channel, { id: row.userId, phone: row.phone });
-  await enqueueOutbound(em, { userId: row.userId, body: result.reply, kind: 'reply', channel: row.channel, recipient, sourceType: 'reply', sourceId: row.id, notBefore: now });
+  await enqueueOutbound(em, {
+    userId: row.userId, body: result.reply, kind: 'reply', channel: row.channel, recipient, sourceType: 'reply', sourceId: row.id, notBefore: now,
+  });
   return true;
 }

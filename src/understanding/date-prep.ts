@@ -1,3 +1,4 @@
+import { wordList } from './pattern.js';
 /**
  * Rewrites texting-style times into forms chrono-node reads ("5p" → "5pm", "@ 930" → "at 9:30",
  * "eod" → "5pm", "half past 3" → "3:30"). Runs on normalizeText output, so input is already lowercase.
@@ -5,7 +6,9 @@
 const WORD_HOURS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
-const WORD_MINUTES: Record<string, string> = { thirty: '30', fifteen: '15', 'forty five': '45', 'forty-five': '45', 'oh five': '05', ten: '10', twenty: '20', 'fourty five': '45' };
+const WORD_MINUTES: Record<string, string> = {
+  thirty: '30', fifteen: '15', 'forty five': '45', 'forty-five': '45', 'oh five': '05', ten: '10', twenty: '20', 'fourty five': '45',
+};
 const HOUR_WORD = '(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 const MIN_WORD = '(thirty|fifteen|forty[ -]five|fourty five|oh five|twenty)';
 const ORDINAL_WORDS: Record<string, string> = {
@@ -29,8 +32,10 @@ export function prepDateText(text: string): string {
     .replace(/\b(\d{1,2})\.(\d{2})\s?(am|pm)\b/g, '$1:$2$3')
     .replace(/\s?o'?clock\b/g, '')
     .replace(/\b(\d{1,2})(\d{2})(am|pm)\b/g, (m, h: string, mm: string, s: string) => clockFromDigits(m, '', h + mm, s))
-    .replace(/\b(at|by|around|till|til|until|from|to|before|after|-) (\d{3,4})\b(?! ?(?:dollars|bucks|usd|eur|euros|\$))/g, (m, lead: string, d: string) => clockFromDigits(m, `${lead} `, d))
-    .replace(/\b(by|around|before|after|abt|bout) (\d{1,2}(?::\d{2})?)(?! ?(?:am|pm|:|\d|min|minutes|hour|hours|day|days|week|weeks|month|months|people|dollars|bucks|%|st|nd|rd|th)\b)/g, '$1 at $2')
+    .replace(new RegExp(wordList`\b(at|by|around|till|til|until|from|to|before|after|-) (\d{3,4})\b(?! ?(?:dollars|bucks|usd|eur|
+      euros|\$))`, 'g'), (m, lead: string, d: string) => clockFromDigits(m, `${lead} `, d))
+    .replace(new RegExp(wordList`\b(by|around|before|after|abt|bout) (\d{1,2}(?::\d{2})?)(?! ?(?:am|pm|:|\d|min|minutes|hour|
+      hours|day|days|week|weeks|month|months|people|dollars|bucks|%|st|nd|rd|th)\b)`, 'g'), '$1 at $2')
     .replace(/\b(today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b/g, '$1')
     .replace(/\b(nxt)\b/g, 'next')
     .replace(/\bwknd\b/g, 'weekend')
@@ -39,14 +44,16 @@ export function prepDateText(text: string): string {
     .replace(/\bfirst thing(?: in the morning)?\b/g, '9am')
     .replace(/\b(?:noon|midday|lunchtime|lunch time)\b/g, '12pm')
     .replace(/\bmidnight\b/g, '12am')
-    .replace(/\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from) (1[0-2]|[1-9]) ?- ?(1[0-2]|[1-9])\b(?! ?(?:am|pm|:|\d))/g, (_m, day: string, a: string, b: string) => `${day === 'from' ? '' : `${day} `}from ${a} to ${b}`)
+    .replace(new RegExp(wordList`\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from) (1[0-2]|
+      [1-9]) ?- ?(1[0-2]|[1-9])\b(?! ?(?:am|pm|:|\d))`, 'g'), (_m, day: string, a: string, b: string) => `${day === 'from' ? '' : `${day} `}from ${a} to ${b}`)
     .replace(/\bhalf past (\d{1,2})\b/g, '$1:30')
     .replace(/\bquarter past (\d{1,2})\b/g, '$1:15')
     .replace(/\bquarter (?:to|til|till) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`);
   t = t.replace(new RegExp(`\\b(at|by|around|till|until|from|to) ${HOUR_WORD}(?: ${MIN_WORD})?\\b`, 'g'),
     (_m, lead: string, h: string, mm?: string) => `${lead} ${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}`);
   t = t.replace(new RegExp(`\\b${HOUR_WORD}(?: ${MIN_WORD})? ?(am|pm|in the morning|at night|in the evening|tonight)\\b`, 'g'),
-    (_m, h: string, mm: string | undefined, s: string) => `${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}${s === 'am' || s === 'pm' ? s : ` ${s}`}`);
+    (_m, h: string, mm: string | undefined, s: string) =>
+      `${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}${s === 'am' || s === 'pm' ? s : ` ${s}`}`);
   t = t.replace(/\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth|thirtieth|thirty first)\b/g,
     (_m, w: string) => `the ${ORDINAL_WORDS[w]}`);
   return t.replace(/\s+/g, ' ').trim();
@@ -55,7 +62,9 @@ export function prepDateText(text: string): string {
 /** "in 20 minutes", "in an hour and a half", "2 hours from now": an offset from now, not a wall time. */
 /** "in 5 to turn off the stove": a bare small number means minutes. */
 const BARE_MINUTES = /\bin\s+(5|10|15|20|30|45)(?=\s+(?:to|and|for|about|then|pls|please)\b|\s*$)/;
-const RELATIVE = /\b(?:in|after|within)\s+(\d+(?:\.\d+)?|an?|a few|a couple(?: of)?|couple of|few)\s*(m|mins?|minutes?|h|hrs?|hours?)(\s+and\s+a\s+half|\s+and\s+(\d+)\s*(?:m|mins?|minutes?))?\b|\b(\d+(?:\.\d+)?|an?)\s*(mins?|minutes?|hrs?|hours?)\s+from\s+now\b/;
+const RELATIVE = new RegExp(wordList`\b(?:in|after|within)\s+(\d+(?:\.\d+)?|an?|a few|a couple(?: of)?|couple of|few)\s*(m|mins?|
+  minutes?|h|hrs?|hours?)(\s+and\s+a\s+half|\s+and\s+(\d+)\s*(?:m|mins?|minutes?))?\b|\b(\d+(?:\.\d+)?|an?)\s*(mins?|minutes?|
+  hrs?|hours?)\s+from\s+now\b`);
 
 function amount(word: string): number {
   if (word === 'a' || word === 'an') return 1;
@@ -109,7 +118,8 @@ export function findOrdinalDay(text: string): Found<number> | null {
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 const DAY_WORD = 'today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|[0-9](?:am|pm)?';
 /** Only with a lead-in ("this evening", "friday night"), so titles like "game night" keep their words. */
-const TOD = new RegExp(`\\b(?:(?:this|in the|at|during the|early|late) (morning|afternoon|evening|night)|(?<=\\b(?:${DAY_WORD}) )(morning|afternoon|evening|night)|(tonight))\\b`);
+const TOD = new RegExp(wordList`\b(?:(?:this|in the|at|during the|early|late) (morning|afternoon|evening|night)|
+  (?<=\b(?:${DAY_WORD}) )(morning|afternoon|evening|night)|(tonight))\b`);
 
 export function findTimeOfDay(text: string): Found<TimeOfDay> | null {
   const m = TOD.exec(text);

@@ -1,4 +1,5 @@
 import { parseWhen, isoDate, localNow, type WhenContext } from './dates.js';
+import { wordList } from './pattern.js';
 
 export interface DayRange {
   from: string;
@@ -6,7 +7,8 @@ export interface DayRange {
   label?: string;
 }
 
-const RANGE_WORDS = /\b(?:(?:rest of |the rest of )?(?:this|the|my) week|next week|(?:this |the )?weekend|next weekend|this month|next month|next \d+ days|coming week|coming days|week ahead)\b/;
+const RANGE_WORDS = new RegExp(wordList`\b(?:(?:rest of |the rest of )?(?:this|the|my) week|next week|(?:this |the )?weekend|
+  next weekend|this month|next month|next \d+ days|coming week|coming days|week ahead)\b`);
 
 /** The days a calendar question is about: "tomorrow", "friday", "this week", "next week", "this weekend", "next 3 days". */
 export function parseDayRange(text: string, ctx: WhenContext): DayRange | null {

@@ -152,7 +152,9 @@ function parseWhenUncached(text: string, ctx: WhenContext, opts: WhenOptions): W
     if (!start && r.start.isCertain('hour')) [start, used] = [clockOf(r.start, work, r.index), true];
     if (r.end?.isCertain('hour') && !end) end = clockOf(r.end, work, r.index);
     // Only a date range ("dec 20 to dec 27") sets an end date; "12:30-1:30" is one day, whatever chrono implies.
-    if (r.end && out.date && !r.end.isCertain('hour') && (r.end.isCertain('day') || r.end.isCertain('weekday'))) out.endDate = componentsDate(r.end, now, '') ?? undefined;
+    if (r.end && out.date && !r.end.isCertain('hour') && (r.end.isCertain('day') || r.end.isCertain('weekday'))) {
+      out.endDate = componentsDate(r.end, now, '') ?? undefined;
+    }
     if (used || r.end) work = blank(work, { index: r.index, length: r.text.length });
   }
   if (tod && work.slice(tod.index, tod.index + tod.length).trim()) work = blank(work, tod);

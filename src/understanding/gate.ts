@@ -2,6 +2,7 @@ import type { PendingRequest } from '../entities/conversation-state.entity.js';
 import type { IntentClassifier } from './intent/classifier.js';
 import { lookupFor } from './lookup.js';
 import type { ToolCall, Understanding } from './types.js';
+import { wordList } from './pattern.js';
 
 /**
  * Tools that store something new: what an off-topic text or a question must never reach. Changes and removals name
@@ -21,7 +22,8 @@ const FAMILY_WORDS: Record<string, RegExp> = {
  * A question asks; it never writes. "can you remind me…" and "could you add…" are requests, so a leading can/could/
  * would/will + you is not a question here.
  */
-const QUESTION_START = /^(?:is|are|am|was|were|do|does|did|have|has|had|what|what's|whats|when|where|which|who|whose|why|how|any|should|shall)\b/;
+const QUESTION_START = new RegExp(wordList`^(?:is|are|am|was|were|do|does|did|have|has|had|what|what's|whats|when|where|which|who|
+  whose|why|how|any|should|shall)\b`);
 const POLITE_REQUEST = /^(?:please |pls )?(?:can|could|would|will) (?:you|u)\b/;
 
 export function isQuestion(text: string, raw: string): boolean {

@@ -1,9 +1,12 @@
 import type { ToolReport } from './types.js';
 import { SMS_REPLY_CHARS } from './llm.prompt.js';
+import { wordList } from './pattern.js';
 
 /** Words by which a reply says something was stored or changed. */
 const CLAIM =
-  /\b(sav(ed|ing)|set( it)? up|(is|are|'s|has been|have been|all) set|added|adding|scheduled|booked|created|logged|recorded|noted|stored|updated|moved|changed|deleted|removed|cleared|cancell?ed|checked off|marked|done|got it|on (your|the) (list|calendar)|i'?ll remind|i will remind|will remind you|reminder (is )?set)\b/i;
+  new RegExp(wordList`\b(sav(ed|ing)|set( it)? up|(is|are|'s|has been|have been|all) set|added|adding|scheduled|booked|created|
+    logged|recorded|noted|stored|updated|moved|changed|deleted|removed|cleared|cancell?ed|checked off|marked|done|got it|on (your|
+    the) (list|calendar)|i'?ll remind|i will remind|will remind you|reminder (is )?set)\b`, 'i');
 
 const CLOCK_TIME = /\b\d{1,2}:\d{2}\s?(?:AM|PM)\b/gi;
 

@@ -18,7 +18,10 @@ export interface FunctionTool {
 /** Keywords strict mode understands; the zod schema still enforces everything else on our side. */
 const KEEP = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'anyOf', 'enum', 'const', 'description', 'title']);
 /** Constraints we may drop from what the model sees (zod re-checks them); anything else makes the tool non-strict. */
-const DROP = new Set(['$schema', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'default', 'examples']);
+const DROP = new Set([
+  '$schema', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum',
+  'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'default', 'examples',
+]);
 
 /** The registry's tools as OpenAI function definitions; function names are made API-safe and unique. */
 export function functionTools(tools: Tool<any>[]): Map<string, FunctionTool> {

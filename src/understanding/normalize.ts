@@ -13,7 +13,8 @@ const SHORTHAND: Record<string, string> = {
   mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday',
   thurs: 'thursday', fri: 'friday', sat: 'saturday', sun: 'sunday', nite: 'night', mornin: 'morning', mrng: 'morning',
   appt: 'appointment', apt: 'appointment', mtg: 'meeting', mtng: 'meeting', bday: 'birthday',
-  groceries: 'groceries', grocery: 'grocery', grocerys: 'groceries', grocries: 'groceries', grocerie: 'groceries', calender: 'calendar', calandar: 'calendar', calnedar: 'calendar',
+  groceries: 'groceries', grocery: 'grocery', grocerys: 'groceries', grocries: 'groceries', grocerie: 'groceries',
+  calender: 'calendar', calandar: 'calendar', calnedar: 'calendar',
   tomatoe: 'tomato', tomatos: 'tomatoes', potatos: 'potatoes', bannanas: 'bananas', bananna: 'banana',
   expences: 'expenses', expense: 'expense', spnt: 'spent', spend: 'spend', spet: 'spent',
 };

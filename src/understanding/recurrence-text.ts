@@ -1,5 +1,6 @@
 import type { TimeOfDay } from './date-prep.js';
 import type { Repeat, WeekdayCode } from './recurrence.js';
+import { wordList } from './pattern.js';
 
 /** Recurrence phrases: "every monday at 9", "every 2 weeks on friday", "weekdays", "on the 1st of every month". */
 const DAY_NAMES: Record<string, WeekdayCode> = {
@@ -12,14 +13,16 @@ const UNIT = /^(day|week|month|year|weekday|weekend|weeknight|morning|afternoon|
 
 const ANCHOR = new RegExp(
   [
-    `\\b${EVERY}\\s+(?:(other)\\s+|(\\d+)(?:st|nd|rd|th)?\\s+)?(${WD_LIST}|days?|weeks?|months?|years?|weekdays?|weekends?|weeknights?|mornings?|afternoons?|evenings?|nights?)\\b`,
+    wordList`\b${EVERY}\s+(?:(other)\s+|(\d+)(?:st|nd|rd|th)?\s+)?(${WD_LIST}|days?|weeks?|months?|years?|weekdays?|weekends?|
+      weeknights?|mornings?|afternoons?|evenings?|nights?)\b`,
     `\\b(everyday|daily|nightly|weekly|biweekly|fortnightly|monthly|yearly|annually)\\b`,
     `\\b(?:on\\s+)?(weekdays|weeknights|weekends)\\b`,
     `\\b(?:on\\s+)?(${WD}s(?:\\s*(?:,|and|&|n)?\\s*${WD}s?)*)\\b`,
   ].join('|'),
 );
 const ON_DAYS = new RegExp(`\\b(?:on\\s+)?(${WD_LIST})\\b`);
-const MONTH_DAY = /\b(?:on\s+)?the\s+(?:(\d{1,2})(?:st|nd|rd|th)|(last)(?: day)?)(?:\s+of\b)?(?:\s+(?:of\s+)?(?:every|each|the)\s+month)?|\b(?:of|in)\s+(?:every|each|the)\s+month\b/;
+const MONTH_DAY = new RegExp(wordList`\b(?:on\s+)?the\s+(?:(\d{1,2})(?:st|nd|rd|th)|
+  (last)(?: day)?)(?:\s+of\b)?(?:\s+(?:of\s+)?(?:every|each|the)\s+month)?|\b(?:of|in)\s+(?:every|each|the)\s+month\b`);
 const MONTH_DAY_WORDS: Record<string, string> = { first: '1st', second: '2nd', third: '3rd', fifteenth: '15th', last: 'last' };
 
 export interface RepeatParse {

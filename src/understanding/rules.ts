@@ -5,10 +5,13 @@ import { normalizeText } from './normalize.js';
 import { CONFIRM_TOOL, gateUnderstanding } from './gate.js';
 import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
 import { yesOrNo } from './yes-no.js';
+import { wordList } from './pattern.js';
 
 const HELP = /^(help|info|menu|commands|\/help|\/start|what can you do|how does (this|it) work|\?+)$/;
-const GREETING = /^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|morning)(?: (?:there|errand|again|hi|hello|hey|you))*$/;
-const FAREWELL = /^(?:good ?night|gn|night|nighty night|bye|bye bye|goodbye|see (?:ya|you)|cya|ttyl|talk (?:to you |2 you )?later)(?: errand)?$/;
+const GREETING = new RegExp(wordList`^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|
+  morning)(?: (?:there|errand|again|hi|hello|hey|you))*$`);
+const FAREWELL = new RegExp(wordList`^(?:good ?night|gn|night|nighty night|bye|bye bye|goodbye|see (?:ya|you)|cya|ttyl|
+  talk (?:to you |2 you )?later)(?: errand)?$`);
 const CANCEL = /^(cancel|never ?mind|nvm|forget it|stop that|no thanks|nope)$/;
 
 /** Acknowledgements, in any combination ("ok cool thanks", "ty so much", "lol"): short words that ask for nothing. */
@@ -51,7 +54,8 @@ const conversationRules: Rule[] = [
 ];
 
 /** "add milk to the list and remind me to go shopping at 5": a second request starts with its own verb. */
-const SECOND_REQUEST = /\s+(?:and|&|then|also|plus)\s+(?:also\s+|then\s+)?(?=(?:please\s+|pls\s+)?(?:remind me|add|put|log|spent|paid|schedule|book|cancel|delete|remove|move|reschedule)\b)/i;
+const SECOND_REQUEST = new RegExp(wordList`\s+(?:and|&|then|also|plus)\s+(?:also\s+|then\s+)?(?=(?:please\s+|pls\s+)?(?:remind me|
+  add|put|log|spent|paid|schedule|book|cancel|delete|remove|move|reschedule)\b)`, 'i');
 
 /**
  * Deterministic understanding: a pending question is answered first, then conversation rules,

@@ -1,4 +1,5 @@
 import { foldedWords } from './fold.js';
+import { wordList } from './pattern.js';
 
 /**
  * Word helpers for tool rules that need the user's own wording (item names, descriptions),
@@ -24,7 +25,8 @@ export function cleanText(raw: string, { keepEmoji = false } = {}): string {
     .trim();
 }
 
-const POLITE_START = /^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+errand)?[\s,]+|(?:please|pls|plz|pleas|can you|can u|could you|could u|would you|will you|kindly|can i)\s+)+/;
+const POLITE_START = new RegExp(wordList`^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+errand)?[\s,]+|(?:please|pls|plz|
+  pleas|can you|can u|could you|could u|would you|will you|kindly|can i)\s+)+`);
 const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|too|as well|also|for me|asap|real quick|thank u))+$/;
 
 /** Drops "please", "can you", "thanks" and similar wrapping around a request. */
@@ -73,7 +75,8 @@ const SMALL: Record<string, number> = {
 const TENS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
-const NUMBER_NAME = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)';
+const NUMBER_NAME = wordList`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|
+  seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`;
 /** A spelled-out number ("twenty five", "a hundred and twenty"), as a regular-expression source. */
 export const NUMBER_PHRASE = String.raw`(?:(?:a|${NUMBER_NAME})(?:[\s-]+(?:and[\s-]+)?(?=${NUMBER_NAME}\b))?)+`;
 const NUMBER_WORD = new RegExp(String.raw`\b${NUMBER_PHRASE}\b`, 'g');

@@ -46,7 +46,9 @@ export function createSmsIntake(deps: IntakeDeps): (sms: InboundSms) => Promise<
       if ((await storedState(deps, sms.messageSid)) === 'missing') throw notStored();
       return twiml([]);
     }
-    if (!(await failureRecorded(deps, result))) throw new DatabaseUnavailableError('The message is stored but could not be answered; it will be answered shortly');
+    if (!(await failureRecorded(deps, result))) {
+      throw new DatabaseUnavailableError('The message is stored but could not be answered; it will be answered shortly');
+    }
     return twiml(splitSms((await inlineReply(deps, result)) ?? ''));
   };
 }

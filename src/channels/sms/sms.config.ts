@@ -27,7 +27,13 @@ const schema = z.object({
   TWILIO_VALIDATE_SIGNATURE: text.pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' }).optional()),
   TWILIO_API_BASE_URL: text.pipe(z.url({ message: 'expected a URL such as http://127.0.0.1:4010' }).optional()),
   // Twilio gives up on a webhook after 15 s; the inline wait must stay well below it.
-  SMS_INLINE_REPLY_MS: text.pipe(z.coerce.number<string>({ message: 'expected a whole number' }).int('expected a whole number').min(0).max(10_000, 'expected at most 10000 (Twilio times out at 15 s)').optional()),
+  SMS_INLINE_REPLY_MS: text.pipe(
+    z.coerce.number<string>({ message: 'expected a whole number' })
+      .int('expected a whole number')
+      .min(0)
+      .max(10_000, 'expected at most 10000 (Twilio times out at 15 s)')
+      .optional(),
+  ),
 });
 
 const SECRETS = new Set(['TWILIO_AUTH_TOKEN']);

@@ -11,7 +11,8 @@ const ALSO_AN_ANSWER = new Set(['YES']);
 export const OPT_OUT_REPLY = "You're unsubscribed from Errand and won't get any more messages. Reply START to resubscribe.";
 export const OPT_IN_REPLY = "You're resubscribed to Errand. Text me what you need, or HELP for help.";
 export const HELP_REPLY =
-  'Errand keeps your reminders, calendar, grocery list and expenses by text, e.g. "remind me to call mum at 6pm". Msg&data rates may apply. Reply STOP to unsubscribe.';
+  'Errand keeps your reminders, calendar, grocery list and expenses by text, e.g. "remind me to call mum at 6pm". '
+  + 'Msg&data rates may apply. Reply STOP to unsubscribe.';
 export const MEDIA_REPLY = "Thanks! I can't read pictures or files yet — please text me in words.";
 
 type Keyword = 'opt_out' | 'opt_in' | 'help';

@@ -76,7 +76,8 @@ export function parseInbound(body: unknown): Parsed<InboundSms> {
 }
 
 export const TWILIO_STATUSES = [
-  'accepted', 'scheduled', 'canceled', 'queued', 'sending', 'sent', 'failed', 'delivered', 'undelivered', 'receiving', 'received', 'read', 'partially_delivered',
+  'accepted', 'scheduled', 'canceled', 'queued', 'sending', 'sent', 'failed', 'delivered', 'undelivered',
+  'receiving', 'received', 'read', 'partially_delivered',
 ] as const;
 
 const statusSchema = z.looseObject({

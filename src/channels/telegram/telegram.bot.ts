@@ -134,7 +134,9 @@ export function createChatQueue(): (key: string, work: () => Promise<void>) => P
   };
 }
 
-const MESSAGE_KINDS = ['contact', 'sticker', 'photo', 'voice', 'video', 'video_note', 'animation', 'audio', 'document', 'location', 'venue', 'poll', 'dice'] as const;
+const MESSAGE_KINDS = [
+  'contact', 'sticker', 'photo', 'voice', 'video', 'video_note', 'animation', 'audio', 'document', 'location', 'venue', 'poll', 'dice',
+] as const;
 
 export function updateKind(update: Update): string {
   const message = update.message;

@@ -41,7 +41,10 @@ export const nextEventsTool = defineTool({
     const rows = args.words
       ? (await pickEvents(ctx, { words: args.words })).filter((e) => e.endAt.getTime() > ctx.now.getTime()).slice(0, count)
       : await events(ctx).upcoming(ctx.user.id, ctx.now, count);
-    if (!rows.length) return { ok: true, reply: args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.', data: { listed: [] } };
+    if (!rows.length) {
+      const reply = args.words ? `Nothing coming up matching "${args.words}".` : 'Nothing coming up on your calendar.';
+      return { ok: true, reply, data: { listed: [] } };
+    }
     const reply = rows.length === 1 ? `Next: ${describeEvent(rows[0]!, ctx.timezone)}` : agenda(rows, ctx.timezone);
     return { ok: true, reply, data: { listed: rows.map((r) => r.id) } };
   },
@@ -49,12 +52,19 @@ export const nextEventsTool = defineTool({
 
 function moved(e: EventRow, args: MoveEventArgs, zone: string): { start: Date; end: Date; allDay: boolean } {
   const length = e.endAt.getTime() - e.startAt.getTime();
-  if (args.shiftMinutes) return { start: new Date(e.startAt.getTime() + args.shiftMinutes * 60_000), end: new Date(e.endAt.getTime() + args.shiftMinutes * 60_000), allDay: e.allDay };
+  if (args.shiftMinutes) {
+    const shift = args.shiftMinutes * 60_000;
+    return { start: new Date(e.startAt.getTime() + shift), end: new Date(e.endAt.getTime() + shift), allDay: e.allDay };
+  }
   const local = DateTime.fromJSDate(e.startAt, { zone });
   const date = args.date ?? local.toISODate()!;
   if (e.allDay && !args.time) {
     const days = Math.max(1, Math.round(length / 86_400_000));
-    return { start: startOfLocalDay(date, zone), end: startOfLocalDay(DateTime.fromISO(date).plus({ days }).toISODate()!, zone), allDay: true };
+    return {
+      start: startOfLocalDay(date, zone),
+      end: startOfLocalDay(DateTime.fromISO(date).plus({ days }).toISODate()!, zone),
+      allDay: true,
+    };
   }
   const start = resolveLocal(date, args.time ?? local.toFormat('HH:mm'), zone);
   return { start, end: new Date(start.getTime() + (e.allDay ? 3_600_000 : length)), allDay: false };
@@ -70,11 +80,16 @@ export const moveEventTool = defineTool({
     if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'move');
     if (!rows.length) return { ok: false, reply: `I couldn't find "${describeTarget(args)}" on your calendar.` };
     if (!args.date && !args.time && !args.shiftMinutes) {
-      return askFor(ctx, 'calendar.move', compact({ words: args.words, number: args.number, onDate: args.onDate, atTime: args.atTime }), 'when', 'To when?');
+      const pick = compact({ words: args.words, number: args.number, onDate: args.onDate, atTime: args.atTime });
+      return askFor(ctx, 'calendar.move', pick, 'when', 'To when?');
     }
     const [event] = rows as [EventRow];
     const next = moved(event, args, ctx.timezone);
-    const notifyAt = alertAt({ startAt: next.start, allDay: next.allDay, notifyMinutesBefore: event.notifyMinutesBefore }, ctx.user.preferences, ctx.now);
+    const notifyAt = alertAt(
+      { startAt: next.start, allDay: next.allDay, notifyMinutesBefore: event.notifyMinutesBefore },
+      ctx.user.preferences,
+      ctx.now,
+    );
     const clashes = await events(ctx).move(ctx.user.id, event.id, { ...next, notifyAt });
     const was = formatLocal(event.startAt, ctx.timezone);
     Object.assign(event, { startAt: next.start, endAt: next.end, allDay: next.allDay });

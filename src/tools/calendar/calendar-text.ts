@@ -3,12 +3,16 @@ import type { UnderstandContext } from '../../understanding/types.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
 import { compact } from '../shared/wording.js';
 import type { CreateEventArgs } from './calendar.schemas.js';
+import { wordList } from '../../understanding/pattern.js';
 
-export const CAL_PHRASE = /\b(?:to|on|in|into|onto|in to)\s+(?:my|the|our)?\s*(?:calendar|cal|calender|schedule|agenda|diary)\b|\b(?:calendar|cal) (?:event|entry)\b/g;
+export const CAL_PHRASE = new RegExp(wordList`\b(?:to|on|in|into|onto|in to)\s+(?:my|the|our)?\s*(?:calendar|cal|calender|
+  schedule|agenda|diary)\b|\b(?:calendar|cal) (?:event|entry)\b`, 'g');
 const EVENT_WORD = /^(?:an? )?(?:new )?(?:event|entry|appointment|appt)(?: called| named| titled| for|:)?\s+(?=\S)/;
-const NOTIFY = /\b(?:and |with an? )?(?:remind|notify|alert|ping|text) me (\d+|an?|half an) ?(min|mins|minutes|hour|hours|day|days) (?:before|ahead|early|prior)\b|\bwith an? (\d+) ?(min|minute|hour)s? (?:reminder|alert|heads up)\b/;
+const NOTIFY = new RegExp(wordList`\b(?:and |with an? )?(?:remind|notify|alert|ping|text) me (\d+|an?|half an) ?(min|mins|minutes|
+  hour|hours|day|days) (?:before|ahead|early|prior)\b|\bwith an? (\d+) ?(min|minute|hour)s? (?:reminder|alert|heads up)\b`);
 const ALL_DAY = /\b(?:all[- ]day|whole day|the whole day|all day long)\b/;
-const LOCATION = /(?:^|\s)(?:at|@)\s+(?!\d|noon\b|midnight\b|night\b|the moment\b|home time\b)([^\s,][^,]*?)(?=\s+(?:with|for|to|about|re)\s|\s*,|$)/;
+const LOCATION = new RegExp(wordList`(?:^|\s)(?:at|@)\s+(?!\d|noon\b|midnight\b|night\b|the moment\b|
+  home time\b)([^\s,][^,]*?)(?=\s+(?:with|for|to|about|re)\s|\s*,|$)`);
 const ROOM = /(?:^|\s)in\s+((?:conference |meeting |board )?room\s+\S+|the office|the conference room|the boardroom)(?=\s|$)/;
 
 const LEADING = /^(?:a|an|the|my|for|to|about|called|named|titled|on|at|from|:|-|event|new event)\b\s*/;

@@ -7,6 +7,7 @@ import { parseRepeat } from '../../understanding/recurrence-text.js';
 import { reminderArgs } from '../shared/task-wording.js';
 import { compact, wordsAndDate } from '../shared/wording.js';
 import { CAL_PHRASE, eventArgs } from './calendar-text.js';
+import { wordList } from '../../understanding/pattern.js';
 
 
 /** A calendar question is made only of these words once its dates are cut out ("whats on my calendar tmrw"). */
@@ -14,8 +15,10 @@ const QUERY_VOCAB = new Set(`what whats what's wats wat is are on my the calenda
   anything something for show me list see view check am free busy available happening going planned appointments meetings please pls
   there s in at all any look looks looking like does how hows how's i've ive we our doing up coming upcoming next thanks today tonight tomorrow
   this week weekend month day days rest of give tell read a booked scheduled`.split(/\s+/));
-const QUERY_ANCHOR = /\b(?:on|anything|look|looking|calendar|cal|schedule|agenda|events?|plans?|planned|happening|going on|free|busy|available|appointments|meetings|have|booked|scheduled|look like|looks like)\b/;
-const NEXT = /^(?:what'?s|whats|wats|what is|when'?s|when is|whens)?\s*(?:my |the )?next(?: (?:event|appointment|appt|meeting|thing|thing on my calendar|on my calendar|up))?$|^(?:what'?s|whats|what is) next$/;
+const QUERY_ANCHOR = new RegExp(wordList`\b(?:on|anything|look|looking|calendar|cal|schedule|agenda|events?|plans?|planned|
+  happening|going on|free|busy|available|appointments|meetings|have|booked|scheduled|look like|looks like)\b`);
+const NEXT = new RegExp(wordList`^(?:what'?s|whats|wats|what is|when'?s|when is|whens)?\s*(?:my |the )?next(?: (?:event|
+  appointment|appt|meeting|thing|thing on my calendar|on my calendar|up))?$|^(?:what'?s|whats|what is) next$`);
 const WHEN_IS = /^(?:when'?s|when is|whens|when do i have|what time is)\s+(?:my |the |our )?(?:next )?(.+?)$/;
 /** A day or a range said alone ("this week", "next weekend?", "and tomorrow"): a question about that calendar. */
 const BARE_RANGE = new RegExp(
@@ -24,19 +27,31 @@ const BARE_RANGE = new RegExp(
     String.raw`|(?:the )?week ahead|weekend)$`,
 );
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
-const CREATE = /^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|block(?: out| off)?|book|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|i have got|we have|we've got|there's|theres|got))\b\s*(.*)$/;
+const CREATE = new RegExp(wordList`^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|
+  block(?: out| off)?|book|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|
+  i have got|we have|we've got|there's|theres|got))\b\s*(.*)$`);
 const CALENDAR_HINT = /\b(?:calendar|cal|calender|schedule|agenda|diary|event)\b/;
-const EVENT_NOUN = /\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|brunch|coffee|interview|party|game|practice|class|lesson|session|flight|concert|doctor|dentist|dr|haircut|birthday|wedding|conference|workshop|training|recital|checkup|check-up|therapy|therapist|rehearsal|match|event|reservation|standup|stand-up|sync|drinks|movie|show|date night|playdate|tournament|game night|vet|physio|yoga|gym session|call with|meetup|meet up|hangout|bbq|barbecue|shower|funeral|graduation|ceremony|trip|vacation|holiday|exam|test|presentation|demo|review|1:1|one on one|date with|visit|recital|service|church|mass|surgery|check up)\b/;
+const EVENT_NOUN = new RegExp(wordList`\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|brunch|coffee|interview|party|
+  game|practice|class|lesson|session|flight|concert|doctor|dentist|dr|haircut|birthday|wedding|conference|workshop|training|
+  recital|checkup|check-up|therapy|therapist|rehearsal|match|event|reservation|standup|stand-up|sync|drinks|movie|show|date night|
+  playdate|tournament|game night|vet|physio|yoga|gym session|call with|meetup|meet up|hangout|bbq|barbecue|shower|funeral|
+  graduation|ceremony|trip|vacation|holiday|exam|test|presentation|demo|review|1:1|one on one|date with|visit|recital|service|
+  church|mass|surgery|check up)\b`);
 /** A short phrase plus a date reads as an event ("marathon sunday"), unless it reads as a question or an errand. */
-const NOT_A_TITLE = /^(?:what|whats|what's|when|how|why|who|where|is|are|do|does|did|can|could|should|would|will|i|my|add|buy|get|got|spent|paid|need|show|list|cancel|delete|remove|move|snooze|done|remind)\b/;
+const NOT_A_TITLE = new RegExp(wordList`^(?:what|whats|what's|when|how|why|who|where|is|are|do|does|did|can|could|should|would|
+  will|i|my|add|buy|get|got|spent|paid|need|show|list|cancel|delete|remove|move|snooze|done|remind)\b`);
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost|costs)\b/;
 /** "can we move …", "i need to cancel …": the ask around a calendar change. */
-const ASK = String.raw`(?:(?:please|pls|can you|could you|can u|can we|could we|let's|lets|i need to|we need to|need to|i want to|i have to|we have to|gotta)\s+)*`;
-const MOVE = new RegExp(String.raw`^${ASK}(?:move|reschedule|resched|push|postpone|shift|bump|change|switch|delay|rebook|put off)\s+(?:my |the |our )?(.+?)\s+((?:from\s+.+?\s+)?(?:to|till|until|for|til|->)|back(?: by)?|forward(?: by)?|by|later by)\s+(.+)$`);
+const ASK = wordList`(?:(?:please|pls|can you|could you|can u|can we|could we|let's|lets|i need to|we need to|need to|i want to|
+  i have to|we have to|gotta)\s+)*`;
+const MOVE = new RegExp(wordList`^${ASK}(?:move|reschedule|resched|push|postpone|shift|bump|change|switch|delay|rebook|
+  put off)\s+(?:my |the |our )?(.+?)\s+((?:from\s+.+?\s+)?(?:to|till|until|for|til|->)|back(?: by)?|forward(?: by)?|by|
+  later by)\s+(.+)$`);
 const MOVE_ONLY = new RegExp(String.raw`^${ASK}(?:move|reschedule|resched|postpone|rebook|bump|push)\s+(?:my |the |our )?(.+)$`);
 const EVENING = /\b(?:dinner|supper|drinks|party|night|concert|movie|show|game|date)\b/;
 const MORNING = /\b(?:breakfast|brunch)\b/;
-const DELETE = new RegExp(String.raw`^${ASK}(?:cancel|delete|remove|clear|drop|scrap|erase|take off)\s+(?:my |the |our )?(.+?)(?:\s+(?:from|off|on|in)\s+(?:my |the )?(?:calendar|cal|schedule|agenda))?$`);
+const DELETE = new RegExp(wordList`^${ASK}(?:cancel|delete|remove|clear|drop|scrap|erase|take off)\s+(?:my |the |
+  our )?(.+?)(?:\s+(?:from|off|on|in)\s+(?:my |the )?(?:calendar|cal|schedule|agenda))?$`);
 /** "board meeting is cancelled", "dinner with sam got called off". */
 const CALLED_OFF = /^(?:my |the |our )?(.+?)\s+(?:is|was|has been|got|'s|is now)\s+(?:cancell?ed|called off|off)$/;
 
@@ -134,7 +149,8 @@ export const calendarRules: Rule[] = [
       if (!m) return null;
       if (parseRepeat(text)) return toolCall('reminders.create', reminderArgs((m[3] ?? '').replace(CAL_PHRASE, ' '), raw, ctx));
       const args = eventArgs(m[3] ?? '', raw, ctx);
-      const strong = /^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|set up|setup|plan)/.test(m[1] ?? '');
+      const strong = new RegExp(wordList`^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|
+        set up|setup|plan)`).test(m[1] ?? '');
       if (!strong && !CALENDAR_HINT.test(text) && !args.found) return null;
       if (MONEY.test(text) && !CALENDAR_HINT.test(text)) return null;
       const { found: _found, ...tool } = args;

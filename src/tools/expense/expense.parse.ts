@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { digitsForNumberWords, singularize } from '../../understanding/words.js';
 import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
 import { findMoney } from './expense.money.js';
+import { wordList } from '../../understanding/pattern.js';
 
 export interface ParsedExpense {
   amount: string;
@@ -11,13 +12,18 @@ export interface ParsedExpense {
   spentAt?: string;
 }
 
-const NOT_EXPENSE = /^(?:move|push|reschedule|postpone|shift|bump|delay)\b|\b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|\bin \d+ (?:min|minutes|hours?|days?)\b/;
-const VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b/;
+const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|bump|delay)\b|\b(?:remind|reminder|remember to|
+  don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|
+  every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|
+  \bin \d+ (?:min|minutes|hours?|days?)\b`);
+const VERB = new RegExp(wordList`\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|
+  blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b`);
 const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
 const GROCERY_START = /^(?:add|ad|put|need|needs|i need|we need|buy|get|grab|pick up|take|remove|delete|x)\b/;
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const WEEKDAY = /\b(?:on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)\b/;
-const WHEN = /\b(?:yesterday|yday|ystrdy|today|this morning|this afternoon|this evening|last night|earlier|just now|(\d+|a|one|two|three) days? ago)\b/;
+const WHEN = new RegExp(wordList`\b(?:yesterday|yday|ystrdy|today|this morning|this afternoon|this evening|last night|earlier|
+  just now|(\d+|a|one|two|three) days? ago)\b`);
 
 /** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
 export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {
@@ -50,8 +56,10 @@ function isCount(t: string, index: number, length: number): boolean {
   const after = t.slice(index + length);
   if (/\b(?:x|times)\s*$/.test(before)) return true;
   // A day of a month ("dec 20", "march 3rd") is a date, not an amount.
-  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/.test(before) && Number.isInteger(Number(t.slice(index, index + length)))) return true;
-  if (/^\s*(?:x\b|lbs?\b|kg\b|g\b|oz\b|dozen\b|items?\b|pieces?\b|people\b|min(?:ute)?s?\b|hours?\b|hrs?\b|days?\b|weeks?\b|months?\b|years?\b|times?\b|%|st\b|nd\b|rd\b|th\b)/.test(after)) return true;
+  if (/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$/.test(before)
+    && Number.isInteger(Number(t.slice(index, index + length)))) return true;
+  if (new RegExp(wordList`^\s*(?:x\b|lbs?\b|kg\b|g\b|oz\b|dozen\b|items?\b|pieces?\b|people\b|min(?:ute)?s?\b|hours?\b|hrs?\b|
+    days?\b|weeks?\b|months?\b|years?\b|times?\b|%|st\b|nd\b|rd\b|th\b)`).test(after)) return true;
   const next = after.match(/^\s+([a-z]+)/)?.[1];
   const value = Number(t.slice(index, index + length));
   return Boolean(next && Number.isInteger(value) && value < 10 && singularize(next) !== next && !['bucks', 'dollars', 'euros', 'pounds'].includes(next));
@@ -64,7 +72,8 @@ function describe(rest: string): { description: string | null; stated: ExpenseCa
     .replace(/\s+/g, ' ')
     .trim();
   let stated: ExpenseCategory | null = null;
-  const clause = d.match(/(?:^|\s)(?:#|(?:for|under|in|as|category|cat|categor(?:y|ise|ize) as|put it under)\s+(?:the\s+)?(?:category\s+)?)([a-z]+(?: out)?)(?:\s+category)?$/);
+  const clause = d.match(new RegExp(wordList`(?:^|\s)(?:#|(?:for|under|in|as|category|cat|categor(?:y|ise|ize) as|
+    put it under)\s+(?:the\s+)?(?:category\s+)?)([a-z]+(?: out)?)(?:\s+category)?$`));
   if (clause && namedCategory(clause[1]!)) {
     stated = namedCategory(clause[1]!);
     const without = d.slice(0, clause.index).trim();
@@ -79,7 +88,9 @@ function stripFiller(text: string): string {
   for (let i = 0; i < 3; i++) {
     d = d
       .replace(/[$€£¥₹]+/g, ' ')
-      .replace(/^(?:i\s+|we\s+)?(?:just\s+)?(?:spent|spnt|spet|sepnt|pd|spend|paid|pay|payed|dropped|blew|expensed|expense|log|logged|add expense|new expense|add|bought|purchased|got|had|charged|tipped|donated|gave|renewed)\b:?\s*/, '')
+      .replace(new RegExp(wordList`^(?:i\s+|we\s+)?(?:just\s+)?(?:spent|spnt|spet|sepnt|pd|spend|paid|pay|payed|dropped|blew|
+        expensed|expense|log|logged|add expense|new expense|add|bought|purchased|got|had|charged|tipped|donated|gave|
+        renewed)\b:?\s*`), '')
       .replace(/^(?:expense|spent|spending)\s*:?\s*/, '')
       .replace(/^[+-]\s*/, '')
       .replace(/^(?:on|for|at|in|to|towards|into|a|an|the|my|some|of|:|-|=)\s+/, '')
@@ -103,7 +114,10 @@ function spentAt(t: string, now: Date, zone: string): { spentAt?: string } {
     if (/^(?:yesterday|yday|ystrdy)$/.test(word)) at = local.minus({ days: 1 });
     else if (word === 'last night') at = local.minus({ days: 1 }).set({ hour: 20, minute: 0, second: 0, millisecond: 0 });
     else if (word === 'this morning' && local.hour >= 9) at = local.set({ hour: 9, minute: 0, second: 0, millisecond: 0 });
-    else if (when[1]) at = local.minus({ days: /^\d+$/.test(when[1]) ? Number(when[1]) : ({ a: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[when[1]]! });
+    else if (when[1]) {
+      const days = /^\d+$/.test(when[1]) ? Number(when[1]) : ({ a: 1, one: 1, two: 2, three: 3 } as Record<string, number>)[when[1]]!;
+      at = local.minus({ days });
+    }
   } else {
     const day = t.match(WEEKDAY);
     if (day) {

@@ -3,18 +3,30 @@ import { cleanText, stripPoliteness, wordsToNumber } from '../../understanding/w
 import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
 import { parseExpense } from './expense.parse.js';
 import { pastWeekday, type Period } from './expense.period.js';
+import { wordList } from '../../understanding/pattern.js';
 
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw)).replace(/[.,]+$/, '');
 
 const EXPENSE_WORD = String.raw`(?:expenses?|expences?|purchases?|transactions?|spends?|spending|entry|entries|payments?|charges?)`;
-const DELETE_LAST = new RegExp(String.raw`^(?:delete|remove|undo|cancel|erase|scratch|drop|get rid of|take back|void)\s+(?:the\s+|my\s+|that\s+)?(?:last|latest|previous|most recent|recent|last logged)\s+(?:one\s+|${EXPENSE_WORD}\s*)?(?:${EXPENSE_WORD})?$|^(?:delete|remove|undo|cancel)\s+(?:that|this|the)\s+${EXPENSE_WORD}$|^undo (?:last|that) ${EXPENSE_WORD}$`);
-const UNDO = /^(?:undo|undo that|undo it|undo last|undo the last one|oops undo|scratch that|that was wrong|wrong amount|delete that|remove that|delete it|remove it|take that back|my bad undo|(?:oops|oh no|whoops|my bad)\s+(?:delete|remove|undo) (?:that|it)|(?:delete|remove|cancel) the last one)$/;
-const RECENT = new RegExp(String.raw`^(?:(?:show|list|see|view|give me|send|what were|what are)\s+)?(?:me\s+)?(?:my\s+|the\s+)?(?:last|latest|recent|previous|past|most recent)\s+(\d+|[a-z]+)?\s*${EXPENSE_WORD}$|^(?:show|list|see|view)\s+(?:me\s+)?(?:my\s+|all\s+)?(?:recent\s+)?${EXPENSE_WORD}$|^(?:recent|latest)\s+${EXPENSE_WORD}$|^(?:what did i (?:buy|spend on) (?:lately|recently))$`);
-const SUMMARY = /\b(?:how much|how mcuh|hw much|what did i spend|what have i spent|what i spent|what've i spent|spent so far|spending|spend(?:ing)? (?:report|summary)|expenses?|expences?|expense report|total spent|totals?|summary|breakdown|budget so far|where did my money go|money spent)\b/;
+const DELETE_LAST = new RegExp(wordList`^(?:delete|remove|undo|cancel|erase|scratch|drop|get rid of|take back|void)\s+(?:the\s+|
+  my\s+|that\s+)?(?:last|latest|previous|most recent|recent|last logged)\s+(?:one\s+|${EXPENSE_WORD}\s*)?(?:${EXPENSE_WORD})?$|
+  ^(?:delete|remove|undo|cancel)\s+(?:that|this|the)\s+${EXPENSE_WORD}$|^undo (?:last|that) ${EXPENSE_WORD}$`);
+const UNDO = new RegExp(wordList`^(?:undo|undo that|undo it|undo last|undo the last one|oops undo|scratch that|that was wrong|
+  wrong amount|delete that|remove that|delete it|remove it|take that back|my bad undo|(?:oops|oh no|whoops|my bad)\s+(?:delete|
+  remove|undo) (?:that|it)|(?:delete|remove|cancel) the last one)$`);
+const RECENT = new RegExp(wordList`^(?:(?:show|list|see|view|give me|send|what were|what are)\s+)?(?:me\s+)?(?:my\s+|
+  the\s+)?(?:last|latest|recent|previous|past|most recent)\s+(\d+|[a-z]+)?\s*${EXPENSE_WORD}$|^(?:show|list|see|
+  view)\s+(?:me\s+)?(?:my\s+|all\s+)?(?:recent\s+)?${EXPENSE_WORD}$|^(?:recent|latest)\s+${EXPENSE_WORD}$|^(?:what did i (?:buy|
+  spend on) (?:lately|recently))$`);
+const SUMMARY = new RegExp(wordList`\b(?:how much|how mcuh|hw much|what did i spend|what have i spent|what i spent|
+  what've i spent|spent so far|spending|spend(?:ing)? (?:report|summary)|expenses?|expences?|expense report|total spent|totals?|
+  summary|breakdown|budget so far|where did my money go|money spent)\b`);
 const SUMMARY_VERB = /\b(?:spend|spent|spending|expenses?|expences?|cost|total|totals|summary|breakdown)\b/;
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH = /\b(?:in|for|during|of)\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|^(january|february|march|april|june|july|august|september|october|november|december)\b/;
+const MONTH = new RegExp(wordList`\b(?:in|for|during|of)\s+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
+  aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|^(january|february|march|april|june|july|august|
+  september|october|november|december)\b`);
 
 function monthOf(t: string): number | undefined {
   const m = t.match(MONTH);
@@ -34,7 +46,8 @@ function periodOf(t: string): Period {
 }
 
 function categoryOf(t: string): ExpenseCategory | undefined {
-  const m = t.match(/\b(?:on|for|in|under)\s+(?!(?:the|this|last|past|previous)\b)([a-z' ]+?)(?:\s+(?:this|last|so|in|today|yesterday|during|for|the|past)\b.*)?$/);
+  const m = t.match(new RegExp(wordList`\b(?:on|for|in|under)\s+(?!(?:the|this|last|past|previous)\b)([a-z' ]+?)(?:\s+(?:this|
+    last|so|in|today|yesterday|during|for|the|past)\b.*)?$`));
   if (!m) return undefined;
   const words = m[1]!.trim();
   return namedCategory(words) ?? categoryForDescription(words) ?? undefined;
@@ -91,7 +104,8 @@ function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding |
   const t = clean(input);
   const howMuchWhen = /^how much\b/.test(t) && /\b(?:today|yesterday|week|month|year)\b/.test(t);
   if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
-  if (/\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|how does|help)\b/.test(t)) return null;
+  if (new RegExp(wordList`\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|
+    how does|help)\b`).test(t)) return null;
   const category = categoryOf(t);
   const month = monthOf(t);
   const date = pastWeekday(t, ctx.now, ctx.timezone);
@@ -104,7 +118,8 @@ function splitLog(t: string, ctx: UnderstandContext): Understanding | null {
   if (parts.length < 2 || parts.some((p) => !/\d/.test(p))) return null;
   const verb = /^(?:i |we )?(?:spent|paid)\b/.exec(t)?.[0];
   const parsed = parts.map((p, i) =>
-    parseExpense(p, ctx.now, ctx.timezone, ctx.defaultCurrency) ?? (i > 0 && verb ? parseExpense(`${verb} ${p}`, ctx.now, ctx.timezone, ctx.defaultCurrency) : null));
+    parseExpense(p, ctx.now, ctx.timezone, ctx.defaultCurrency)
+      ?? (i > 0 && verb ? parseExpense(`${verb} ${p}`, ctx.now, ctx.timezone, ctx.defaultCurrency) : null));
   if (parsed.some((p) => !p?.description)) return null;
   return { kind: 'tools', calls: parsed.map((args) => ({ tool: 'expense.log', args })) };
 }

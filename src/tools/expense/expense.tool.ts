@@ -46,11 +46,14 @@ export const summaryTool = defineTool({
     category: category.optional(),
   }),
   async execute({ period, month, date, category: only }, ctx) {
-    const range = date ? dayRange(date, ctx.timezone) : month ? monthRange(month, ctx.now, ctx.timezone) : periodRange(period, ctx.now, ctx.timezone);
+    const range = date
+      ? dayRange(date, ctx.timezone)
+      : month ? monthRange(month, ctx.now, ctx.timezone) : periodRange(period, ctx.now, ctx.timezone);
     const rows = await totalsBetween(ctx.em, ctx.user.id, range.from, range.to, only);
     const title = only ? `${range.label} on ${only}` : range.label;
     if (!rows.length) return { ok: true, reply: `💰 ${title}: no expenses logged.`, data: { totals: [] } };
-    const totals = currencyTotals(rows).sort((a, b) => Number(b.currency === ctx.defaultCurrency) - Number(a.currency === ctx.defaultCurrency));
+    const totals = currencyTotals(rows)
+      .sort((a, b) => Number(b.currency === ctx.defaultCurrency) - Number(a.currency === ctx.defaultCurrency));
     const lines = [`💰 ${title}:`];
     for (const t of totals) {
       lines.push(`${formatMoney(t.total, t.currency)} in ${t.count} expense${t.count === 1 ? '' : 's'}`);
@@ -82,7 +85,8 @@ export const deleteLastTool = defineTool({
   async execute(_args, ctx) {
     const deleted = await deleteLastExpense(ctx.em, ctx.user.id);
     if (!deleted) return { ok: false, reply: 'There are no expenses to delete.' };
-    return { ok: true, reply: `🗑️ Deleted ${describe(deleted)} from ${DateTime.fromJSDate(deleted.spentAt, { zone: ctx.timezone }).toFormat('ccc LLL d')}.` };
+    const day = DateTime.fromJSDate(deleted.spentAt, { zone: ctx.timezone }).toFormat('ccc LLL d');
+    return { ok: true, reply: `🗑️ Deleted ${describe(deleted)} from ${day}.` };
   },
 });
 

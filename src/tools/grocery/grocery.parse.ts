@@ -1,6 +1,7 @@
 import { categoryFor, type GroceryCategory } from './grocery.categories.js';
 import { emojiOf } from '../../understanding/fold.js';
 import { wordsToNumber } from '../../understanding/words.js';
+import { wordList } from '../../understanding/pattern.js';
 
 export interface ParsedItem {
   name: string;
@@ -132,7 +133,8 @@ function leadingQuantity(text: string): { quantity: number; rest: string } | nul
     .sort((a, b) => b.length - a.length)
     .find((w) => text.startsWith(`${w} `));
   if (phrase) return { quantity: QTY_WORDS[phrase]!, rest: text.slice(phrase.length + 1) };
-  const words = text.match(/^((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)[\s-]?)+)\s+(.+)$/);
+  const words = text.match(new RegExp(wordList`^((?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|
+    fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)[\s-]?)+)\s+(.+)$`));
   if (words) {
     const value = wordsToNumber(words[1]!.trim());
     if (value !== null && value > 0) return { quantity: value, rest: words[2]! };

@@ -4,14 +4,25 @@ import { cleanText, stripPoliteness } from '../../understanding/words.js';
 import { TASK_VERB } from '../shared/task-wording.js';
 import { isKnownItem } from './grocery.categories.js';
 import { parseItem, splitItems, type ParsedItem } from './grocery.parse.js';
+import { wordList } from '../../understanding/pattern.js';
 
-const LIST = String.raw`(?:(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)|(?:the |my |our )?groceries)`;
+const LIST = wordList`(?:(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)|(?:the |my |
+  our )?groceries)`;
 /** Words that make a message a reminder, an event or an expense rather than a list edit. */
-const NOT_GROCERY = /\b(?:time ?zone|currency|remind|reminder|reminders|alarm|calendar|appointment|appt|meeting|mtg|schedule|event|events|expense|expenses|spent|spend|paid|budget|tomorrow|tmrw|tmr|2moro|tonight|tonite|today|next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every|o'?clock|noon|midnight)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d|\bin \d+ (?:min|minutes|hours?|days?)\b|[$€£¥₹]|\b(?:dollars?|bucks|euros?|usd|eur|gbp)\b/;
-const STORE_SUFFIX = /\s+(?:(?:at|from) (?:the )?(?:store|shop|supermarket|market|grocery store|grocery|costco|target|walmart|trader joe'?s|whole foods|aldi|kroger|safeway|tesco|lidl|publix|sainsbury'?s)|when (?:you|i|we) (?:can|go)(?: shopping)?|for (?:this|the) week(?:end)?|on (?:the|my|your) way (?:home|back)|after work|while (?:you're|youre|you are|i'm|im) out|if (?:you|u) can|later)$/;
+const NOT_GROCERY = new RegExp(wordList`\b(?:time ?zone|currency|remind|reminder|reminders|alarm|calendar|appointment|appt|
+  meeting|mtg|schedule|event|events|expense|expenses|spent|spend|paid|budget|tomorrow|tmrw|tmr|2moro|tonight|tonite|today|
+  next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every|o'?clock|noon|midnight)\b|\bat \d|\d\s?(?:am|pm)\b|
+  \d:\d\d|\bin \d+ (?:min|minutes|hours?|days?)\b|[$€£¥₹]|\b(?:dollars?|bucks|euros?|usd|eur|gbp)\b`);
+const STORE_SUFFIX = new RegExp(wordList`\s+(?:(?:at|from) (?:the )?(?:store|shop|supermarket|market|grocery store|grocery|costco|
+  target|walmart|trader joe'?s|whole foods|aldi|kroger|safeway|tesco|lidl|publix|sainsbury'?s)|when (?:you|i|we) (?:can|
+  go)(?: shopping)?|for (?:this|the) week(?:end)?|on (?:the|my|your) way (?:home|back)|after work|while (?:you're|youre|you are|
+  i'm|im) out|if (?:you|u) can|later)$`);
 /** "for dinner", "for tomorrow": what the items are for, not part of their names (and not a reminder time). */
-const PURPOSE_SUFFIX = /\s+for (?:tomorrow|tonight|the weekend|this weekend|dinner|lunch|breakfast|the party|the bbq|thanksgiving|christmas|the kids|the week)$/;
-const NOT_ITEMS = /^(?:it|that|this|them|those|these|something|stuff|things|anything|everything|help|a reminder|to .*|a ride|a break|some help|some sleep|sleep|a nap|money|you|me|home|back|done|ready|there|here|all|i|im|i'm|we|we're|were|us|shopping|the shopping|groceries|the groceries|my list|the list|list)$/;
+const PURPOSE_SUFFIX = new RegExp(wordList`\s+for (?:tomorrow|tonight|the weekend|this weekend|dinner|lunch|breakfast|the party|
+  the bbq|thanksgiving|christmas|the kids|the week)$`);
+const NOT_ITEMS = new RegExp(wordList`^(?:it|that|this|them|those|these|something|stuff|things|anything|everything|help|
+  a reminder|to .*|a ride|a break|some help|some sleep|sleep|a nap|money|you|me|home|back|done|ready|there|here|all|i|im|i'm|we|
+  we're|were|us|shopping|the shopping|groceries|the groceries|my list|the list|list)$`);
 
 const anyList = new RegExp(String.raw`\s+(?:to|2|on|onto|in|into|for)\s+${LIST}$`);
 
@@ -25,13 +36,17 @@ function addPayload(t: string): { payload: string; explicit: boolean } | null {
   if (m) return { payload: m[1]!, explicit: true };
   if (anyList.test(t)) {
     const body = t.replace(anyList, '');
-    const verb = body.match(/^(?:(?:i |we )?(?:also )?(?:add|ad|addd|put|throw|stick|pop|toss|include|plus|need|get|buy|and|also|write|jot down|note))\s+(.+)$/);
+    const verb = body.match(new RegExp(wordList`^(?:(?:i |we )?(?:also )?(?:add|ad|addd|put|throw|stick|pop|toss|include|plus|
+      need|get|buy|and|also|write|jot down|note))\s+(.+)$`));
     if (verb) return { payload: verb[1]!, explicit: true };
     if (!/^(?:add|put|write)$/.test(body)) return { payload: body, explicit: true };
   }
   m = t.match(/^(?:add|ad|addd|include|plus|\+)\s+(.+)$/)
-    ?? t.match(/^(?:(?:i|we|i'll|we'll|also|and)\s+)*(?:need to get|need to buy|need to grab|need to pick up|need some|need more|needs|need|gotta get|got to get|have to get|should get|should buy|want to get|wanna get|could use|still need)\s+(.+)$/)
-    ?? t.match(/^(?:(?:we're|we are|were|we r|i'm|im|i am|we|i|also)\s+)?(?:out of|low on|running low on|running out of|almost out of|nearly out of|all out of|outta|ran out of)\s+(.+)$/)
+    ?? t.match(new RegExp(wordList`^(?:(?:i|we|i'll|we'll|also|and)\s+)*(?:need to get|need to buy|need to grab|need to pick up|
+      need some|need more|needs|need|gotta get|got to get|have to get|should get|should buy|want to get|wanna get|could use|
+      still need)\s+(.+)$`))
+    ?? t.match(new RegExp(wordList`^(?:(?:we're|we are|were|we r|i'm|im|i am|we|i|also)\s+)?(?:out of|low on|running low on|
+      running out of|almost out of|nearly out of|all out of|outta|ran out of)\s+(.+)$`))
     ?? t.match(/^(?:buy|get|grab|pick up|pickup|purchase)\s+(.+)$/);
   if (m) return { payload: m[1]!, explicit: false };
   return null;
@@ -85,14 +100,39 @@ function namedItems(u: Understanding): string[] {
 const lastWasGrocery = (ctx: UnderstandContext) =>
   Array.isArray(ctx.lastToolResult) && ctx.lastToolResult.some((r: { tool?: string }) => r?.tool?.startsWith('grocery.'));
 
-const CLEAR_CHECKED = new RegExp(String.raw`^(?:clear|remove|delete|clean|clean up|wipe|purge|trash|get rid of|erase)\s+(?:out\s+)?(?:all\s+)?(?:the\s+|my\s+)?(?:checked|checked off|checked-off|ticked|ticked off|done|completed|bought|crossed off|crossed out|purchased|finished|got)(?:\s+(?:off|out))?(?:\s+(?:items?|ones|stuff|things|groceries))?(?:\s+(?:from|off|on)\s+${LIST})?$|^clean up ${LIST}$|^(?:clear|remove|delete|clean|wipe|get rid of)\s+(?:out\s+)?(?:all\s+)?(?:the\s+)?(?:stuff|things|items|ones|groceries)\s+(?:that\s+)?(?:i|we)\s+(?:already\s+|just\s+)?(?:got|bought|checked off|ticked off|picked up|grabbed|have)(?:\s+(?:from|off|on)\s+${LIST})?$`);
-const CLEAR_ALL = new RegExp(String.raw`^(?:clear|empty|wipe|reset|delete|erase|trash|clean out|clear out|wipe out|nuke|scrap|start over)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+|full\s+)?(?:grocery\s+|shopping\s+)?(?:list|cart)(?:\s+out)?$|^(?:clear|delete|remove|erase|empty)\s+(?:all|everything|all items|all the items|every item|it all|all of it)(?:\s+(?:from|on|off)\s+${LIST})?$|^start (?:a )?(?:new|fresh) (?:grocery |shopping )?list$`);
-const SHOW = new RegExp(String.raw`^(?:(?:what'?s|whats|wats|wuts|what is|what are|show|show me|view|see|send|send me|text me|read|read me|give me|display|check|open|pull up|lemme see|let me see|can i see|can i get|print|get|current|full|entire|whole)\s+)*(?:(?:on|in)\s+)?${LIST}(?:\s+(?:now|again|so far))?$|^(?:what|wat|wut)\s+(?:do|does|should|else do)\s+(?:i|we)\s+(?:need|have to|gotta|still need)(?:\s+to)?(?:\s+(?:get|buy|pick up|grab))?(?:\s+(?:from|at)\s+(?:the\s+)?(?:store|shop|supermarket|grocery store))?$|^(?:show|list|see|view|what are)\s+(?:me\s+)?(?:my |the |our )?(?:groceries|grocery items|grocery|shopping)$|^(?:grocery|groceries|list)$|^what'?s left(?: on ${LIST})?(?: to (?:get|buy))?$|^what (?:groceries|items) do (?:i|we) need$`);
-const CHECK_ALL = new RegExp(String.raw`^(?:(?:(?:i |we )?(?:just )?(?:got|bought|grabbed|picked up)\s+(?:everything|it all|all of it|all the groceries|the groceries|groceries|all of them|all the stuff|the lot)|(?:check|tick|cross|mark)\s+(?:off\s+)?(?:everything|all|all items|it all)(?:\s+off)?(?:\s+(?:as )?done)?)(?:\s+(?:on|from|off)\s+${LIST})?|done shopping|finished shopping)$`);
-const REMOVE_SUFFIXED = new RegExp(String.raw`^(?:remove|delete|del|take|scratch|drop|erase|rm|nix|get)\s+(.+?)\s+(?:off|from|out of|off of)\s+${LIST}$|^(?:take|scratch|knock)\s+(.+?)\s+off$`);
-const REMOVE = /^(?:remove|delete|del|drop|nix|take off|take out|erase|rm|scratch)\s+(.+)$|^(?:(?:i|we)\s+)?(?:don't|dont|do not|no longer|don't even|doesn't|dont even) need\s+(?:the\s+|any\s+)?(.+)$|^(?:no more|never ?mind(?: the)?|nvm(?: the)?|forget(?: about)? the|skip(?: the)?)\s+(.+)$|^(?:we|i) (?:already )?(?:have|got) (.+?) already$|^(?:we|i) already (?:have|got) (.+)$/;
-const CHECK_SUFFIXED = new RegExp(String.raw`^(?:cross|check|tick|strike|mark)\s+(.+?)\s+off(?:\s+${LIST})?$|^(?:mark)\s+(.+?)\s+(?:as\s+)?(?:done|bought|got|purchased|complete|completed|checked)$`);
-const CHECK = new RegExp(String.raw`^(?:(?:i|we)\s+)?(?:just\s+|already\s+)?(?:got|gotten|bought|buyed|picked up|grabbed|purchased|found|check off|checkoff|check|tick off|tick|cross off|crossed off|strike|mark off|done with)\s+(.+?)(?:\s+(?:off|from)\s+${LIST})?$|^(.+?)\s+(?:done|bought|got it|gotten|purchased|checked|checked off|in the cart|in cart|is done|are done|in basket)$`);
+const CLEAR_CHECKED = new RegExp(wordList`^(?:clear|remove|delete|clean|clean up|wipe|purge|trash|get rid of|
+  erase)\s+(?:out\s+)?(?:all\s+)?(?:the\s+|my\s+)?(?:checked|checked off|checked-off|ticked|ticked off|done|completed|bought|
+  crossed off|crossed out|purchased|finished|got)(?:\s+(?:off|out))?(?:\s+(?:items?|ones|stuff|things|groceries))?(?:\s+(?:from|
+  off|on)\s+${LIST})?$|^clean up ${LIST}$|^(?:clear|remove|delete|clean|wipe|
+  get rid of)\s+(?:out\s+)?(?:all\s+)?(?:the\s+)?(?:stuff|things|items|ones|groceries)\s+(?:that\s+)?(?:i|we)\s+(?:already\s+|
+  just\s+)?(?:got|bought|checked off|ticked off|picked up|grabbed|have)(?:\s+(?:from|off|on)\s+${LIST})?$`);
+const CLEAR_ALL = new RegExp(wordList`^(?:clear|empty|wipe|reset|delete|erase|trash|clean out|clear out|wipe out|nuke|scrap|
+  start over)\s+(?:out\s+)?(?:the\s+|my\s+|our\s+)?(?:whole\s+|entire\s+|full\s+)?(?:grocery\s+|shopping\s+)?(?:list|
+  cart)(?:\s+out)?$|^(?:clear|delete|remove|erase|empty)\s+(?:all|everything|all items|all the items|every item|it all|
+  all of it)(?:\s+(?:from|on|off)\s+${LIST})?$|^start (?:a )?(?:new|fresh) (?:grocery |shopping )?list$`);
+const SHOW = new RegExp(wordList`^(?:(?:what'?s|whats|wats|wuts|what is|what are|show|show me|view|see|send|send me|text me|read|
+  read me|give me|display|check|open|pull up|lemme see|let me see|can i see|can i get|print|get|current|full|entire|
+  whole)\s+)*(?:(?:on|in)\s+)?${LIST}(?:\s+(?:now|again|so far))?$|^(?:what|wat|wut)\s+(?:do|does|should|else do)\s+(?:i|
+  we)\s+(?:need|have to|gotta|still need)(?:\s+to)?(?:\s+(?:get|buy|pick up|grab))?(?:\s+(?:from|at)\s+(?:the\s+)?(?:store|shop|
+  supermarket|grocery store))?$|^(?:show|list|see|view|what are)\s+(?:me\s+)?(?:my |the |our )?(?:groceries|grocery items|grocery|
+  shopping)$|^(?:grocery|groceries|list)$|^what'?s left(?: on ${LIST})?(?: to (?:get|buy))?$|^what (?:groceries|items) do (?:i|
+  we) need$`);
+const CHECK_ALL = new RegExp(wordList`^(?:(?:(?:i |we )?(?:just )?(?:got|bought|grabbed|picked up)\s+(?:everything|it all|
+  all of it|all the groceries|the groceries|groceries|all of them|all the stuff|the lot)|(?:check|tick|cross|
+  mark)\s+(?:off\s+)?(?:everything|all|all items|it all)(?:\s+off)?(?:\s+(?:as )?done)?)(?:\s+(?:on|from|off)\s+${LIST})?|
+  done shopping|finished shopping)$`);
+const REMOVE_SUFFIXED = new RegExp(wordList`^(?:remove|delete|del|take|scratch|drop|erase|rm|nix|get)\s+(.+?)\s+(?:off|from|
+  out of|off of)\s+${LIST}$|^(?:take|scratch|knock)\s+(.+?)\s+off$`);
+const REMOVE = new RegExp(wordList`^(?:remove|delete|del|drop|nix|take off|take out|erase|rm|scratch)\s+(.+)$|^(?:(?:i|
+  we)\s+)?(?:don't|dont|do not|no longer|don't even|doesn't|dont even) need\s+(?:the\s+|any\s+)?(.+)$|^(?:no more|
+  never ?mind(?: the)?|nvm(?: the)?|forget(?: about)? the|skip(?: the)?)\s+(.+)$|^(?:we|i) (?:already )?(?:have|
+  got) (.+?) already$|^(?:we|i) already (?:have|got) (.+)$`);
+const CHECK_SUFFIXED = new RegExp(wordList`^(?:cross|check|tick|strike|mark)\s+(.+?)\s+off(?:\s+${LIST})?$|
+  ^(?:mark)\s+(.+?)\s+(?:as\s+)?(?:done|bought|got|purchased|complete|completed|checked)$`);
+const CHECK = new RegExp(wordList`^(?:(?:i|we)\s+)?(?:just\s+|already\s+)?(?:got|gotten|bought|buyed|picked up|grabbed|purchased|
+  found|check off|checkoff|check|tick off|tick|cross off|crossed off|strike|mark off|done with)\s+(.+?)(?:\s+(?:off|
+  from)\s+${LIST})?$|^(.+?)\s+(?:done|bought|got it|gotten|purchased|checked|checked off|in the cart|in cart|is done|are done|
+  in basket)$`);
 
 function matchClear(input: RuleInput): Understanding | null {
   const t = clean(input);

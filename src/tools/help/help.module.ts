@@ -1,6 +1,7 @@
 import type { ToolModule } from '../types.js';
 import type { Rule, RuleInput, Understanding } from '../../understanding/types.js';
 import { cleanText } from '../../understanding/words.js';
+import { wordList } from '../../understanding/pattern.js';
 
 /** Topic words → the tool module whose examples answer "help <topic>". */
 const TOPICS: [RegExp, string][] = [
@@ -11,8 +12,14 @@ const TOPICS: [RegExp, string][] = [
   [/^(?:calendar|events?|schedule|appointments?|meetings?)$/, 'calendar'],
   [/^(?:notifications?|alerts?|notify|agenda|daily agenda|quiet hours)$/, 'notifications'],
 ];
-const TOPIC = /^(?:help|how do i|how to|how can i|how does|what about|examples?|show me how to|explain)\s+(?:me\s+)?(?:with\s+|use\s+|for\s+|on\s+|the\s+|my\s+|add\s+(?:to\s+)?|log\s+|set\s+|track\s+)*(.+?)(?:\s+work)?$|^(.+?)\s+(?:help|examples?)$/;
-const GENERAL = /^(?:help me|help pls|help please|pls help|please help|i need help|need help|commands?|what (?:else )?(?:can|do|could) (?:you|u) do|what (?:can|could|should) i (?:say|text|ask|do|send)(?: (?:you|u|here|with (?:you|u|this)))?|what are you for|what is this|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|errand|it)|instructions|examples|usage|options|features|start|get started|huh|what|wat|menu|guide|tutorial|who are you|what are you|hello\?*|\?+|h[ea]lp|hlep|halp)$/;
+const TOPIC = new RegExp(wordList`^(?:help|how do i|how to|how can i|how does|what about|examples?|show me how to|
+  explain)\s+(?:me\s+)?(?:with\s+|use\s+|for\s+|on\s+|the\s+|my\s+|add\s+(?:to\s+)?|log\s+|set\s+|track\s+)*(.+?)(?:\s+work)?$|
+  ^(.+?)\s+(?:help|examples?)$`);
+const GENERAL = new RegExp(wordList`^(?:help me|help pls|help please|pls help|please help|i need help|need help|commands?|
+  what (?:else )?(?:can|do|could) (?:you|u) do|what (?:can|could|should) i (?:say|text|ask|do|send)(?: (?:you|u|here|with (?:you|
+  u|this)))?|what are you for|what is this|how do(?:es)? (?:this|it|you) work|how do i use (?:this|you|errand|it)|instructions|
+  examples|usage|options|features|start|get started|huh|what|wat|menu|guide|tutorial|who are you|what are you|hello\?*|\?+|
+  h[ea]lp|hlep|halp)$`);
 /** Unclear texts that still name one of these tools get that tool's examples instead of the generic reply. */
 const HINTS: [RegExp, string, string][] = [
   [/\b(?:grocer(?:y|ies)|shopping list|my list|the list)\b/, 'grocery', 'For your grocery list'],
@@ -21,7 +28,8 @@ const HINTS: [RegExp, string, string][] = [
 ];
 
 /** Reminder and calendar wording is left to those tools (and the generic reply), whatever the registry order. */
-const OTHER_TOOLS = /\b(?:remind|reminder|calendar|schedule|meeting|appointment|event|tomorrow|tonight|every)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d/;
+const OTHER_TOOLS = new RegExp(wordList`\b(?:remind|reminder|calendar|schedule|meeting|appointment|event|tomorrow|tonight|
+  every)\b|\bat \d|\d\s?(?:am|pm)\b|\d:\d\d`);
 
 export function topicHelp(module: ToolModule, intro?: string): string {
   const examples = module.examples ?? [];

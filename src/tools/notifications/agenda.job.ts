@@ -29,7 +29,9 @@ async function handle(em: EntityManager, row: DueAgenda, ctx: JobContext): Promi
     if (!isEmptyDay(content) || pref.evenWhenEmpty) {
       const body = agendaBody(content, date, zone);
       const notBefore = notBeforeFor(ctx.now, zone, row.preferences);
-      sent = (await enqueueOutboundMany(em, [{ userId: row.userId, body, kind: 'agenda', sourceType: 'agenda', sourceId: `${row.userId}:${date}`, occurrenceAt: null, notBefore }])) > 0;
+      sent = (await enqueueOutboundMany(em, [
+        { userId: row.userId, body, kind: 'agenda', sourceType: 'agenda', sourceId: `${row.userId}:${date}`, occurrenceAt: null, notBefore },
+      ])) > 0;
     }
   }
   const next = due.getTime() > ctx.now.getTime() ? due : nextAgendaAt(new Date(Math.max(due.getTime(), ctx.now.getTime())), zone, pref.time);

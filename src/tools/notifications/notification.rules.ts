@@ -1,23 +1,40 @@
 import { toolCall, type Rule, type Understanding } from '../../understanding/types.js';
+import { wordList } from '../../understanding/pattern.js';
 
 const call = (args: object): Understanding => toolCall('notifications.update', args);
 
 const TIME = String.raw`(\d{1,2})(?::(\d{2}))?\s?(am|pm|a\.m|p\.m)?`;
-const EVENTS = String.raw`(?:(?:my |all |all my |the )?(?:calendar )?(?:events|meetings|appointments|appts)|(?:every|each) (?:calendar )?(?:event|meeting|appointment))(?: on my calendar)?`;
+const EVENTS = wordList`(?:(?:my |all |all my |the )?(?:calendar )?(?:events|meetings|appointments|appts)|(?:every|
+  each) (?:calendar )?(?:event|meeting|appointment))(?: on my calendar)?`;
 const ALERTS = String.raw`(?:alerts?|notifications?|reminders?|pings?|heads ?ups?)`;
 
-const EVENT_LEAD = new RegExp(String.raw`^(?:please )?(?:(?:notify|alert|remind|ping|text|tell|warn|message) me|(?:set |change |make )?(?:my |the )?(?:event|calendar|meeting) ${ALERTS}(?: to)?) (\d{1,4}) (minutes?|hours?) (?:before|ahead of|prior to|early for|in advance of)(?: ${EVENTS})?$`);
-const EVENT_LEAD_TAIL = new RegExp(String.raw`^(?:please )?(?:(?:notify|alert|remind|ping|text|tell|warn|message) me )?(\d{1,4}) (minutes?|hours?) before ${EVENTS}$`);
-const EVENT_OFF = new RegExp(String.raw`^(?:please )?(?:no(?: more)?|stop|disable|turn off|switch off|mute|pause|cancel)(?: all| the| my)? (?:event|calendar|meeting|appointment) ${ALERTS}$|^(?:please )?(?:don'?t|do not|stop) (?:notify|notifying|alert|alerting|ping|pinging|warn|warning) me (?:before|about|of) ${EVENTS}$|^(?:event|calendar) ${ALERTS} off$`);
-const EVENT_ON = new RegExp(String.raw`^(?:please )?(?:turn on|enable|switch on|start|resume|unmute)(?: the| my)? (?:event|calendar|meeting|appointment) ${ALERTS}$|^(?:event|calendar) ${ALERTS} on$`);
+const EVENT_LEAD = new RegExp(wordList`^(?:please )?(?:(?:notify|alert|remind|ping|text|tell|warn|message) me|(?:set |change |
+  make )?(?:my |the )?(?:event|calendar|meeting) ${ALERTS}(?: to)?) (\d{1,4}) (minutes?|hours?) (?:before|ahead of|prior to|
+  early for|in advance of)(?: ${EVENTS})?$`);
+const EVENT_LEAD_TAIL = new RegExp(wordList`^(?:please )?(?:(?:notify|alert|remind|ping|text|tell|warn|
+  message) me )?(\d{1,4}) (minutes?|hours?) before ${EVENTS}$`);
+const EVENT_OFF = new RegExp(wordList`^(?:please )?(?:no(?: more)?|stop|disable|turn off|switch off|mute|pause|
+  cancel)(?: all| the| my)? (?:event|calendar|meeting|appointment) ${ALERTS}$|^(?:please )?(?:don'?t|do not|stop) (?:notify|
+  notifying|alert|alerting|ping|pinging|warn|warning) me (?:before|about|of) ${EVENTS}$|^(?:event|calendar) ${ALERTS} off$`);
+const EVENT_ON = new RegExp(wordList`^(?:please )?(?:turn on|enable|switch on|start|resume|unmute)(?: the| my)? (?:event|calendar|
+  meeting|appointment) ${ALERTS}$|^(?:event|calendar) ${ALERTS} on$`);
 
 const AGENDA = String.raw`(?:daily |morning )?(?:agenda|schedule|plan|rundown|briefing|summary|day)(?: for the day)?`;
-const AGENDA_SET = new RegExp(String.raw`^(?:please )?(?:(?:send|text|give|message) me|i want|i'?d like)(?: my| a| the)? ${AGENDA}(?: (?:every|each) (?:day|morning)| daily| every day| each day)?(?: at ${TIME})?(?: (?:every|each) (?:day|morning)| daily)?( even (?:when|if) (?:it'?s |there'?s |i have |the day is )?(?:empty|nothing(?: on)?))?$`);
-const AGENDA_SHORT = new RegExp(String.raw`^(?:set |turn on |start )?(?:my |the |a )?daily (?:agenda|schedule|briefing|summary)(?: at ${TIME})?( even (?:when|if) (?:it'?s )?empty)?$`);
-const AGENDA_OFF = /^(?:please )?(?:stop|cancel|no more|turn off|disable|unsubscribe from|pause|end|don'?t send(?: me)?)(?: sending me)?(?: my| the| a)? (?:daily |morning )?(?:agenda|agendas|schedule|briefing|rundown|summary)(?: messages?| texts?)?(?: every day| each day| every morning)?$/;
+const AGENDA_SET = new RegExp(wordList`^(?:please )?(?:(?:send|text|give|message) me|i want|
+  i'?d like)(?: my| a| the)? ${AGENDA}(?: (?:every|each) (?:day|
+  morning)| daily| every day| each day)?(?: at ${TIME})?(?: (?:every|each) (?:day|morning)| daily)?( even (?:when|if) (?:it'?s |
+  there'?s |i have |the day is )?(?:empty|nothing(?: on)?))?$`);
+const AGENDA_SHORT = new RegExp(wordList`^(?:set |turn on |start )?(?:my |the |a )?daily (?:agenda|schedule|briefing|
+  summary)(?: at ${TIME})?( even (?:when|if) (?:it'?s )?empty)?$`);
+const AGENDA_OFF = new RegExp(wordList`^(?:please )?(?:stop|cancel|no more|turn off|disable|unsubscribe from|pause|end|
+  don'?t send(?: me)?)(?: sending me)?(?: my| the| a)? (?:daily |morning )?(?:agenda|agendas|schedule|briefing|rundown|
+  summary)(?: messages?| texts?)?(?: every day| each day| every morning)?$`);
 
-const QUIET_SET = new RegExp(String.raw`^(?:please )?(?:set |change |make )?(?:my |the )?(?:quiet hours|do not disturb|dnd)(?: hours)?(?: are| to| from| is|:)? ${TIME} ?(?:to|-|–|until|till|through|and) ?${TIME}$|^(?:please )?(?:don'?t|do not|never) (?:text|message|ping|notify|bother) me (?:between|from|after) ${TIME} (?:and|to|until|till|-|before) ${TIME}$`);
-const QUIET_OFF = /^(?:please )?(?:no|disable|turn off|switch off|remove|cancel|stop|clear|delete|drop)(?: my| the| any)? (?:quiet hours|do not disturb|dnd)$|^(?:quiet hours|do not disturb|dnd) off$/;
+const QUIET_SET = new RegExp(wordList`^(?:please )?(?:set |change |make )?(?:my |the )?(?:quiet hours|do not disturb|
+  dnd)(?: hours)?(?: are| to| from| is|:)? ${TIME} ?(?:to|-|–|until|till|through|and) ?${TIME}$|^(?:please )?(?:don'?t|do not|
+  never) (?:text|message|ping|notify|bother) me (?:between|from|after) ${TIME} (?:and|to|until|till|-|before) ${TIME}$`);
+const QUIET_OFF = new RegExp(wordList`^(?:please )?(?:no|disable|turn off|switch off|remove|cancel|stop|clear|delete|
+  drop)(?: my| the| any)? (?:quiet hours|do not disturb|dnd)$|^(?:quiet hours|do not disturb|dnd) off$`);
 
 function clock(hour: string, minute: string | undefined, meridiem: string | undefined, assume: 'am' | 'pm'): string | null {
   let h = Number(hour);

@@ -28,7 +28,9 @@ async function updateEventAlerts(value: NonNullable<UpdateNotificationsArgs['eve
   setPrefs(ctx, { eventAlertMinutes: minutes });
   const effective = notificationSettings(ctx.user.preferences).eventAlertMinutes;
   await rescheduleDefaultAlerts(ctx.em, ctx.user.id, effective, ctx.now);
-  return effective === null ? '🔕 Event alerts off. (Text "notify me 15 min before events" to turn them back on.)' : `🔔 I'll alert you ${effective} min before your events.`;
+  return effective === null
+    ? '🔕 Event alerts off. (Text "notify me 15 min before events" to turn them back on.)'
+    : `🔔 I'll alert you ${effective} min before your events.`;
 }
 
 function updateQuietHours(value: NonNullable<UpdateNotificationsArgs['quietHours']>, ctx: ToolContext): string {
@@ -37,7 +39,8 @@ function updateQuietHours(value: NonNullable<UpdateNotificationsArgs['quietHours
     return '🔔 Quiet hours off: alerts and agendas go out at any hour.';
   }
   setPrefs(ctx, { quietHours: value });
-  return `🌙 Quiet hours ${clockLabel(value.start)} – ${clockLabel(value.end)}: event alerts and agendas wait until they end; reminders you set for a time still go at that time.`;
+  return `🌙 Quiet hours ${clockLabel(value.start)} – ${clockLabel(value.end)}: event alerts and agendas wait until they end; `
+    + 'reminders you set for a time still go at that time.';
 }
 
 async function updateAgenda(value: NonNullable<UpdateNotificationsArgs['agenda']>, ctx: ToolContext): Promise<string> {
@@ -59,7 +62,8 @@ async function updateAgenda(value: NonNullable<UpdateNotificationsArgs['agenda']
 
 export const updateNotificationsTool = defineTool({
   name: 'notifications.update',
-  description: 'Change notification settings: minutes before events for alerts (or off), quiet hours (local HH:mm start and end, or off), a daily agenda at a local time (or off).',
+  description: 'Change notification settings: minutes before events for alerts (or off), '
+    + 'quiet hours (local HH:mm start and end, or off), a daily agenda at a local time (or off).',
   schema: updateNotificationsSchema,
   async execute(args, ctx) {
     const replies: string[] = [];

@@ -1,15 +1,19 @@
 import { parseSchedule } from '../../understanding/schedule.js';
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
+import { wordList } from '../../understanding/pattern.js';
 
 /**
  * Alarms are reminders named "Alarm" (or "Wake up") due at exactly the time asked: listed, snoozed and cancelled like
  * any reminder. "set an alarm for 6:30", "alarm 5am", "wake me up at 7 tomorrow", "get me up at noon".
  */
-const SET = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:set|make|create|add|put|schedule)(?: me)? (?:an? |my |the )?(?:new )?(?:alarm|wake ?up call|wakeup)(?: clock)?\b(.*)$/;
+const SET = new RegExp(wordList`^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:set|make|create|add|put|
+  schedule)(?: me)? (?:an? |my |the )?(?:new )?(?:alarm|wake ?up call|wakeup)(?: clock)?\b(.*)$`);
 const BARE = /^(?:an? )?(?:alarm|wake ?up call)(?: for| at| on)?\b(.*)$/;
 const WAKE = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:wake me(?: up)?|get me up)\b(.*)$/;
-const QUERY = /\b(?:what|which|show|list|any|read|tell me|check|when(?:'s| is)?|do i have|is there|are there)\b.*\balarms?\b|^(?:my )?alarms$/;
-const REMOVE = /^(?:please |pls )?(?:cancel|delete|remove|turn off|switch off|disable|clear|stop)(?: all)? (?:of )?(?:my |the |all )?(.*?)\balarms?\b(.*)$/;
+const QUERY = new RegExp(wordList`\b(?:what|which|show|list|any|read|tell me|check|when(?:'s| is)?|do i have|is there|
+  are there)\b.*\balarms?\b|^(?:my )?alarms$`);
+const REMOVE = new RegExp(wordList`^(?:please |pls )?(?:cancel|delete|remove|turn off|switch off|disable|clear|
+  stop)(?: all)? (?:of )?(?:my |the |all )?(.*?)\balarms?\b(.*)$`);
 
 function setAlarm(rest: string, ctx: UnderstandContext, label: string): Understanding {
   const when = parseSchedule(`alarm ${rest.trim()}`, ctx);

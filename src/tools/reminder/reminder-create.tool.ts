@@ -48,7 +48,8 @@ function pastReply(ctx: ToolContext, args: CreateReminderArgs, dueAt: Date): Too
   if (args.time && (!args.date || args.date === isoDate(today))) {
     const suggest = { date: isoDate(today.plus({ days: 1 })), time: args.time };
     const at = resolveWhen(suggest, wctx)!;
-    const question = `${formatLocal(dueAt, ctx.timezone)} has already passed. Tomorrow at ${formatLocal(at, ctx.timezone, { withDate: false })} instead? Or tell me another time.`;
+    const tomorrowAt = formatLocal(at, ctx.timezone, { withDate: false });
+    const question = `${formatLocal(dueAt, ctx.timezone)} has already passed. Tomorrow at ${tomorrowAt} instead? Or tell me another time.`;
     return askFor(ctx, 'reminders.create', { ...base, suggest }, 'when', question, false);
   }
   const question = `${formatLocal(dueAt, ctx.timezone)} has already passed. When should I remind you?`;

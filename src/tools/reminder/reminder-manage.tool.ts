@@ -40,7 +40,8 @@ function notFound(args: PickReminderArgs): string {
 
 export const cancelReminderTool = defineTool({
   name: 'reminders.cancel',
-  description: 'Cancel a reminder by its number in the last list or by a few of its words (falls back to a calendar event with those words).',
+  description: 'Cancel a reminder by its number in the last list or by a few of its words '
+    + '(falls back to a calendar event with those words).',
   schema: pickReminderSchema,
   async execute(args, ctx) {
     if (!hasTarget(args)) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
@@ -64,9 +65,13 @@ export const doneReminderTool = defineTool({
   schema: pickReminderSchema,
   async execute(args, ctx) {
     const picked = hasTarget(args);
-    const rows = picked ? await pickReminders(ctx, args, ['pending', 'sent']) : [await reminders(ctx).lastSent(ctx.user.id)].filter((r) => r !== null);
+    const rows = picked
+      ? await pickReminders(ctx, args, ['pending', 'sent'])
+      : [await reminders(ctx).lastSent(ctx.user.id)].filter((r) => r !== null);
     if (rows.length > 1) return which(rows, ctx, 'done');
-    if (!rows.length) return { ok: false, reply: picked ? notFound(args) : 'Nothing has gone off yet to mark done. Send "reminders" to see what\'s coming.' };
+    if (!rows.length) {
+      return { ok: false, reply: picked ? notFound(args) : 'Nothing has gone off yet to mark done. Send "reminders" to see what\'s coming.' };
+    }
     const [row] = rows as [ReminderRow];
     if (row.rrule) {
       const dueAt = row.dueAt.getTime() <= ctx.now.getTime() ? (nextOccurrence(row.rrule, ctx.timezone, ctx.now) ?? row.dueAt) : row.dueAt;
@@ -99,10 +104,18 @@ export const snoozeReminderTool = defineTool({
   async execute(args, ctx) {
     const row = await reminders(ctx).lastSent(ctx.user.id, true);
     if (!row) return { ok: false, reply: 'There\'s no reminder to snooze yet — I snooze the last one I sent you.' };
-    const until = args.date || args.time ? resolveWhen(args, { now: ctx.now, timezone: ctx.timezone })! : new Date(ctx.now.getTime() + (args.inMinutes ?? 10) * 60_000);
-    if (until.getTime() <= ctx.now.getTime()) return { ok: false, reply: `${formatLocal(until, ctx.timezone)} has already passed — snooze till when?` };
+    const until = args.date || args.time
+      ? resolveWhen(args, { now: ctx.now, timezone: ctx.timezone })!
+      : new Date(ctx.now.getTime() + (args.inMinutes ?? 10) * 60_000);
+    if (until.getTime() <= ctx.now.getTime()) {
+      return { ok: false, reply: `${formatLocal(until, ctx.timezone)} has already passed — snooze till when?` };
+    }
     if (row.status === 'cancelled' || doneSinceSent(row)) return leftAlone(row, until, ctx);
     await reminders(ctx).change(row, { status: 'pending', dueAt: until });
-    return { ok: true, reply: `😴 Snoozed: ${row.text} — ${formatLocal(until, ctx.timezone)}`, data: { id: row.id, dueAt: until.toISOString() } };
+    return {
+      ok: true,
+      reply: `😴 Snoozed: ${row.text} — ${formatLocal(until, ctx.timezone)}`,
+      data: { id: row.id, dueAt: until.toISOString() },
+    };
   },
 });

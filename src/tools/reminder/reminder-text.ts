@@ -3,8 +3,10 @@ import { findImpossibleDate } from '../../understanding/impossible-date.js';
 import { clarify, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { cleanTask } from '../shared/task-wording.js';
 import { compact } from '../shared/wording.js';
+import { wordList } from '../../understanding/pattern.js';
 
-const POLITE = '(?:(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?(?:can|could|would|will) you (?:please |pls )?|(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?)?';
+const POLITE = wordList`(?:(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?(?:can|could|would|
+  will) you (?:please |pls )?|(?:hey |hi |ok |okay |yo )?(?:errand )?(?:please |pls |kindly )?)?`;
 const REMIND = '(?:remind|remimd|remond|reming|remin|rmnd|rmd|reminder)';
 
 /** How people ask for a reminder; the capture is everything after the ask. */
@@ -14,7 +16,8 @@ export const REMINDER_TRIGGER = new RegExp(
       `${REMIND} me(?: again)?`,
       `${REMIND} (?=to |about |that )`,
       // "tell me a joke" is not a reminder: these verbs need a task or a time after them.
-      `(?:ping|text|nudge|alert|message|buzz|notify|tell|msg|txt|hit) me(?= (?:to|2|about|that|at|in|on|by|tomorrow|tonight|today|every|each|this|next|before|after|around|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\\d)\\b)`,
+      wordList`(?:ping|text|nudge|alert|message|buzz|notify|tell|msg|txt|hit) me(?= (?:to|2|about|that|at|in|on|by|tomorrow|
+        tonight|today|every|each|this|next|before|after|around|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d)\b)`,
       `(?:set|create|add|make|schedule|put in|new|i need|i want|need|want)(?: me)?(?: a| an| one| another)? ${REMIND}s?(?: for me)?`,
       `reminders?(?: to)?:?(?= )`,
       `(?:don't|dont|do not) (?:let me )?forget(?: to| about)?`,

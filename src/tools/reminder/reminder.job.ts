@@ -26,11 +26,17 @@ function planBatch(rows: DueReminder[], ctx: JobContext): Plan {
     const due = row.dueAt;
     const late = lateness(due, ctx.now, ctx.catchupHorizonHours);
     if (late === 'missed') {
-      plan.digest.push({ userId: row.userId, line: `${row.text} — ${dueLabel(due, ctx.now, row.userZone)}`, notBefore: notBeforeFor(ctx.now, row.userZone, row.preferences) });
+      plan.digest.push({
+        userId: row.userId,
+        line: `${row.text} — ${dueLabel(due, ctx.now, row.userZone)}`,
+        notBefore: notBeforeFor(ctx.now, row.userZone, row.preferences),
+      });
     } else {
       const body = `⏰ ${row.text}${late === 'late' ? lateSuffix(due, ctx.now, row.userZone) : ''}`;
       // An explicit reminder goes at its time, quiet hours or not.
-      plan.messages.push({ userId: row.userId, body, kind: 'reminder', sourceType: 'reminder', sourceId: String(row.id), occurrenceAt: due, notBefore: ctx.now });
+      plan.messages.push({
+        userId: row.userId, body, kind: 'reminder', sourceType: 'reminder', sourceId: String(row.id), occurrenceAt: due, notBefore: ctx.now,
+      });
     }
     plan.advances.push(advance(row, due, ctx.now, nextCache));
   }

@@ -11,8 +11,10 @@ import { reminderRules } from './reminder.rules.js';
 import { cleanTask } from '../shared/task-wording.js';
 import { compact } from '../shared/wording.js';
 import { REMINDER_TRIGGER } from './reminder-text.js';
+import { wordList } from '../../understanding/pattern.js';
 
-export const YES = /^(?:y|yes|yeah|yea|yep|yup|sure|ok|okay|k|kk|fine|sounds good|perfect|please|yes please|do it|that works|good|correct|right)$/;
+export const YES = new RegExp(wordList`^(?:y|yes|yeah|yea|yep|yup|sure|ok|okay|k|kk|fine|sounds good|perfect|please|yes please|
+  do it|that works|good|correct|right)$`);
 const NOT_A_TASK = /^(?:what|whats|what's|show|list|add|cancel|delete|remove|help|my|spent|paid|snooze)\b/;
 
 /** Fills the one missing detail of a pending "remind me…" from the next message; null when it is about something else. */

@@ -6,6 +6,7 @@ import { toolCall, type Rule, type UnderstandContext, type Understanding } from 
 import { cleanTask, reminderArgs, TASK_VERB } from '../shared/task-wording.js';
 import { compact, wordsAndDate } from '../shared/wording.js';
 import { impossibleReminder, REMINDER_TRIGGER } from './reminder-text.js';
+import { wordList } from '../../understanding/pattern.js';
 
 
 /** The tool family of the last answer ("delete 2" after a calendar list means event 2). */
@@ -14,18 +15,26 @@ export function lastToolFamily(ctx: UnderstandContext): string | null {
   return last?.tool?.split('.')[0] ?? null;
 }
 
-const LIST = /^(?:(?:show|list|see|view|check|get|give|read|tell)(?: me)?(?: all)?(?: of)?(?: my| the)?|(?:what|wat|whats|what's|wats) (?:are|r|is)?\s*(?:on )?(?:my|the)?|my|all|any|upcoming|all my|do i have any|what|which)?\s*(?:upcoming |current |active |pending |set |open )?(?:reminders?|reminder list)(?: do i have| have i got| i have| i set| are set| set| list| pls| please)?(?: set)?$/;
+const LIST = new RegExp(wordList`^(?:(?:show|list|see|view|check|get|give|read|tell)(?: me)?(?: all)?(?: of)?(?: my| the)?|
+  (?:what|wat|whats|what's|wats) (?:are|r|is)?\s*(?:on )?(?:my|the)?|my|all|any|upcoming|all my|do i have any|what|
+  which)?\s*(?:upcoming |current |active |pending |set |open )?(?:reminders?|
+  reminder list)(?: do i have| have i got| i have| i set| are set| set| list| pls| please)?(?: set)?$`);
 const CALENDAR_WORDS = /\b(?:calendar|cal|event|events|appointment|appointments|meeting|meetings|schedule)\b/;
 const CANCEL = /^(?:please )?(?:cancel|delete|remove|clear|drop|kill|scrap|erase|get rid of|turn off|stop|forget|disable|undo)\s+(.+)$/;
-const STOP_REMINDING = /^(?:please )?(?:stop|quit|don't|dont|do not|no more|no need to)\s+(?:reminding|remind|pinging|ping|texting)(?: me)?(?: to| about| of)?\s*(.*)$/;
-const NUMBER = /^(?:the |my )?(?:reminder |event |item )?(?:number |no\.? ?|# ?)?(\d{1,3}|first|second|third|fourth|fifth)(?:st|nd|rd|th)?(?: one| reminder| event)?$/;
+const STOP_REMINDING = new RegExp(wordList`^(?:please )?(?:stop|quit|don't|dont|do not|no more|no need to)\s+(?:reminding|remind|
+  pinging|ping|texting)(?: me)?(?: to| about| of)?\s*(.*)$`);
+const NUMBER = new RegExp(wordList`^(?:the |my )?(?:reminder |event |item )?(?:number |no\.? ?|# ?)?(\d{1,3}|first|second|third|
+  fourth|fifth)(?:st|nd|rd|th)?(?: one| reminder| event)?$`);
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
-const NO_NEED = /^(?:i )?(?:don't|dont|do not|no longer|don't even|dont even) need (?:the |my |that |this )?(?:reminder (?:to |about |for )?(.+?)|(.+?) reminder)(?: any ?more| now| after all)?$/;
+const NO_NEED = new RegExp(wordList`^(?:i )?(?:don't|dont|do not|no longer|don't even|dont even) need (?:the |my |that |
+  this )?(?:reminder (?:to |about |for )?(.+?)|(.+?) reminder)(?: any ?more| now| after all)?$`);
 /** "in 5 min remind me to …": the time comes first. */
 const TIME_FIRST = /^(.+?)\s+((?:please\s+)?remind me\b.*)$/;
 /** "remind me to call mom at 6 and to pay the bill at 7": two tasks, each with its own time. */
 const SECOND_TASK = /\s+(?:and|&)\s+(?:also\s+)?(?:to|remind me to)\s+/;
-const DONE = /^(?:(?:ok |okay |yes |yep |yup )?(?:done|did it|i did it|finished|completed|complete|all done|its done|it's done|got it done|took it|took them|mark(?: it| that)?(?: as)? done|that's done|thats done)(?: thanks| thank you| already)?|✅|✔️)$/;
+const DONE = new RegExp(wordList`^(?:(?:ok |okay |yes |yep |yup )?(?:done|did it|i did it|finished|completed|complete|all done|
+  its done|it's done|got it done|took it|took them|mark(?: it| that)?(?: as)? done|that's done|
+  thats done)(?: thanks| thank you| already)?|✅|✔️)$`);
 const DONE_WITH = /^(?:done with|finished|completed|mark|i did|did)\s+(.+?)(?:\s+(?:as )?(?:done|complete|completed))?$/;
 const SNOOZE = /^(?:snooze|snoze|snooz|snoozed|remind me (?:again|later)|later|not now|ask me later)\b\s*(.*)$/;
 const TWO_TIMES = /\b(?:at )?(\d{1,2}(?::\d{2})?\s?(?:am|pm)) (?:and|&) (?:at )?(\d{1,2}(?::\d{2})?\s?(?:am|pm))\b/;
@@ -64,7 +73,11 @@ export const reminderRules: Rule[] = [
     name: 'reminders.hourly',
     match: ({ text }) =>
       REMINDER_TRIGGER.test(text) && HOURLY.test(text)
-        ? { kind: 'reply', text: "I can't repeat reminders by the hour yet — I can do every day at set times, e.g. \"remind me every day at 9am and 3pm to drink water\"." }
+        ? {
+          kind: 'reply',
+          text: "I can't repeat reminders by the hour yet — I can do every day at set times, "
+            + 'e.g. "remind me every day at 9am and 3pm to drink water".',
+        }
         : null,
   },
   { name: 'reminders.list', match: ({ text }) => (LIST.test(text) ? toolCall('reminders.list', {}) : null) },
@@ -158,7 +171,13 @@ export const reminderRules: Rule[] = [
       if (impossible) return impossible;
       const when = parseSchedule(text, ctx);
       if (!when.found || !when.rest) return null;
-      return toolCall('reminders.create', compact({ text: cleanTask(when.rest, raw), date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat }));
+      return toolCall('reminders.create', compact({
+        text: cleanTask(when.rest, raw),
+        date: when.date,
+        time: when.time,
+        inMinutes: when.repeat ? undefined : when.inMinutes,
+        repeat: when.repeat,
+      }));
     },
   },
 ];

@@ -33,7 +33,9 @@ export async function pickReminders(ctx: ToolContext, pick: Target, statuses: Re
   const rows = await repo.nearest(user.id, statuses, ctx.now);
   return rows.filter((r) => {
     const local = DateTime.fromJSDate(r.dueAt, { zone });
-    return (!query.length || matchesWords(r.text, query)) && (!pick.onDate || local.toISODate() === pick.onDate) && (!pick.atTime || local.toFormat('HH:mm') === pick.atTime);
+    return (!query.length || matchesWords(r.text, query))
+      && (!pick.onDate || local.toISODate() === pick.onDate)
+      && (!pick.atTime || local.toFormat('HH:mm') === pick.atTime);
   });
 }
 

@@ -23,7 +23,10 @@ export const updateTool = defineTool({
     if (args.timezone !== undefined) {
       const zone = resolveTimeZone(args.timezone);
       if (!zone) {
-        return { ok: false, reply: `I don't know the time zone "${args.timezone}". Try a city or zone, like "my timezone is Chicago" or "timezone Europe/London".` };
+        return {
+          ok: false,
+          reply: `I don't know the time zone "${args.timezone}". Try a city or zone, like "my timezone is Chicago" or "timezone Europe/London".`,
+        };
       }
       const from = ctx.user.timezone;
       ctx.user.timezone = zone;

@@ -4,6 +4,7 @@ import { parseSchedule } from '../../understanding/schedule.js';
 import { capitalize, fromRaw, trimFillers } from '../../understanding/wording.js';
 import { resolveTimeZone } from '../settings/timezones.js';
 import { compact } from './wording.js';
+import { wordList } from '../../understanding/pattern.js';
 
 /** What reminders.create takes, as the rules of several tools word it (calendar's "every day at 9" is a reminder). */
 export interface TaskArgs {
@@ -16,10 +17,15 @@ export interface TaskArgs {
 }
 
 /** How a task starts ("call …", "pay …"): a reminder's words, not a grocery item or an event title. */
-export const TASK_VERB = /^(?:call(?! with)|text|email|e-mail|pay|buy|pick up|take|check|send|renew|water|feed|walk|clean|wash|submit|finish|order|return|bring|drop off|grab|put out|take out|charge|pack|print|mail|refill|empty|go to|visit|cook|start|stop at|leave|wake up|get up|study|practice|workout|work out|stretch|meditate|read|write|file|sign|fax|change|move the car|feed|give)\b/;
+export const TASK_VERB = new RegExp(wordList`^(?:call(?! with)|text|email|e-mail|pay|buy|pick up|take|check|send|renew|water|feed|
+  walk|clean|wash|submit|finish|order|return|bring|drop off|grab|put out|take out|charge|pack|print|mail|refill|empty|go to|visit|
+  cook|start|stop at|leave|wake up|get up|study|practice|workout|work out|stretch|meditate|read|write|file|sign|fax|change|
+  move the car|feed|give)\b`);
 
-const LEADING = /^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|i need to|i have to|i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*/;
-const TRAILING = /\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|starting|beginning|and|to|later|later on)$/;
+const LEADING = new RegExp(wordList`^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|i need to|i have to|
+  i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*`);
+const TRAILING = new RegExp(wordList`\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|
+  starting|beginning|and|to|later|later on)$`);
 
 export function cleanTask(rest: string, raw: string): string | undefined {
   const task = trimFillers(rest.replace(/\s+[,.]\s*/g, ' '), LEADING, TRAILING);
