@@ -1,3 +1,4 @@
+import { clockWordsToDigits } from './clock-words.js';
 import { NUMBER_PHRASE, wordsToNumber } from './words.js';
 
 /** Texting shorthand → words the rules and chrono-node understand. */
@@ -61,7 +62,7 @@ const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
 ];
 
 function rephrase(text: string): string {
-  let out = text.replace(WAKE_WORD, '');
+  let out = clockWordsToDigits(text.replace(WAKE_WORD, ''));
   for (const [asked, said] of ASKS_FOR_A_REMINDER) out = out.replace(asked, said);
   return out;
 }

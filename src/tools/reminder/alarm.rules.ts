@@ -7,7 +7,8 @@ import { wordList } from '../../understanding/pattern.js';
  * any reminder. "set an alarm for 6:30", "alarm 5am", "wake me up at 7 tomorrow", "get me up at noon".
  */
 const SET = new RegExp(wordList`^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:set|make|create|add|put|
-  schedule)(?: me)? (?:an? |my |the )?(?:new )?(?:alarm|wake ?up call|wakeup)(?: clock)?\b(.*)$`);
+  schedule|i want|i need|i would like|i'd like)(?: me)? (?:an? |my |the )?(?:new )?(?:wake ?up )?(?:alarm|wake ?up call|
+  wakeup)(?: clock)?\b(.*)$`);
 const BARE = /^(?:an? )?(?:alarm|wake ?up call)(?: for| at| on)?\b(.*)$/;
 const WAKE = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:wake me(?: up)?|get me up)\b(.*)$/;
 const QUERY = new RegExp(wordList`\b(?:what|which|show|list|any|read|tell me|check|when(?:'s| is)?|do i have|is there|
