@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from './proc.js';
 import { ACCOUNT_SID, AUTH_TOKEN, OUR_NUMBER, OUT_DIR, PUBLIC_BASE_URL, sleep } from './setup.js';
+
+export { freePort };
 
 export interface ServerOptions {
   databaseUrl: string;
@@ -32,16 +34,6 @@ export interface BenchServer {
   exited: Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The real server (`src/main.ts`) in its own process: its event loop and heap are not shared with the

@@ -79,7 +79,8 @@ export async function enqueueOutboundMany(em: EntityManager, rows: SourcedOutbou
   const result: { affectedRows: number } = await em.getConnection().execute(
     `insert into outbound_messages (user_id, body, kind, source_type, source_id, occurrence_at, next_attempt_at)
      select x.user_id, x.body, x.kind, x.source_type, x.source_id, x.occurrence_at, x.next_attempt_at
-       from jsonb_to_recordset(?::jsonb) as x(user_id int, body text, kind text, source_type text, source_id text, occurrence_at timestamptz, next_attempt_at timestamptz)
+       from jsonb_to_recordset(?::jsonb) as x(user_id int, body text, kind text, source_type text, source_id text,
+                                               occurrence_at timestamptz, next_attempt_at timestamptz)
      on conflict do nothing`,
     [json],
     'run',

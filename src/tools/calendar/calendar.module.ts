@@ -1,3 +1,4 @@
+import { groupByUser } from '../shared/by-user.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { parseWhen } from '../../understanding/dates.js';
 import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
@@ -40,14 +41,8 @@ function resumeCalendar(pending: PendingRequest, input: RuleInput, ctx: Understa
 const dumpEvents: DumpSection = {
   key: 'events',
   async rows(em, userIds) {
-    const grouped = new Map<number, unknown[]>();
-    for (const e of await em.getRepository(CalendarEvent).ofUsers(userIds)) {
-      const row = { id: e.id, title: e.title, start: e.startAt.toISOString(), end: e.endAt.toISOString(), location: e.location };
-      const list = grouped.get(e.user);
-      if (list) list.push(row);
-      else grouped.set(e.user, [row]);
-    }
-    return grouped;
+    const rows = await em.getRepository(CalendarEvent).ofUsers(userIds);
+    return groupByUser(rows, (e) => ({ id: e.id, title: e.title, start: e.startAt.toISOString(), end: e.endAt.toISOString(), location: e.location }));
   },
 };
 

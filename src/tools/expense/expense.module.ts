@@ -1,3 +1,4 @@
+import { groupByUser } from '../shared/by-user.js';
 import Big from 'big.js';
 import type { ToolModule } from '../types.js';
 import { Expense, ExpenseCategory } from './expense.entity.js';
@@ -14,21 +15,14 @@ export const expenseModule: ToolModule = {
   dump: {
     key: 'expenses',
     async rows(em, userIds) {
-      const grouped = new Map<number, unknown[]>();
-      for (const e of await em.getRepository(Expense).ofUsers(userIds)) {
-        const row = {
-          id: e.id,
-          amount: new Big(e.amount).toFixed(2),
-          currency: e.currency.trim(),
-          category: e.category,
-          description: e.description,
-          spentAt: e.spentAt.toISOString(),
-        };
-        const rows = grouped.get(e.user);
-        if (rows) rows.push(row);
-        else grouped.set(e.user, [row]);
-      }
-      return grouped;
+      return groupByUser(await em.getRepository(Expense).ofUsers(userIds), (e) => ({
+        id: e.id,
+        amount: new Big(e.amount).toFixed(2),
+        currency: e.currency.trim(),
+        category: e.category,
+        description: e.description,
+        spentAt: e.spentAt.toISOString(),
+      }));
     },
   },
 };

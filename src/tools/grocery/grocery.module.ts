@@ -1,3 +1,4 @@
+import { groupByUser } from '../shared/by-user.js';
 import type { ToolModule } from '../types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
@@ -46,21 +47,14 @@ export const groceryModule: ToolModule = {
   dump: {
     key: 'groceryItems',
     async rows(em, userIds) {
-      const grouped = new Map<number, unknown[]>();
-      for (const r of await em.getRepository(GroceryItem).ofUsers(userIds)) {
-        const row = {
-          id: r.id,
-          name: r.name,
-          quantity: r.quantity === null ? null : Number(r.quantity),
-          unit: r.unit,
-          category: r.category,
-          done: r.done,
-        };
-        const rows = grouped.get(r.user);
-        if (rows) rows.push(row);
-        else grouped.set(r.user, [row]);
-      }
-      return grouped;
+      return groupByUser(await em.getRepository(GroceryItem).ofUsers(userIds), (r) => ({
+        id: r.id,
+        name: r.name,
+        quantity: r.quantity === null ? null : Number(r.quantity),
+        unit: r.unit,
+        category: r.category,
+        done: r.done,
+      }));
     },
   },
 };

@@ -1,3 +1,4 @@
+import { groupByUser } from '../shared/by-user.js';
 import { parseSchedule } from '../../understanding/schedule.js';
 import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
@@ -42,14 +43,8 @@ function resumeReminder(pending: PendingRequest, input: RuleInput, ctx: Understa
 const dumpReminders: DumpSection = {
   key: 'reminders',
   async rows(em, userIds) {
-    const grouped = new Map<number, unknown[]>();
-    for (const r of await em.getRepository(Reminder).ofUsers(userIds)) {
-      const row = { id: r.id, text: r.text, dueAt: r.dueAt.toISOString(), recurrence: r.rrule ?? null, status: r.status };
-      const list = grouped.get(r.user);
-      if (list) list.push(row);
-      else grouped.set(r.user, [row]);
-    }
-    return grouped;
+    const rows = await em.getRepository(Reminder).ofUsers(userIds);
+    return groupByUser(rows, (r) => ({ id: r.id, text: r.text, dueAt: r.dueAt.toISOString(), recurrence: r.rrule ?? null, status: r.status }));
   },
 };
 
