@@ -1,4 +1,5 @@
 import { groupByUser } from '../shared/by-user.js';
+import { words, yesOrNo } from '../../understanding/yes-no.js';
 import type { ToolModule } from '../types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
@@ -6,20 +7,17 @@ import { cleanText, wordsToNumber } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { groceryRules } from './grocery.rules.js';
 import { CLEAR_CONFIRM, groceryTools, QUANTITY_MISSING } from './grocery.tool.js';
-import { wordList } from '../../understanding/pattern.js';
 
-const YES = new RegExp(wordList`^(?:y|ya|ye|yes|yeah|yea|yep|yup|yess+|sure|ok|okay|k|do it|go ahead|confirm|confirmed|yes please|
-  please do|absolutely|correct|affirmative|definitely|of course|yes clear it|clear it|yes clear|yes do it|👍)$`);
-const NO = new RegExp(wordList`^(?:n|no|nah|na|nope|don'?t|do not|keep|keep it|keep them|no keep it|no don'?t|not now|wait|stop|
-  no thanks|never ?mind|cancel)$`);
+/** Besides yes and no, what answers "Clear all N items?". */
+const CLEAR_ANSWERS = { yes: words('yes clear it|clear it|yes clear'), no: words('keep|keep it|keep them|no keep it|stop') };
 
 /** The answer to "Clear all N items? Reply YES or NO." or to "… — how many eggs?"; anything else is a new request. */
 function resume(pending: PendingRequest, input: RuleInput): Understanding | null {
   if (pending.tool === 'grocery.add' && pending.missing === QUANTITY_MISSING) return resumeQuantity(pending, input);
   if (pending.tool !== 'grocery.clear' || pending.missing !== CLEAR_CONFIRM) return null;
-  const answer = cleanText(input.raw).replace(/[.,]/g, '').trim() || input.raw.trim();
-  if (YES.test(answer)) return toolCall('grocery.clear', pending.args);
-  if (NO.test(answer)) return { kind: 'reply', text: 'OK, I kept your grocery list as it is.', clearPending: true };
+  const answer = yesOrNo(input.raw, CLEAR_ANSWERS);
+  if (answer === 'yes') return toolCall('grocery.clear', pending.args);
+  if (answer === 'no') return { kind: 'reply', text: 'OK, I kept your grocery list as it is.', clearPending: true };
   return null;
 }
 
