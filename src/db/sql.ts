@@ -1,12 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * One SQL statement with `$1, $2…` placeholders, returning its rows. The hot path (recording a message,
- * the processing transaction, the common tool statements) goes through this instead of the entity layer:
- * an entity call costs about ten times the statement it sends (BENCHMARKS.md, "What each change bought").
- *
- * Rows come back as the driver gives them on the ORM's connections: timestamptz as text (MikroORM's type
- * parsers), json/jsonb parsed, bigint as text. Select `to_json(col)` or use `toDate` for instants.
+ * One SQL statement with `$1, $2…` placeholders, returning its rows: for the few statements of src/db, src/outbox
+ * and src/scheduler the ORM cannot say in one (the record, the outcome, the claims). Rows come back as the driver
+ * gives them on the ORM's connections: timestamptz as text, json/jsonb parsed, bigint as text.
  */
 export type Sql = <T = Record<string, any>>(text: string, params?: readonly unknown[]) => Promise<T[]>;
 
@@ -73,51 +70,7 @@ export async function sqlOf(em: EntityManager): Promise<Sql> {
   return sqlAutocommit(em);
 }
 
-/**
- * A transaction on one connection of the ORM's pool (same pool, same limits), with no entity manager:
- * BEGIN, `fn`, COMMIT — or ROLLBACK when `fn` throws.
- */
-export async function sqlTransaction<T>(em: EntityManager, fn: (sql: Sql) => Promise<T>): Promise<T> {
-  const knex = knexClient(em);
-  const client = await knex.acquireConnection();
-  try {
-    await client.query({ text: 'begin' });
-    let result: T;
-    try {
-      result = await fn(over(client, namingPools.has(knex)));
-    } catch (err) {
-      await client.query({ text: 'rollback' }).catch(() => undefined);
-      throw err;
-    }
-    await client.query({ text: 'commit' });
-    return result;
-  } finally {
-    await knex.releaseConnection(client);
-  }
-}
 
-/** Each statement on its own (autocommit), on a connection of the ORM's pool. */
-export function sqlAutocommit(em: EntityManager): Sql {
-  const knex = knexClient(em);
-  return async (text, params) => {
-    const client = await knex.acquireConnection();
-    try {
-      return await over(client, namingPools.has(knex))(text, params);
-    } finally {
-      await knex.releaseConnection(client);
-    }
-  };
-}
-
-/** An instant as the ORM's connections return it (timestamptz text) or as JSON gives it (ISO text). */
-export function toDate(value: string | Date): Date;
-export function toDate(value: string | Date | null | undefined): Date | null;
-export function toDate(value: string | Date | null | undefined): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  // PostgreSQL's text form "2026-11-23 17:40:00.123+00" is not ISO 8601; make it so.
-  return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-}
 
 /** `?` placeholders as `$1, $2…`, once per text (the raw statements here have no `?` operator or literal). */
 const numbered = new Map<string, string>();
@@ -139,4 +92,16 @@ function dollarPlaceholders(text: string): string {
  */
 export async function query<T = Record<string, any>>(em: EntityManager, text: string, params: readonly unknown[]): Promise<T[]> {
   return (await sqlOf(em))<T>(dollarPlaceholders(text), params);
+}
+/** Each statement on its own (autocommit), on a connection of the ORM's pool. */
+function sqlAutocommit(em: EntityManager): Sql {
+  const knex = knexClient(em);
+  return async (text, params) => {
+    const client = await knex.acquireConnection();
+    try {
+      return await over(client, namingPools.has(knex))(text, params);
+    } finally {
+      await knex.releaseConnection(client);
+    }
+  };
 }
