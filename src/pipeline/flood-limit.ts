@@ -1,6 +1,7 @@
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { deleteExpiredLimits, rateLimiterOn } from '../db/rate-limit-store.js';
+import { isLocalChannel } from '../channels/index.js';
 import { ConversationMessage } from '../entities/index.js';
 import type { Clock } from '../time.js';
 import type { InboundMessage, Interceptor } from './types.js';
@@ -43,7 +44,7 @@ export function createFloodLimit({ perMinute, clock }: FloodLimitDeps): FloodLim
   return {
     name: 'flood_limit',
     async claims(message, user, { em, inboundId }) {
-      if (message.channel === 'console') return false;
+      if (isLocalChannel(message.channel)) return false; // typed on this machine: the chat and the CLI
       if (await em.getRepository(ConversationMessage).heldBefore(user.id, inboundId)) return true;
       try {
         await limiterOn(em).consume(keyOf(user.phoneNumber));
