@@ -42,4 +42,12 @@ describe('notification settings by text (rules)', () => {
       else expect(call?.tool).to.not.equal('notifications.update');
     });
   }
+
+  for (const text of ['quiet hours 11pm to 11pm', 'quiet hours 23:00-23:00']) {
+    it(`${text} → explains that start and end must differ, changes nothing and stores no event`, async () => {
+      const u = await understander.understand(text, ctx);
+      expect(u.kind).to.equal('reply');
+      expect(u.kind === 'reply' && u.text).to.match(/differs from their start.*Nothing changed/);
+    });
+  }
 });

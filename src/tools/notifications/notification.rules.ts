@@ -71,8 +71,11 @@ function quiet(text: string): Understanding | null {
   const g = m[1] ? m.slice(1, 7) : m.slice(7, 13);
   const start = clock(g[0]!, g[1], g[2], 'pm');
   const end = clock(g[3]!, g[4], g[5], 'am');
-  return start && end && start !== end ? call({ quietHours: { start, end } }) : null;
+  if (start && start === end) return { kind: 'reply', text: QUIET_SAME };
+  return start && end ? call({ quietHours: { start, end } }) : null;
 }
+
+const QUIET_SAME = 'Quiet hours need an end that differs from their start — e.g. "quiet hours 10pm to 7am". Nothing changed.';
 
 export const notificationRules: Rule[] = [
   {
