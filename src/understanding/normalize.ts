@@ -1,5 +1,6 @@
 import { clockWordsToDigits } from './clock-words.js';
 import { NUMBER_PHRASE, wordsToNumber } from './words.js';
+import { correctTypo } from './typos.js';
 
 /** Texting shorthand → words the rules and chrono-node understand. */
 const SHORTHAND: Record<string, string> = {
@@ -26,8 +27,8 @@ const UNIT_AHEAD = String.raw`(?= (?:min|minute|minutes|hour|hours|hr|hrs|day|da
 const SPELLED_COUNT = new RegExp(String.raw`\b(a couple|a dozen|couple|dozen|${NUMBER_PHRASE})\b` + UNIT_AHEAD, 'g');
 
 /**
- * Lowercases, strips emoji and stray punctuation, expands texting shorthand and "@" so that
- * "Remind me 2moro @ 5pm pls 🙏" reads "remind me tomorrow at 5pm please".
+ * Lowercases, strips emoji and stray punctuation, expands texting shorthand and "@" and mends slips in the words the
+ * rules key on, so that "Remnid me 2moro @ 5pm pls 🙏" reads "remind me tomorrow at 5pm please".
  */
 export function normalizeText(raw: string): string {
   let text = raw
@@ -42,7 +43,7 @@ export function normalizeText(raw: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   text = text.replace(/\b(\d+)(min|mins|minutes|hr|hrs|hours?)\b/g, '$1 $2');
-  text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? word);
+  text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? correctTypo(word));
   text = text.replace(/\bhalf an? hour\b/g, '30 minutes');
   text = text.replace(SPELLED_COUNT, (phrase) => COUNT_WORDS[phrase] ?? String(wordsToNumber(phrase) ?? phrase));
   return rephrase(text.replace(/\.+$/, '').trim());

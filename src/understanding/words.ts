@@ -1,5 +1,6 @@
 import { foldedWords } from './fold.js';
 import { wordList } from './pattern.js';
+import { correctTypo } from './typos.js';
 
 /**
  * Word helpers for tool rules that need the user's own wording (item names, descriptions),
@@ -22,6 +23,7 @@ export function cleanText(raw: string, { keepEmoji = false } = {}): string {
     .replace(/\s+/g, ' ')
     .replace(/[\s.,:-]+$/, '')
     .replace(/^[\s.,:-]+/, '')
+    .replace(/[\p{L}']+/gu, correctTypo)
     .trim();
 }
 
