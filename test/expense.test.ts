@@ -115,4 +115,13 @@ describe('expenses: time zones, currencies and isolation', () => {
       { amount: '1200.00', currency: 'USD', category: 'housing', description: 'rent', spentAt: '2026-11-23T14:00:00.000Z' },
     ]);
   });
+
+  it('reads a decimal comma as a decimal: "€0,001" is below a cent and asked again, never logged as €1.00', async () => {
+    const handle = makePipeline();
+    const { reply } = await handle(consoleMessage('spent €0,001 on coffee'));
+    expect(reply).to.match(/at most 2 decimals/);
+    await handle(consoleMessage('spent €12,5 on lunch'));
+    await handle(consoleMessage('paid rent 10,000,000'));
+    expect((await dumpUser()).expenses.map((e) => `${e.currency} ${e.amount}`)).to.deep.equal(['EUR 12.50', 'USD 10000000.00']);
+  });
 });

@@ -42,7 +42,7 @@ const PATTERNS: { re: RegExp; cur: 'before' | 'after' | 'none'; kind: 'symbol' |
   { re: new RegExp(`(?<![\\w:/.,]|\\S-)${NUM}(?![\\w:/%°]|\\.\\d|,\\d)`, 'g'), cur: 'none', kind: 'bare' },
 ];
 
-/** "1.200,50" → "1200.50", "1,200" → "1200.00", "4.5" → "4.50", "12,50" → "12.50". */
+/** "1.200,50" → "1200.50", "1,200" → "1200.00", "4.5" → "4.50", "12,50" → "12.50", "0,001" → "0.001". */
 export function toDecimal(raw: string, thousands?: string): string | null {
   let text = raw.replace(/[' ]/g, '');
   const lastDot = text.lastIndexOf('.');
@@ -52,7 +52,8 @@ export function toDecimal(raw: string, thousands?: string): string | null {
     const group = decimal === '.' ? ',' : '.';
     text = text.split(group).join('').replace(decimal, '.');
   } else if (lastComma >= 0) {
-    text = /,\d{3}$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.');
+    // "1,200" groups thousands; "0,001" and "12,5" are decimal commas.
+    text = /^[1-9]\d{0,2}(?:,\d{3})+$/.test(text) ? text.replace(/,/g, '') : text.replace(',', '.');
   } else if (lastDot >= 0 && (text.match(/\./g)?.length ?? 0) > 1) {
     text = text.replace(/\./g, '');
   } else if (lastDot >= 0 && /^[1-9]\d{0,2}\.\d{3}$/.test(text) && thousands === '.') {
