@@ -54,7 +54,8 @@ export function eventArgs(body: string, raw: string, ctx: UnderstandContext): Cr
     location = VIDEO_APPS[app[1]!];
     rest = rest.replace(app[0], ' ');
   } else if (loc) {
-    location = capitalize(fromRaw(raw, trimFillers(loc[1]!, /^(?:the )?(?=x)x/, /\s*\b(?:on|at|for|please|and)$/)));
+    location = capitalize(fromRaw(raw, trimFillers(loc[1]!, /^(?:the )?(?=x)x/, /\s*\b(?:on|at|for|please|and)$/)))
+      .replace(/\b(room|rm)\s+([a-z]\d*|\d+[a-z])$/i, (_m, room: string, id: string) => `${room} ${id.toUpperCase()}`);
     rest = rest.replace(loc[0], ' ');
   }
   const title = trimFillers(rest, LEADING, TRAILING);
