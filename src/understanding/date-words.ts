@@ -81,6 +81,8 @@ const HUNDRED_CLOCK = new RegExp(String.raw`\b(at|for|to|by|until|till|alarm) (?
 
 const REWRITES: [RegExp, (...groups: string[]) => string][] = [
   [YEAR, (date, century, tail, thousandTail, unit) => `${date}${year(century, tail ?? thousandTail, unit)}`],
+  // "at 0600 hours", or "at six hundred hours" once normalizeText has made it "at 600 hours".
+  [/\b(at|by|for|until|till) ([01]?\d[0-5]\d) hours\b/g, (lead, digits) => `${lead} ${digits!.slice(0, -2).padStart(2, '0')}:${digits!.slice(-2)}`],
   [HUNDRED_CLOCK, (lead, h, m) => `${lead} ${hour(h!)}:${m ? minute(m) : '00'}`],
   [new RegExp(`\\b(${ANY_MONTH}) (?:the )?${ORDINAL}\\b`, 'g'), (month, o) => `${month} ${ordinal(o!)}`],
   [new RegExp(`\\b(${MONTH}) ${DAY}\\b${NOT_A_COUNT}`, 'g'), (month, d) => `${month} ${day(d!)}`],
