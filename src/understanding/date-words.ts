@@ -32,7 +32,8 @@ function ordinalWords(): Map<string, number> {
 
 const DAYS = dayWords();
 const ORDINALS = ordinalWords();
-const alternation = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '[ -]')).join('|');
+const alternation = (words: Iterable<string>) =>
+  [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '[ -]')).join('|');
 const DAY = `(${alternation(DAYS.keys())})`;
 const ORDINAL = `(${alternation(ORDINALS.keys())})`;
 /** "may" is left out of "<month> <number>": "may one day" is not May 1. */
@@ -40,7 +41,7 @@ const MONTH = wordList`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?
   nov(?:ember)?|dec(?:ember)?)`;
 const ANY_MONTH = `(?:${MONTH}|may)`;
 const NOT_A_COUNT = String.raw`(?![ -](?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|people|times|items?|dollars|bucks)\b)`;
-const ORDINAL_SUFFIX = (n: number) => (n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th');
+const ORDINAL_SUFFIX = (n: number) => (n >= 11 && n <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
 const ordinal = (word: string) => {
   const n = ORDINALS.get(word.replace('-', ' '))!;
   return `${n}${ORDINAL_SUFFIX(n)}`;
@@ -72,7 +73,8 @@ function year(century: string | undefined, tail: string | undefined, unit: strin
 }
 
 const HOUR = `(${[...UNITS, 'ten', 'eleven', 'twelve'].join('|')})`;
-const MINUTE = `(${TEENS.slice(0, 6).join('|')}|(?:twenty|thirty|forty|fourty|fifty)(?:[ -](?:${UNITS.join('|')}))?|oh[ -](?:${UNITS.join('|')}))`;
+const UNIT = `(?:${UNITS.join('|')})`;
+const MINUTE = `(${TEENS.slice(0, 6).join('|')}|(?:twenty|thirty|forty|fourty|fifty)(?:[ -]${UNIT})?|oh[ -]${UNIT})`;
 const minute = (words: string) => String(yearTail(words.replace('fourty', 'forty'))).padStart(2, '0');
 const hour = (word: string) => [...UNITS, 'ten', 'eleven', 'twelve'].indexOf(word) + 1;
 /** "one hundred and thirty", "at six hundred": how a clock time is read aloud, never an amount of money. */
@@ -82,7 +84,9 @@ const HUNDRED_CLOCK = new RegExp(String.raw`\b(at|for|to|by|until|till|alarm) (?
 const REWRITES: [RegExp, (...groups: string[]) => string][] = [
   [YEAR, (date, century, tail, thousandTail, unit) => `${date}${year(century, tail ?? thousandTail, unit)}`],
   // "at 0600 hours", or "at six hundred hours" once normalizeText has made it "at 600 hours".
-  [/\b(at|by|for|until|till) ([01]?\d[0-5]\d) hours\b/g, (lead, digits) => `${lead} ${digits!.slice(0, -2).padStart(2, '0')}:${digits!.slice(-2)}`],
+  [/\b(at|by|for|until|till) ([01]?\d[0-5]\d) hours\b/g,
+    (lead, digits) => `${lead} ${digits!.slice(0, -2).padStart(2, '0')}:${digits!.slice(-2)}`],
+  [/\b(?:twelve|12) (noon|midnight)\b/g, (word) => word!],
   [HUNDRED_CLOCK, (lead, h, m) => `${lead} ${hour(h!)}:${m ? minute(m) : '00'}`],
   [new RegExp(`\\b(${ANY_MONTH}) (?:the )?${ORDINAL}\\b`, 'g'), (month, o) => `${month} ${ordinal(o!)}`],
   [new RegExp(`\\b(${MONTH}) ${DAY}\\b${NOT_A_COUNT}`, 'g'), (month, d) => `${month} ${day(d!)}`],
