@@ -64,6 +64,7 @@ describe('words and numbers: what people write, through the pipeline', () => {
     ['$5 x 3 for sandwiches', '15.00', 'sandwiches'],
     ['twenty bucks on lunch', '20.00', 'lunch'],
     ['12.5 for parking', '12.50', 'parking'],
+    ['4 beers x $7', '28.00', 'beers'],
   ];
   for (const [text, amount, description] of amounts) {
     it(`logs "${text}" as ${amount}`, async () => {

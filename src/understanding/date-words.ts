@@ -87,6 +87,9 @@ const REWRITES: [RegExp, (...groups: string[]) => string][] = [
   [/\b(at|by|for|until|till) ([01]?\d[0-5]\d) hours\b/g,
     (lead, digits) => `${lead} ${digits!.slice(0, -2).padStart(2, '0')}:${digits!.slice(-2)}`],
   [/\b(?:twelve|12) (noon|midnight)\b/g, (word) => word!],
+  // An alarm "for 7" (or "alarm 7") is at 7; chrono-node reads "for 7" as nothing.
+  [new RegExp(String.raw`\b(alarm|wake ?up call|wakeup)\s+(?:for\s+)?(?=(?:\d{1,2}(?::\d{2})?|${HOUR.slice(1, -1)})\b${NOT_A_COUNT})`, 'g'),
+    (alarm) => `${alarm} at `],
   [HUNDRED_CLOCK, (lead, h, m) => `${lead} ${hour(h!)}:${m ? minute(m) : '00'}`],
   [new RegExp(`\\b(${ANY_MONTH}) (?:the )?${ORDINAL}\\b`, 'g'), (month, o) => `${month} ${ordinal(o!)}`],
   [new RegExp(`\\b(${MONTH}) ${DAY}\\b${NOT_A_COUNT}`, 'g'), (month, d) => `${month} ${day(d!)}`],

@@ -31,6 +31,8 @@ describe('understanding: dates, times and lengths said in words', () => {
     expect(when('at six hundred hours')).to.include({ time: '06:00' });
     expect(when('tomorrow evening by seven')).to.include({ date: '2026-12-01', time: '19:00' });
     expect(when('seven fifteen am')).to.include({ time: '07:15' });
+    expect(when('alarm for seven')).to.include({ date: '2026-12-01', time: '07:00' });
+    expect(when('pick me up by twelve noon')).to.include({ time: '12:00', rest: 'pick me up' });
   });
 
   it('leaves number and ordinal words that are no date alone', () => {
@@ -45,6 +47,7 @@ describe('understanding: dates, times and lengths said in words', () => {
     expect(when('review at 2, it will last an hour and a half')).to.include({ durationMinutes: 90, rest: 'review' });
     expect(when('a 45 minute call friday at 1')).to.include({ durationMinutes: 45, rest: 'a call' });
     expect(when('dentist at 2, about an hour long')).to.include({ durationMinutes: 60, rest: 'dentist' });
+    expect(when('practice on feb 4 at 2pm for dan')).to.include({ date: '2027-02-04', rest: 'practice for dan' });
   });
 
   it('multiplies a price per thing by its count, exactly', () => {
