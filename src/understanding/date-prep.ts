@@ -1,3 +1,4 @@
+import { dateWordsToDigits } from './date-words.js';
 import { wordList } from './pattern.js';
 /**
  * Rewrites texting-style times into forms chrono-node reads ("5p" → "5pm", "@ 930" → "at 9:30",
@@ -11,11 +12,6 @@ const WORD_MINUTES: Record<string, string> = {
 };
 const HOUR_WORD = '(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 const MIN_WORD = '(thirty|fifteen|forty[ -]five|fourty five|oh five|twenty)';
-const ORDINAL_WORDS: Record<string, string> = {
-  first: '1st', second: '2nd', third: '3rd', fourth: '4th', fifth: '5th', sixth: '6th', seventh: '7th', eighth: '8th',
-  ninth: '9th', tenth: '10th', fifteenth: '15th', twentieth: '20th', thirtieth: '30th', 'thirty first': '31st',
-};
-
 function clockFromDigits(_m: string, lead: string, digits: string, suffix = ''): string {
   const h = Number(digits.slice(0, -2));
   const mm = Number(digits.slice(-2));
@@ -24,7 +20,9 @@ function clockFromDigits(_m: string, lead: string, digits: string, suffix = ''):
 }
 
 export function prepDateText(text: string): string {
-  let t = ` ${text} `;
+  let t = ` ${dateWordsToDigits(text)} `;
+  t = t.replace(new RegExp(`\\b(at|by|around|till|until|from|to) ${HOUR_WORD}(?: ${MIN_WORD})?\\b`, 'g'),
+    (_m, lead: string, h: string, mm?: string) => `${lead} ${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}`);
   t = t
     .replace(/\b(\d{1,2}(?::\d{2})?)\s?([ap])\.\s?m\b\.?/g, '$1$2m')
     .replace(/\b(\d{1,2}(?::\d{2})?)([ap])\b/g, '$1$2m')
@@ -49,13 +47,9 @@ export function prepDateText(text: string): string {
     .replace(/\bhalf past (\d{1,2})\b/g, '$1:30')
     .replace(/\bquarter past (\d{1,2})\b/g, '$1:15')
     .replace(/\bquarter (?:to|til|till) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`);
-  t = t.replace(new RegExp(`\\b(at|by|around|till|until|from|to) ${HOUR_WORD}(?: ${MIN_WORD})?\\b`, 'g'),
-    (_m, lead: string, h: string, mm?: string) => `${lead} ${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}`);
   t = t.replace(new RegExp(`\\b${HOUR_WORD}(?: ${MIN_WORD})? ?(am|pm|in the morning|at night|in the evening|tonight)\\b`, 'g'),
     (_m, h: string, mm: string | undefined, s: string) =>
       `${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}${s === 'am' || s === 'pm' ? s : ` ${s}`}`);
-  t = t.replace(/\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth|thirtieth|thirty first)\b/g,
-    (_m, w: string) => `the ${ORDINAL_WORDS[w]}`);
   return t.replace(/\s+/g, ' ').trim();
 }
 
@@ -93,19 +87,28 @@ export function findRelativeMinutes(text: string): Found<number> | null {
   return minutes > 0 ? { value: minutes, index: m.index, length: m[0].length } : null;
 }
 
-const DURATION = /\bfor\s+(\d+(?:\.\d+)?|an?|half an|a couple(?: of)?|couple of)\s*(m|mins?|minutes?|h|hrs?|hours?)(\s+and\s+a\s+half)?\b/;
+const LENGTH = String.raw`(\d+(?:\.\d+)?|an?|half an|a couple(?: of)?|couple of)\s*(m|mins?|minutes?|h|hrs?|hours?)(\s+and\s+a\s+half)?`;
+/** The lead-in goes with the length, so "should take about" does not stay in the title. */
+const ABOUT = '(?:about|around|roughly|approximately|approx|maybe|like|up to|just|only|~)?\\s*';
+/** The lead-in goes with the length, so "should take about" does not stay in the title; "a 2 hour workshop" too. */
+const DURATION = new RegExp(wordList`(?:,?\s*\b(?:(?:it|that|this|which|should|will|would|might|may|it'll|that'll|is going to|
+  gonna|probably)\s+)*(?:take|takes|taking|last|lasts|lasting)\s+|\bfor\s+)${ABOUT}${LENGTH}\b(?:\s+long)?|
+  ,?\s*\b${ABOUT}${LENGTH}\s+long\b|\b(\d+(?:\.\d+)?|an?|half an)[ -](minute|min|hour|hr)(?=\s+(?!(?:before|after|ago|from|
+  later|earlier|early|late|prior|and|or|to|in|at|on|of)\b)[a-z])`);
 
-/** "for 2 hours", "for 45 min", "for an hour and a half" (event length). */
+/** "for 2 hours", "for 45 min", "should take about 30 min", "an hour long" (event length). */
 export function findDuration(text: string): Found<number> | null {
   const m = DURATION.exec(text);
   if (!m) return null;
-  const qty = m[1] === 'half an' ? 0.5 : amount(m[1]!);
-  let minutes = m[2]!.startsWith('h') ? qty * 60 : qty;
-  if (m[3]) minutes += 30;
+  const [said, unit, half] = m[1] ? [m[1], m[2]!, m[3]] : m[4] ? [m[4], m[5]!, m[6]] : [m[7]!, m[8]!, undefined];
+  const qty = said === 'half an' ? 0.5 : amount(said);
+  let minutes = unit.startsWith('h') ? qty * 60 : qty;
+  if (half) minutes += 30;
   return minutes > 0 ? { value: Math.round(minutes), index: m.index, length: m[0].length } : null;
 }
 
-const ORDINAL_DAY = /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:the\s+|this\s+)?month)?/;
+const ORDINAL_DAY = new RegExp(wordList`\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:the\s+|this\s+)?month)?
+  (?!,?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))`);
 
 /** "on the 3rd" — chrono-node leaves a bare day of month alone. */
 export function findOrdinalDay(text: string): Found<number> | null {

@@ -89,8 +89,13 @@ function clockOf(c: ParsedComponents, work: string, index: number): Clock {
   return { h: c.get('hour')!, m: c.get('minute') ?? 0, meridiemKnown };
 }
 
+/** The word that led into a date or time goes with it: "practice on feb 4 for dan" is not "practice on for dan". */
+const LEAD_IN = /\b(?:on|at|by|from|starting(?: at| on| from)?|beginning(?: at| on)?)\s+$/;
+
 function blank(work: string, f: { index: number; length: number }): string {
-  return work.slice(0, f.index) + ' '.repeat(f.length) + work.slice(f.index + f.length);
+  const lead = LEAD_IN.exec(work.slice(0, f.index));
+  const start = lead ? lead.index : f.index;
+  return work.slice(0, start) + ' '.repeat(f.index + f.length - start) + work.slice(f.index + f.length);
 }
 
 /** "plan the week" is a task, not a date. */

@@ -13,7 +13,17 @@ const NOTIFY = new RegExp(wordList`\b(?:and |with an? )?(?:remind|notify|alert|p
 const ALL_DAY = /\b(?:all[- ]day|whole day|the whole day|all day long)\b/;
 const LOCATION = new RegExp(wordList`(?:^|\s)(?:at|@)\s+(?!\d|noon\b|midnight\b|night\b|the moment\b|
   home time\b)([^\s,][^,]*?)(?=\s+(?:with|for|to|about|re)\s|\s*,|$)`);
-const ROOM = /(?:^|\s)in\s+((?:conference |meeting |board )?room\s+\S+|the office|the conference room|the boardroom)(?=\s|$)/;
+const ROOM = new RegExp(wordList`(?:^|\s)in\s+((?:the\s+)?(?:(?:conference|conf|meeting|board|break|class|training)\s*)?
+  (?:room|rm)\s+(?!(?:at|on|for|with|to|by|from)\b)\S+|(?:the\s+)?(?:suite|building|bldg|hall|studio|lab)\s+\d\S*|the office|
+  the conference room|the boardroom|the break room|the lobby|the cafeteria|the gym|the library|the kitchen)(?=\s|,|$)`);
+/** A call's place is the app it happens on: "on zoom", "over teams", "via google meet". */
+const VIDEO_APPS: Record<string, string> = {
+  zoom: 'Zoom', teams: 'Teams', 'ms teams': 'Teams', 'microsoft teams': 'Teams', 'google meet': 'Google Meet', meet: 'Google Meet',
+  hangouts: 'Google Hangouts', 'google hangouts': 'Google Hangouts', facetime: 'FaceTime', skype: 'Skype', webex: 'Webex',
+  discord: 'Discord', slack: 'Slack', whatsapp: 'WhatsApp', 'the phone': 'Phone', phone: 'Phone',
+};
+const ON_AN_APP = new RegExp(String.raw`(?:^|\s)(?:on|over|via|through|by|using)\s+(${Object.keys(VIDEO_APPS)
+  .sort((a, b) => b.length - a.length).join('|')})(?:\s+(?:call|meeting|chat))?(?=\s|,|$)`);
 
 const LEADING = /^(?:a|an|the|my|for|to|about|called|named|titled|on|at|from|:|-|event|new event)\b\s*/;
 const TRAILING = /\s*\b(?:on|at|for|from|to|by|in|please|thanks|the|this|next|and|until|till|starting|beginning)$/;
@@ -38,9 +48,14 @@ export function eventArgs(body: string, raw: string, ctx: UnderstandContext): Cr
   const when = parseWhen(text, ctx);
   let rest = when.rest.replace(EVENT_WORD, '');
   let location: string | undefined;
-  const loc = LOCATION.exec(rest) ?? ROOM.exec(rest);
-  if (loc) {
-    location = capitalize(fromRaw(raw, trimFillers(loc[1]!, /^(?:the )?(?=x)x/, /\s*\b(?:on|at|for|please|and)$/)));
+  const app = ON_AN_APP.exec(rest);
+  const loc = app ? null : (ROOM.exec(rest) ?? LOCATION.exec(rest));
+  if (app) {
+    location = VIDEO_APPS[app[1]!];
+    rest = rest.replace(app[0], ' ');
+  } else if (loc) {
+    location = capitalize(fromRaw(raw, trimFillers(loc[1]!, /^(?:the )?(?=x)x/, /\s*\b(?:on|at|for|please|and)$/)))
+      .replace(/\b(room|rm)\s+([a-z]\d*|\d+[a-z])$/i, (_m, room: string, id: string) => `${room} ${id.toUpperCase()}`);
     rest = rest.replace(loc[0], ' ');
   }
   const title = trimFillers(rest, LEADING, TRAILING);

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { digitsForNumberWords, singularize } from '../../understanding/words.js';
 import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
 import { findMoney } from './expense.money.js';
+import { multiplyPerUnit } from './expense.per-unit.js';
 import { wordList } from '../../understanding/pattern.js';
 
 export interface ParsedExpense {
@@ -27,8 +28,9 @@ const WHEN = new RegExp(wordList`\b(?:yesterday|yday|ystrdy|today|this morning|t
 
 /** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
 export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {
-  if (NOT_EXPENSE.test(text)) return null;
-  const t = digitsForNumberWords(text);
+  const said = digitsForNumberWords(text);
+  if (NOT_EXPENSE.test(text) || NOT_EXPENSE.test(said)) return null;
+  const t = multiplyPerUnit(said, defaultCurrency);
   const money = findMoney(t, defaultCurrency).find((m) => m.score === 3 || !isCount(t, m.index, m.length));
   if (!money) return null;
   const marked = money.score === 3;

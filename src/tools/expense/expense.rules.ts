@@ -2,6 +2,7 @@ import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Under
 import { cleanText, stripPoliteness, wordsToNumber } from '../../understanding/words.js';
 import { categoryForDescription, namedCategory, type ExpenseCategory } from './expense.categories.js';
 import { parseExpense } from './expense.parse.js';
+import { hasPerUnitPrice } from './expense.per-unit.js';
 import { pastWeekday, type Period } from './expense.period.js';
 import { wordList } from '../../understanding/pattern.js';
 
@@ -115,7 +116,7 @@ function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding |
 /** "spent 40 on gas and 12 on lunch", "lunch 15, coffee 4": one expense per part when every part has its own amount. */
 function splitLog(t: string, ctx: UnderstandContext): Understanding | null {
   const parts = t.split(/\s+(?:and|plus)\s+|,\s+/);
-  if (parts.length < 2 || parts.some((p) => !/\d/.test(p))) return null;
+  if (parts.length < 2 || hasPerUnitPrice(t) || parts.some((p) => !/\d/.test(p))) return null;
   const verb = /^(?:i |we )?(?:spent|paid)\b/.exec(t)?.[0];
   const parsed = parts.map((p, i) =>
     parseExpense(p, ctx.now, ctx.timezone, ctx.defaultCurrency)
