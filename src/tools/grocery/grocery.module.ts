@@ -6,6 +6,7 @@ import { toolCall, type RuleInput, type Understanding } from '../../understandin
 import { cleanText, wordsToNumber } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { groceryRules } from './grocery.rules.js';
+import { listDisplayName } from './list-names.js';
 import { CLEAR_CONFIRM, groceryTools, QUANTITY_MISSING } from './grocery.tool.js';
 
 /** Besides yes and no, what answers "Clear all N items?". */
@@ -17,7 +18,9 @@ function resume(pending: PendingRequest, input: RuleInput): Understanding | null
   if (pending.tool !== 'grocery.clear' || pending.missing !== CLEAR_CONFIRM) return null;
   const answer = yesOrNo(input.raw, CLEAR_ANSWERS);
   if (answer === 'yes') return toolCall('grocery.clear', pending.args);
-  if (answer === 'no') return { kind: 'reply', text: 'OK, I kept your grocery list as it is.', clearPending: true };
+  const list = (pending.args as { list?: string }).list;
+  const label = list ? `${listDisplayName(list)} list` : 'grocery list';
+  if (answer === 'no') return { kind: 'reply', text: `OK, I kept your ${label} as it is.`, clearPending: true };
   return null;
 }
 
@@ -27,8 +30,8 @@ function resumeQuantity(pending: PendingRequest, input: RuleInput): Understandin
   const digits = /^(-?\d+(?:\.\d+)?)(?:\s+\S.*)?$/.exec(answer);
   const quantity = digits ? Number(digits[1]) : wordsToNumber(answer);
   if (quantity === null) return null;
-  const { items, ask } = pending.args as { items: Record<string, unknown>[]; ask: number };
-  return toolCall('grocery.add', { items: items.map((item, i) => (i === ask ? { ...item, quantity } : item)) });
+  const { items, ask, list } = pending.args as { items: Record<string, unknown>[]; ask: number; list?: string };
+  return toolCall('grocery.add', { items: items.map((item, i) => (i === ask ? { ...item, quantity } : item)), ...(list ? { list } : {}) });
 }
 
 export const groceryModule: ToolModule = {
