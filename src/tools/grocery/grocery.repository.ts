@@ -109,15 +109,6 @@ export class GroceryRepository extends EntityRepository<GroceryItem> {
       .execute<UserGroceryRow[]>('all');
   }
 
-  /** Many users' named-list items in one statement, by user then oldest first (`cli dump`). */
-  namedOfUsers(userIds: readonly number[]): Promise<UserListItemRow[]> {
-    return this.createQueryBuilder('g')
-      .select(['user', 'list', ...ROW])
-      .where({ user: { $in: [...userIds] }, list: { $ne: null } })
-      .orderBy([{ user: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }])
-      .execute<UserListItemRow[]>('all');
-  }
-
   private rows(where: QBFilterQuery<GroceryItem>): Promise<GroceryRow[]> {
     return this.createQueryBuilder('g')
       .select([...ROW])

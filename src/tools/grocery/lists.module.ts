@@ -3,7 +3,6 @@ import { yesOrNo } from '../../understanding/yes-no.js';
 import type { ToolModule } from '../types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
-import { GroceryItem } from './grocery-item.entity.js';
 import { listRules } from './lists.rules.js';
 import { DELETE_CONFIRM, listTools } from './lists.tool.js';
 import { UserList } from './user-list.entity.js';
@@ -33,13 +32,12 @@ export const listsModule: ToolModule = {
   dump: {
     key: 'lists',
     async rows(em, userIds) {
-      const [lists, items] = await Promise.all([
-        em.getRepository(UserList).ofUsers(userIds), em.getRepository(GroceryItem).namedOfUsers(userIds),
-      ]);
-      return groupByUser(lists, (l) => ({
+      // A fork per batch: the lists are read as entities, and a long dump must not keep every batch's in memory.
+      const lists = await em.fork().getRepository(UserList).withItemsOfUsers(userIds);
+      return groupByUser(lists.map((l) => ({ ...l, user: l.user.id })), (l) => ({
         name: l.name,
-        items: items.filter((i) => i.list === l.id).map((i) => ({
-          name: i.name, quantity: i.quantity === null ? null : Number(i.quantity), unit: i.unit, done: i.done,
+        items: l.items.getItems().map((i) => ({
+          name: i.name, quantity: i.quantity === null || i.quantity === undefined ? null : Number(i.quantity), unit: i.unit ?? null, done: i.done,
         })),
       }));
     },

@@ -1,4 +1,7 @@
-import { Check, Entity, EntityRepositoryType, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  Check, Collection, Entity, EntityRepositoryType, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property, Unique,
+} from '@mikro-orm/core';
+import { GroceryItem } from './grocery-item.entity.js';
 import { User } from '../../entities/user.entity.js';
 import { instantNow } from '../../entities/columns.js';
 import { UserListRepository } from './user-list.repository.js';
@@ -13,7 +16,7 @@ import { UserListRepository } from './user-list.repository.js';
 @Check({ name: 'user_lists_name_not_blank', expression: 'length(trim(both from name)) > 0' })
 export class UserList {
   [EntityRepositoryType]?: UserListRepository;
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'items';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -31,4 +34,7 @@ export class UserList {
 
   @Property(instantNow())
   createdAt: Date = new Date();
+
+  @OneToMany(() => GroceryItem, (item) => item.list)
+  items = new Collection<GroceryItem>(this);
 }

@@ -6,9 +6,6 @@ export interface ListRow {
   name: string;
 }
 
-/** A `cli dump` list row: its user beside it. */
-export type UserListRow = ListRow & { user: number };
-
 /** The named lists' queries; their items are read and written through the grocery repository. */
 export class UserListRepository extends EntityRepository<UserList> {
   async byKey(userId: number, key: string): Promise<ListRow | null> {
@@ -40,12 +37,12 @@ export class UserListRepository extends EntityRepository<UserList> {
     await this.nativeDelete({ id });
   }
 
-  /** Many users' lists in one statement (`cli dump`), by user then oldest first. */
-  ofUsers(userIds: readonly number[]): Promise<UserListRow[]> {
-    return this.createQueryBuilder('l')
-      .select(['user', 'id', 'name'])
-      .where({ user: { $in: [...userIds] } })
-      .orderBy([{ user: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }])
-      .execute<UserListRow[]>('all');
+  /** Many users' lists with their items, in one statement (`cli dump`): by user, then oldest first. */
+  withItemsOfUsers(userIds: readonly number[]): Promise<UserList[]> {
+    return this.find({ user: { $in: [...userIds] } }, {
+      populate: ['items'],
+      strategy: 'joined',
+      orderBy: { user: 'asc', createdAt: 'asc', id: 'asc', items: { createdAt: 'asc', id: 'asc' } },
+    });
   }
 }
