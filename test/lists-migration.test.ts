@@ -29,7 +29,8 @@ describe('migration named_lists: grocery rows stay the grocery list', function (
   after(async () => db?.close());
 
   it('keeps every row, on the grocery list, with its quantity, category and state', async () => {
-    const rows = await run('select user_id, name, quantity::text as quantity, unit, category, done, list_id from grocery_items order by id');
+    const rows = await run(
+      'select user_id, name, quantity::text as quantity, unit, category, done, list_id from grocery_items order by id');
     expect(rows).to.deep.equal([
       { user_id: 1, name: 'milk', quantity: null, unit: null, category: 'dairy', done: false, list_id: null },
       { user_id: 1, name: 'eggs', quantity: '2.000', unit: 'dozen', category: 'dairy', done: true, list_id: null },
@@ -49,7 +50,8 @@ describe('migration named_lists: grocery rows stay the grocery list', function (
     await run(`insert into user_lists (user_id, name, key) values (1, 'packing', 'packing')`);
     await run(`insert into grocery_items (user_id, list_id, name, category) values (1, 1, 'sunscreen', 'household')`);
     await db.orm.getMigrator().down({ to: BEFORE_LISTS });
-    expect((await run<{ name: string }>('select name from grocery_items order by id')).map((r) => r.name)).to.deep.equal(['milk', 'eggs', 'nails']);
+    const names = (await run<{ name: string }>('select name from grocery_items order by id')).map((r) => r.name);
+    expect(names).to.deep.equal(['milk', 'eggs', 'nails']);
     expect(await run(`select 1 from pg_tables where tablename = 'user_lists'`)).to.deep.equal([]);
     await db.orm.getMigrator().up();
     expect(await run('select list_id from grocery_items where list_id is not null')).to.deep.equal([]);

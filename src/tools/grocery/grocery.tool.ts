@@ -44,7 +44,8 @@ export const addTool = defineTool({
     const merged = outcomes.filter((o) => o.merged).map((o) => mergeText(o, target));
     const plural = `${count} item${count === 1 ? '' : 's'}`;
     const parts = target.named
-      ? [added.length ? `📝 Added ${added.join(', ')} to your ${target.created ? 'new ' : ''}${target.label}.` : '', ...merged, `${plural} on it.`]
+      ? [added.length ? `📝 Added ${added.join(', ')} to your ${target.created ? 'new ' : ''}${target.label}.` : '', ...merged,
+        `${plural} on it.`]
       : [added.length ? `🛒 Added ${added.join(', ')}.` : '', ...merged, `${plural} on your list.`];
     const data = { itemIds: outcomes.map((o) => o.item.id), list: target.named ? target.label.replace(/ list$/, '') : null };
     return { ok: true, reply: parts.filter(Boolean).join(' '), data };
@@ -61,7 +62,9 @@ function askQuantity(items: NewItem[], ask: number, list: string | null | undefi
 
 function mergeText(o: AddOutcome, target: ListTarget): string {
   const { icon } = target;
-  if (o.note === 'now' || o.note === 'updated') return `${icon} ${capitalize(o.item.name)}: now ${describeItem(o.item).replace(/^.*\((.*)\)$/, '$1')}.`;
+  if (o.note === 'now' || o.note === 'updated') {
+    return `${icon} ${capitalize(o.item.name)}: now ${describeItem(o.item).replace(/^.*\((.*)\)$/, '$1')}.`;
+  }
   if (o.note === 'back on the list') return `${icon} ${capitalize(describeItem(o.item))} is back on the list.`;
   return `${capitalize(describeItem(o.item))} is already on the list.`;
 }

@@ -37,7 +37,10 @@ export const listsModule: ToolModule = {
       return groupByUser(lists.map((l) => ({ ...l, user: l.user.id })), (l) => ({
         name: l.name,
         items: l.items.getItems().map((i) => ({
-          name: i.name, quantity: i.quantity === null || i.quantity === undefined ? null : Number(i.quantity), unit: i.unit ?? null, done: i.done,
+          name: i.name,
+          quantity: i.quantity === null || i.quantity === undefined ? null : Number(i.quantity),
+          unit: i.unit ?? null,
+          done: i.done,
         })),
       }));
     },

@@ -18,7 +18,8 @@ function listItems(payload: string, list: string): object[] | null {
   return tasks.length ? tasks.map((name) => ({ name, quantity: null, unit: null, category: 'other' })) : null;
 }
 
-const ADD_VERB = /^(?:(?:can you |could you |please |pls |also |and )*)(?:add|ad|put|throw|stick|pop|toss|include|write|write down|jot down|note|tack on|place)\s+(.+)$/;
+const ADD_VERB = new RegExp(wordList`^(?:(?:can you |could you |please |pls |also |and )*)(?:add|ad|put|throw|stick|pop|toss|include|
+  write|write down|jot down|note|tack on|place)\s+(.+)$`);
 
 /** "add call the plumber to my to-do list", "put sunscreen on the packing list", "packing list: towels". */
 function matchAdd(input: RuleInput): Understanding | null {
@@ -56,6 +57,9 @@ function matchAllLists(input: RuleInput): Understanding | null {
   return ALL_LISTS.test(text(input)) ? toolCall('lists.all', {}) : null;
 }
 
+const NEED = new RegExp(wordList`^(?:do|did)\s+(?:i|we)\s+(?:still\s+)?(?:need|need to (?:buy|get|pick up)|have to (?:buy|get))\s+
+  (?:any\s+|more\s+|some\s+)?(.+)$`);
+
 /** "is milk on my shopping list", "is sunscreen on the packing list", "do I need eggs": a question, never a write. */
 function matchHas(input: RuleInput): Understanding | null {
   const t = text(input);
@@ -66,13 +70,13 @@ function matchHas(input: RuleInput): Understanding | null {
     const name = split ? names(split.payload)?.[0] : null;
     return split && name ? toolCall('grocery.has', { name, ...onList(split.ref) }) : null;
   }
-  const need = /^(?:do|did)\s+(?:i|we)\s+(?:still\s+)?(?:need|need to (?:buy|get|pick up)|have to (?:buy|get))\s+(?:any\s+|more\s+|some\s+)?(.+)$/.exec(t);
+  const need = NEED.exec(t);
   const name = need && !NOT_GROCERY.test(t) ? parseItem(need[1]!)?.name : null;
   return name && isKnownItem(name) ? toolCall('grocery.has', { name }) : null;
 }
 
-const CREATE = new RegExp(wordList`^(?:create|make|start|set up|setup|begin|open|new)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+)?(?:new\s+)?
-  (?:list\s+(?:for|called|named|of)\s+(.+)|(.+?\blist))$`);
+const CREATE = new RegExp(wordList`^(?:create|make|start|set up|setup|begin|open|new)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+)?
+  (?:new\s+)?(?:list\s+(?:for|called|named|of)\s+(.+)|(.+?\blist))$`);
 
 /** "create a new list for packing", "make a packing list": an empty named list. */
 function matchCreate(input: RuleInput): Understanding | null {
@@ -84,7 +88,8 @@ function matchCreate(input: RuleInput): Understanding | null {
   return name ? toolCall('lists.create', { name }) : null;
 }
 
-const DELETE = /^(?:delete|remove|get rid of|trash|scrap|erase|drop|throw away|throw out|destroy)\s+(.+?\blist)(?:\s+(?:entirely|completely|altogether))?$/;
+const DELETE = new RegExp(wordList`^(?:delete|remove|get rid of|trash|scrap|erase|drop|throw away|throw out|destroy)\s+(.+?\blist)
+  (?:\s+(?:entirely|completely|altogether))?$`);
 const UNWANTED = /^(?:i|we)\s+(?:don't|dont|do not|no longer)\s+(?:want|need)\s+(this|that|the|my)\s+(.*?\blist)\s*(?:any ?more|now)?$/;
 
 /** "delete my to-do list" (asks first); "I don't want this list any more" is the list just used. */
@@ -132,13 +137,16 @@ function matchCheck(input: RuleInput): Understanding | null {
   return split ? named('grocery.check', split.payload, split.ref) : null;
 }
 
+const FIND_AND_REMOVE = new RegExp(wordList`^(?:find|open|get|pull up|go to|check)\s+(.*?\blist)\s+(?:and|&|then)\s+(?:remove|delete|
+  take off|cross off|drop|take out)\s+(.+)$`);
+
 /** "remove call the plumber from my to-do list", "cancel the milk from the shopping list", "cross out bread from shopping list". */
 function matchRemove(input: RuleInput): Understanding | null {
   const t = text(input);
   const m = REMOVE.exec(t);
   const split = m ? splitAtList(m[1]!, ['from', 'off', 'on', 'in', 'of']) : null;
   if (split) return split.ref.list ? named('grocery.remove', split.payload, split.ref) : groceryRemove(split.payload);
-  const find = /^(?:find|open|get|pull up|go to|check)\s+(.*?\blist)\s+(?:and|&|then)\s+(?:remove|delete|take off|cross off|drop|take out)\s+(.+)$/.exec(t);
+  const find = FIND_AND_REMOVE.exec(t);
   if (find) {
     const ref = readListRef(find[1]!);
     return ref ? (ref.list ? named('grocery.remove', find[2]!, ref) : groceryRemove(find[2]!)) : null;

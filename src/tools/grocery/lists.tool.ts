@@ -84,7 +84,8 @@ export const deleteListTool = defineTool({
 });
 
 function confirmDelete(question: string, name: string, ctx: ToolContext): ToolResult {
-  const pending = { tool: 'lists.delete', args: { name, confirmed: true }, missing: DELETE_CONFIRM, question, createdAt: ctx.now.toISOString() };
+  const createdAt = ctx.now.toISOString();
+  const pending = { tool: 'lists.delete', args: { name, confirmed: true }, missing: DELETE_CONFIRM, question, createdAt };
   return { ok: true, reply: question, pending };
 }
 
