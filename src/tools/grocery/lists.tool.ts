@@ -39,9 +39,10 @@ export const allListsTool = defineTool({
   description: "Show all of the user's lists (grocery list and named lists) with how many items each holds.",
   schema: z.object({}),
   async execute(_args, ctx) {
-    const [named, groceries, namedItems] = await Promise.all([
-      lists(ctx).all(ctx.user.id), items(ctx).list(ctx.user.id), items(ctx).namedListItems(ctx.user.id),
-    ]);
+    // One after another: the statements share the message's transaction (its one connection).
+    const named = await lists(ctx).all(ctx.user.id);
+    const groceries = await items(ctx).list(ctx.user.id);
+    const namedItems = await items(ctx).namedListItems(ctx.user.id);
     const count = (id: number | null, rows: { done: boolean; list?: number }[]) => {
       const mine = rows.filter((r) => (r.list ?? null) === id);
       return [mine.filter((r) => !r.done).length, mine.length] as const;
