@@ -31,6 +31,7 @@ describe('named lists', () => {
       ['add nails to my hardware store list', 'hardware store', 'nails'],
       ['add go to the bank to my to-do list', 'to-do', 'go to the bank'],
       ['packing list: passport', 'packing', 'passport'],
+      ['add buy groceries to my to do list for today', 'to-do', 'buy groceries'],
     ] as const) {
       it(`"${text}" → ${item} on the ${list} list, nothing on groceries`, async () => {
         const reply = await send(text);
@@ -85,7 +86,7 @@ describe('named lists', () => {
       expect(reply).to.include('call the plumber').and.to.include('pay rent').and.not.to.include('sunscreen');
     });
 
-    for (const text of ['what are my lists', 'read me my lists', 'what lists do I have']) {
+    for (const text of ['what are my lists', 'read me my lists', 'what lists do I have', 'hey what are my lists', 'can you read me my lists']) {
       it(`"${text}" names every list with its count`, async () => {
         const reply = await send(text);
         expect(reply).to.match(/grocery list \(2 items\)/);
@@ -147,6 +148,7 @@ describe('named lists', () => {
       ['cross out bread from shopping list', 'bread'],
       ['drop eggs from the list', 'eggs'],
       ["i don't want eggs any more", 'eggs'],
+      ["i don't want eggs", 'eggs'],
       ['find list and remove bread', 'bread'],
     ] as const) {
       it(`"${text}" takes ${gone} off the grocery list, named lists untouched`, async () => {
@@ -195,6 +197,17 @@ describe('named lists', () => {
     });
   });
 
+  it('"I don\'t want this list any more" with no named list in view offers to empty the grocery list', async () => {
+    await send('add milk and eggs');
+    expect(await send("I don't want this list any more")).to.match(/Clear all 2 items from your grocery list\? Reply YES or NO/);
+    expect(await groceries()).to.have.length(2);
+  });
+
+  it('"open my contact list" makes no list', async () => {
+    expect(await send('please open my contact list')).to.match(/don't have a contact list/);
+    expect(await lists()).to.deep.equal([]);
+  });
+
   describe('creating an empty list', () => {
     for (const text of ['create a new list for packing', 'make a packing list']) {
       it(`"${text}" makes an empty packing list and says so`, async () => {
@@ -202,6 +215,13 @@ describe('named lists', () => {
         expect(await lists()).to.deep.equal([{ name: 'packing', items: [] }]);
       });
     }
+
+    it('"create a new list" asks what to call it, and the answer names it', async () => {
+      expect(await send('create a new list')).to.match(/What should I call the new list/);
+      expect(await lists()).to.deep.equal([]);
+      expect(await send('packing')).to.match(/Made your packing list/);
+      expect(await lists()).to.deep.equal([{ name: 'packing', items: [] }]);
+    });
 
     it('does not make a second one', async () => {
       await send('make a packing list');

@@ -6,7 +6,7 @@ import { toolCall, type RuleInput, type Understanding } from '../../understandin
 import { cleanText, wordsToNumber } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
 import { groceryRules } from './grocery.rules.js';
-import { listRules } from './lists.rules.js';
+import { listRules, LIST_NAME_MISSING, resumeListName } from './lists.rules.js';
 import { DELETE_CONFIRM, listTools } from './lists.tool.js';
 import { listDisplayName } from './list-names.js';
 import { CLEAR_CONFIRM, groceryTools, QUANTITY_MISSING } from './grocery.tool.js';
@@ -18,6 +18,7 @@ const CLEAR_ANSWERS = { yes: words('yes clear it|clear it|yes clear'), no: words
 function resume(pending: PendingRequest, input: RuleInput): Understanding | null {
   if (pending.tool === 'grocery.add' && pending.missing === QUANTITY_MISSING) return resumeQuantity(pending, input);
   if (pending.tool === 'lists.delete') return resumeDelete(pending, input);
+  if (pending.tool === 'lists.create' && pending.missing === LIST_NAME_MISSING) return resumeListName(input.text);
   if (pending.tool !== 'grocery.clear' || pending.missing !== CLEAR_CONFIRM) return null;
   const answer = yesOrNo(input.raw, CLEAR_ANSWERS);
   if (answer === 'yes') return toolCall('grocery.clear', pending.args);

@@ -1,4 +1,4 @@
-import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
+import { clarify, toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { stripPoliteness, wordsToNumber } from '../../understanding/words.js';
 import { wordList } from '../../understanding/pattern.js';
 import { isQuestion } from '../../understanding/gate.js';
@@ -8,7 +8,12 @@ import { items, names, NOT_GROCERY } from './grocery.rules.js';
 import { isTaskList } from './list-names.js';
 import { readListRef, splitAtList, withListSpellings, type ListRef } from './list-ref.js';
 
-const text = (input: RuleInput) => withListSpellings(stripPoliteness(input.text)).replace(/[?.!]+$/, '').trim();
+/** "… to my to-do list for today": when is not part of which list (a named list has no date). */
+const LIST_WHEN = /(\blist)\s+(?:for |from |by |on )?(?:today|tonight|tomorrow|this week|this weekend|next week)$/;
+const LEADING_ASK = /^(?:(?:hey|ok|so|and|can you|could you|will you|would you|please|pls|just)\s+)+/;
+
+const text = (input: RuleInput) =>
+  withListSpellings(stripPoliteness(input.text)).replace(/[?.!]+$/, '').replace(LEADING_ASK, '').replace(LIST_WHEN, '$1').trim();
 const onList = (ref: ListRef) => (ref.list ? { list: ref.list } : {});
 
 /** To-do items are tasks, kept whole ("call mom and dad"); other lists split like groceries ("sunscreen and towels"). */
@@ -49,9 +54,10 @@ function matchShow(input: RuleInput): Understanding | null {
   return ref?.list ? toolCall('grocery.list', { list: ref.list }) : null;
 }
 
-const ALL_LISTS = new RegExp(wordList`^(?:(?:what|which) (?:are|r) (?:all )?(?:of )?my lists|(?:show|read|list|tell|give|
-  send)(?: me)? (?:all )?(?:of )?(?:my|the) lists|(?:my|all my|all) lists|what lists do i have|(?:which|what|how many) lists (?:do i have|
-  have i got|are there|i have)|what lists (?:are there|have i got))$`);
+const ALL_LISTS = new RegExp(wordList`^(?:(?:what|which) (?:are|r|is) (?:all )?(?:of )?my lists|what're my lists|
+  (?:show|read|list|tell|give|send|text)(?: me| us)?(?: what are)? (?:all )?(?:of )?(?:my|the|our) lists|
+  (?:see|view|open|check) (?:all )?(?:of )?(?:my|the) lists|(?:my|all my|all) lists|what lists do i have|
+  (?:which|what|how many) lists (?:do i have|have i got|are there|i have)|what lists (?:are there|have i got))$`);
 
 function matchAllLists(input: RuleInput): Understanding | null {
   return ALL_LISTS.test(text(input)) ? toolCall('lists.all', {}) : null;
@@ -75,13 +81,25 @@ function matchHas(input: RuleInput): Understanding | null {
   return name && isKnownItem(name) ? toolCall('grocery.has', { name }) : null;
 }
 
-const CREATE = new RegExp(wordList`^(?:create|make|start|set up|setup|begin|open|new)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+)?
+const CREATE = new RegExp(wordList`^(?:create|make|start|set up|setup|begin|new)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|another\s+)?
   (?:new\s+)?(?:list\s+(?:for|called|named|of)\s+(.+)|(.+?\blist))$`);
 
+const BARE_CREATE = /^(?:create|make|start|set up|begin)\s+(?:me\s+)?(?:a\s+)?(?:new\s+|another\s+)?list$/;
+export const LIST_NAME_MISSING = 'list name';
+const NAME_QUESTION = 'What should I call the new list — packing, to-do…?';
+
+/** "packing", "the to-do one": the name asked for by "What should I call the new list?". */
+export function resumeListName(answer: string): Understanding | null {
+  const said = withListSpellings(answer.replace(/[?.!]+$/, '').replace(/\s+(?:one|list)$/, '').trim());
+  const name = readListRef(`${said} list`)?.list;
+  return name ? toolCall('lists.create', { name }) : null;
+}
+
 /** "create a new list for packing", "make a packing list": an empty named list. */
-function matchCreate(input: RuleInput): Understanding | null {
-  const t = text(input);
+function matchCreate(input: RuleInput, ctx: UnderstandContext): Understanding | null {
+  const t = text(input).replace(/^(?:by |for )?(?:today|tonight|tomorrow)\s+/, '');
   if (isQuestion(t, input.raw)) return null;
+  if (BARE_CREATE.test(t)) return clarify('lists.create', {}, LIST_NAME_MISSING, NAME_QUESTION, ctx.now);
   const m = CREATE.exec(t);
   if (!m) return null;
   const name = m[1] ? readListRef(`${m[1].replace(/\s+(?:items|things|stuff)$/, '')} list`)?.list : readListRef(m[2]!)?.list;
@@ -103,7 +121,8 @@ function matchDelete(input: RuleInput, ctx: UnderstandContext): Understanding | 
   const named = readListRef(`${unwanted[1]} ${unwanted[2]}`);
   const list = named?.list ?? (unwanted[2] === 'list' ? lastList(ctx) : null);
   if (list) return toolCall('lists.delete', { name: list, confirmed: false });
-  return unwanted[2] === 'list' ? { kind: 'reply', text: 'Which list should I delete? Text "delete my packing list", say.' } : null;
+  // "this list" with no named list in view is the grocery list, which always stays: emptying it is what can be done.
+  return unwanted[2] === 'list' || named ? toolCall('grocery.clear', { scope: 'all', confirmed: false }) : null;
 }
 
 /** The named list the last answer was about, from the conversation's last tool results. */
@@ -140,6 +159,8 @@ function matchCheck(input: RuleInput): Understanding | null {
 const FIND_AND_REMOVE = new RegExp(wordList`^(?:find|open|get|pull up|go to|check)\s+(.*?\blist)\s+(?:and|&|then)\s+(?:remove|delete|
   take off|cross off|drop|take out)\s+(.+)$`);
 
+const UNWANTED_ITEM = /^(?:i|we)\s+(?:don't|dont|do not)\s+want\s+(?:the\s+|any\s+|those\s+|these\s+)?(.+?)(\s+any ?more)?$/;
+
 /** "remove call the plumber from my to-do list", "cancel the milk from the shopping list", "cross out bread from shopping list". */
 function matchRemove(input: RuleInput): Understanding | null {
   const t = text(input);
@@ -151,11 +172,10 @@ function matchRemove(input: RuleInput): Understanding | null {
     const ref = readListRef(find[1]!);
     return ref ? (ref.list ? named('grocery.remove', find[2]!, ref) : groceryRemove(find[2]!)) : null;
   }
-  const unwanted = /^(?:i|we)\s+(?:don't|dont|do not)\s+want\s+(?:the\s+|any\s+|those\s+|these\s+)?(.+?)\s+any ?more$/.exec(t);
-  if (unwanted && !/^(?:to|this|that|it|them|my|the)\b/.test(unwanted[1]!) && !/\blist\b/.test(unwanted[1]!)) {
-    return NOT_GROCERY.test(t) ? null : groceryRemove(unwanted[1]!);
-  }
-  return null;
+  const unwanted = UNWANTED_ITEM.exec(t);
+  if (!unwanted || /^(?:to|this|that|it|them|my|the)\b|\blist\b/.test(unwanted[1]!) || NOT_GROCERY.test(t)) return null;
+  // "i don't want eggs any more" is about the list; "i don't want eggs" only when eggs are groceries.
+  return unwanted[2] || isKnownItem(parseItem(unwanted[1]!)?.name ?? '') ? groceryRemove(unwanted[1]!) : null;
 }
 
 function groceryRemove(payload: string): Understanding | null {
