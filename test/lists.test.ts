@@ -32,6 +32,7 @@ describe('named lists', () => {
       ['add go to the bank to my to-do list', 'to-do', 'go to the bank'],
       ['packing list: passport', 'packing', 'passport'],
       ['add buy groceries to my to do list for today', 'to-do', 'buy groceries'],
+      ['add to my to-do list renew passport', 'to-do', 'renew passport'],
     ] as const) {
       it(`"${text}" → ${item} on the ${list} list, nothing on groceries`, async () => {
         const reply = await send(text);
@@ -253,6 +254,12 @@ describe('named lists', () => {
       await send('add water to my packing list');
       expect(await send('change that to 3 bottles')).to.match(/Water: no quantity → 3 bottles/);
       expect((await lists())[0]!.items[0]).to.include({ quantity: 3, unit: 'bottle' });
+    });
+
+    it('"make it 7 pm" is not a quantity', async () => {
+      await send('add 2 beans');
+      await send('make it 7 pm');
+      expect((await dumpUser()).groceryItems[0]).to.include({ quantity: 2 });
     });
 
     it('is not a correction when nothing was just added', async () => {

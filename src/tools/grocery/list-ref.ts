@@ -21,7 +21,7 @@ export function readListRef(phrase: string): ListRef | null {
   if (/^(?:(?:the|my|our)\s+)?(?:groceries|grocery|shopping|cart)$/.test(text)) return { list: null };
   const m = /^(.*?)\s*\blist$/.exec(text);
   if (!m) return null;
-  const name = m[1]!.replace(LEADING, '').trim();
+  const name = `${m[1]} `.replace(LEADING, '').trim();
   if (!name) return { list: null };
   const words = name.split(/\s+/);
   if (words.length > 3 || words.some((w) => NOT_NAME.has(w)) || /^\d/.test(name)) return null;

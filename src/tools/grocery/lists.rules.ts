@@ -26,6 +26,10 @@ function listItems(payload: string, list: string): object[] | null {
 const ADD_VERB = new RegExp(wordList`^(?:(?:can you |could you |please |pls |also |and )*)(?:add|ad|put|throw|stick|pop|toss|include|
   write|write down|jot down|note|tack on|place)\s+(.+)$`);
 
+/** "packing list: passport", "to-do list add call mom", "add to my to-do list call the plumber". */
+const LIST_FIRST = /^(?:add\s+(?:to|on|onto)\s+)?(.+?\blist)\s*(?::|-|\badd\b)\s*(.+)$/;
+const ADD_TO_LIST_FIRST = /^add\s+(?:to|on|onto)\s+(.+?\blist)\s+(.+)$/;
+
 /** "add call the plumber to my to-do list", "put sunscreen on the packing list", "packing list: towels". */
 function matchAdd(input: RuleInput): Understanding | null {
   const t = text(input);
@@ -33,7 +37,7 @@ function matchAdd(input: RuleInput): Understanding | null {
   let found: { payload: string; ref: ListRef } | null = null;
   const verb = ADD_VERB.exec(t);
   if (verb) found = splitAtList(verb[1]!, ['to', 'on', 'onto', 'in', 'into']);
-  const lead = /^(?:add\s+(?:to|on|onto)\s+)?(.+?\blist)\s*(?::|-|\badd\b)\s*(.+)$/.exec(t);
+  const lead = LIST_FIRST.exec(t) ?? ADD_TO_LIST_FIRST.exec(t);
   if (!found && lead) {
     const ref = readListRef(lead[1]!);
     if (ref) found = { payload: lead[2]!, ref };
@@ -197,8 +201,10 @@ const CORRECT = new RegExp(wordList`^(?:(?:actually|oops|sorry|no|nope|wait|oh|a
 function matchCorrect(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const itemId = lastAddedItem(ctx);
   if (itemId === null) return null;
-  const m = CORRECT.exec(text(input));
-  if (!m) return null;
+  const t = text(input);
+  const m = CORRECT.exec(t);
+  // "make it 7 pm" changes a time, not a quantity.
+  if (!m || NOT_GROCERY.test(t) || /\b(?:am|pm|a\.m|p\.m)\b/.test(t)) return null;
   const quantity = /^\d/.test(m[1]!) ? Number(m[1]) : wordsToNumber(m[1]!);
   if (quantity === null || !(quantity > 0)) return null;
   const rest = (m[2] ?? '').split(' ').filter(Boolean);
