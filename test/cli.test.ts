@@ -97,6 +97,9 @@ describe('npm run cli (the real process)', function () {
       await handle(consoleMessage('lunch with Jo friday 1pm', { phone: A }));
       await handle(consoleMessage('spent 12.50 on lunch', { phone: A }));
       await handle(consoleMessage('add bread', { phone: B }));
+      await handle(consoleMessage('add call the plumber to my to-do list', { phone: A }));
+      await handle(consoleMessage('put 2 bottles of sunscreen and a hat on the packing list', { phone: A }));
+      await handle(consoleMessage('make a packing list', { phone: B }));
     }
 
     const ids = async (table: string, phone: string) => {
@@ -119,14 +122,20 @@ describe('npm run cli (the real process)', function () {
       expect(a!.settings).to.have.property('quietHours');
       expect(a!.reminders.map((r: { id: number }) => r.id)).to.deep.equal(await ids('reminders', A));
       expect(a!.events.map((r: { id: number }) => r.id)).to.deep.equal(await ids('calendar_events', A));
-      expect(a!.groceryItems.map((r: { id: number }) => r.id)).to.deep.equal(await ids('grocery_items', A));
+      const groceryIds = await sql<{ id: number }>('select id from grocery_items where list_id is null and user_id = $1 order by id', [userA!.id]);
+      expect(a!.groceryItems.map((r: { id: number }) => r.id)).to.deep.equal(groceryIds.map((r) => r.id));
       expect(a!.expenses.map((r: { id: number }) => r.id)).to.deep.equal(await ids('expenses', A));
       expect(a!.reminders[0]).to.include({ text: 'Call mum', status: 'pending' });
       expect(a!.expenses[0]).to.include({ amount: '12.50', currency: 'EUR' });
       const bread = { id: (await ids('grocery_items', B))[0], name: 'bread', quantity: null, unit: null, category: 'bakery', done: false };
       expect(b!.groceryItems).to.deep.equal([bread]);
       expect(b!.settings).to.include({ currency: 'USD', name: null, eventAlertMinutes: 30 });
-      expect(missing).to.deep.equal({ user: null, settings: null, reminders: [], events: [], groceryItems: [], expenses: [] });
+      expect(a!.lists).to.deep.equal([
+        { name: 'to-do', items: [{ name: 'call the plumber', quantity: null, unit: null, done: false }] },
+        { name: 'packing', items: [{ name: 'sunscreen', quantity: 2, unit: 'bottle', done: false }, { name: 'hat', quantity: 1, unit: null, done: false }] },
+      ]);
+      expect(b!.lists).to.deep.equal([{ name: 'packing', items: [] }]);
+      expect(missing).to.deep.equal({ user: null, settings: null, reminders: [], lists: [], events: [], groceryItems: [], expenses: [] });
     });
 
     it('--all prints every user, one line each, in id order', async () => {

@@ -21,12 +21,23 @@ export async function takeSnapshot(em: EntityManager, modules: ToolModule[], pho
   for (const section of modules.flatMap((m) => (m.dump ? [m.dump] : []))) {
     // Ids differ between users seeded alike; the judge compares contents.
     const found = ((await section.rows(em, [user.id])).get(user.id) ?? []) as Row[];
-    rows[section.key] = found.map(({ id: _id, ...row }) => row);
+    rows[section.key] = section.key === 'lists' ? listRows(found) : found.map(({ id: _id, ...row }) => row);
   }
   // Settings live on the user row (time zone, name, currency, notification preferences), not in a module's dump.
   rows.settings = [{ timezone: user.timezone, name: user.name ?? null, preferences: user.preferences ?? {} }];
   const [conversation] = await em.find(ConversationState, { user }, { orderBy: { updatedAt: 'desc' }, limit: 1 });
   return { rows, timezone: user.timezone, pending: conversation?.pending ?? null };
+}
+
+/**
+ * `lists` holds named lists with their items nested: one row per list and one per item (named by its list), so
+ * adding to, checking off or removing from a named list is a row added, changed or removed, as on the grocery list.
+ */
+function listRows(lists: Row[]): Row[] {
+  return lists.flatMap((list) => [
+    { list: list.name },
+    ...((list.items as Row[] | undefined) ?? []).map((item) => ({ list: list.name, ...item })),
+  ]);
 }
 
 const KIND_OF_KEY: [RegExp, RowKind][] = [

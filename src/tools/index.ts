@@ -5,6 +5,7 @@ import { reminderModule } from './reminder/reminder.module.js';
 import { calendarModule } from './calendar/calendar.module.js';
 import { expenseModule } from './expense/expense.module.js';
 import { groceryModule } from './grocery/grocery.module.js';
+import { listsModule } from './grocery/lists.module.js';
 import { createHelpModule } from './help/help.module.js';
 
 /** The tool registry: one line per tool module. Order is rule precedence; help stays last (its hints are a fallback). */
@@ -13,6 +14,7 @@ export const toolModules: ToolModule[] = [
   notificationModule,
   expenseModule,
   groceryModule,
+  listsModule,
   reminderModule,
   calendarModule,
   createHelpModule(() => toolModules),

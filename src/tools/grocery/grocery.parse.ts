@@ -11,7 +11,7 @@ export interface ParsedItem {
 }
 
 /** Spoken units → the stored singular form. */
-const UNITS: Record<string, string> = {
+export const UNITS: Record<string, string> = {
   dozen: 'dozen', doz: 'dozen', dz: 'dozen',
   loaf: 'loaf', loaves: 'loaf', lb: 'lb', lbs: 'lb', pound: 'lb', pounds: 'lb', oz: 'oz', ounce: 'oz', ounces: 'oz',
   kg: 'kg', kgs: 'kg', kilo: 'kg', kilos: 'kg', kilogram: 'kg', kilograms: 'kg', g: 'g', gr: 'g', gram: 'g', grams: 'g',

@@ -12,8 +12,12 @@ export interface GroceryRow {
   done: boolean;
 }
 
-/** A row of `cli dump`: its user's id beside it. */
+/** A row of `cli dump`: its user's id beside it (and its list's, for a named list's item). */
 export type UserGroceryRow = GroceryRow & { user: number };
+export type UserListItemRow = UserGroceryRow & { list: number };
+
+/** Which list a query reads or writes: null is the grocery list, a number one of the user's named lists. */
+export type ListId = number | null;
 
 type NewRow = Omit<GroceryRow, 'id' | 'done'>;
 
@@ -24,26 +28,40 @@ const ROW = ['id', 'name', 'quantity', 'unit', 'category', 'done'] as const;
  * Rows are read as plain objects: the tools only show them or decide what to write, nothing is tracked.
  */
 export class GroceryRepository extends EntityRepository<GroceryItem> {
-  /** Items still to buy. */
-  openCount(userId: number): Promise<number> {
-    return this.count({ user: userId, done: false });
+  /** Groceries still to buy. */
+  openCount(userId: number, list: ListId = null): Promise<number> {
+    return this.count({ user: userId, list, done: false });
   }
 
   /** The whole list, oldest first. */
-  list(userId: number): Promise<GroceryRow[]> {
-    return this.rows({ user: userId });
+  list(userId: number, list: ListId = null): Promise<GroceryRow[]> {
+    return this.rows({ user: userId, list });
   }
 
   /** Everything still on the list, and checked-off rows stored under one of `names`. */
-  openOrNamed(userId: number, names: string[]): Promise<GroceryRow[]> {
-    return this.rows({ user: userId, $or: [{ done: false }, { name: { $in: names } }] });
+  openOrNamed(userId: number, names: string[], list: ListId = null): Promise<GroceryRow[]> {
+    return this.rows({ user: userId, list, $or: [{ done: false }, { name: { $in: names } }] });
+  }
+
+  /** One row by id, when it is this user's. */
+  async byId(userId: number, id: number): Promise<(GroceryRow & { list: ListId }) | null> {
+    const [row] = await this.createQueryBuilder('g')
+      .select([...ROW, 'list'])
+      .where({ id, user: userId })
+      .execute<(GroceryRow & { list: ListId })[]>('all');
+    return row ?? null;
+  }
+
+  async setQuantity(id: number, quantity: string, unit: string | null, at: Date): Promise<void> {
+    await this.nativeUpdate({ id }, { quantity, unit, updatedAt: at });
   }
 
   /** New rows in one statement; their ids, in the order given. */
-  async insertRows(userId: number, rows: NewRow[], now: Date): Promise<number[]> {
+  async insertRows(userId: number, rows: NewRow[], now: Date, list: ListId = null): Promise<number[]> {
     if (!rows.length) return [];
     const data = rows.map((r) => ({
-      user: userId, name: r.name, quantity: r.quantity, unit: r.unit, category: r.category, done: false, createdAt: now, updatedAt: now,
+      user: userId, list, name: r.name, quantity: r.quantity, unit: r.unit, category: r.category, done: false, createdAt: now,
+      updatedAt: now,
     }));
     const result = await this.createQueryBuilder().insert(data);
     return result.rows!.map((r) => r.id as number);
@@ -69,15 +87,24 @@ export class GroceryRepository extends EntityRepository<GroceryItem> {
     if (ids.length) await this.nativeDelete({ id: { $in: ids } });
   }
 
-  async clear(userId: number, scope: 'checked' | 'all'): Promise<void> {
-    await this.nativeDelete(scope === 'checked' ? { user: userId, done: true } : { user: userId });
+  async clear(userId: number, scope: 'checked' | 'all', list: ListId = null): Promise<void> {
+    await this.nativeDelete(scope === 'checked' ? { user: userId, list, done: true } : { user: userId, list });
   }
 
-  /** Many users' rows in one statement, by user then oldest first (`cli dump`). */
+  /** The items of all the user's named lists, with their list's id (counts for "what are my lists"). */
+  namedListItems(userId: number): Promise<UserListItemRow[]> {
+    return this.createQueryBuilder('g')
+      .select(['user', 'list', ...ROW])
+      .where({ user: userId, list: { $ne: null } })
+      .orderBy([{ createdAt: 'asc' }, { id: 'asc' }])
+      .execute<UserListItemRow[]>('all');
+  }
+
+  /** Many users' grocery rows in one statement, by user then oldest first (`cli dump`). */
   ofUsers(userIds: readonly number[]): Promise<UserGroceryRow[]> {
     return this.createQueryBuilder('g')
       .select(['user', ...ROW])
-      .where({ user: { $in: [...userIds] } })
+      .where({ user: { $in: [...userIds] }, list: null })
       .orderBy([{ user: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }])
       .execute<UserGroceryRow[]>('all');
   }

@@ -9,7 +9,7 @@ import { wordList } from '../../understanding/pattern.js';
 const LIST = wordList`(?:(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)|(?:the |my |
   our )?groceries)`;
 /** Words that make a message a reminder, an event or an expense rather than a list edit. */
-const NOT_GROCERY = new RegExp(wordList`\b(?:time ?zone|currency|remind|reminder|reminders|alarm|calendar|appointment|appt|
+export const NOT_GROCERY = new RegExp(wordList`\b(?:time ?zone|currency|remind|reminder|reminders|alarm|calendar|appointment|appt|
   meeting|mtg|schedule|event|events|expense|expenses|spent|spend|paid|budget|tomorrow|tmrw|tmr|2moro|tonight|tonite|today|
   next week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|every|o'?clock|noon|midnight)\b|\bat \d|\d\s?(?:am|pm)\b|
   \d:\d\d|\bin \d+ (?:min|minutes|hours?|days?)\b|[$€£¥₹]|\b(?:dollars?|bucks|euros?|usd|eur|gbp)\b`);
@@ -52,7 +52,7 @@ function addPayload(t: string): { payload: string; explicit: boolean } | null {
   return null;
 }
 
-function items(payload: string): ParsedItem[] | null {
+export function items(payload: string): ParsedItem[] | null {
   let text = stripPoliteness(payload.replace(STORE_SUFFIX, '')).replace(STORE_SUFFIX, '');
   // "cilantro for tacos": the purpose is not part of the item's name (unless nothing else is left).
   const withoutPurpose = text.replace(/\s+for\s+(?:the\s+|my\s+|our\s+|a\s+)?[a-z' ]+$/, '');
@@ -69,7 +69,7 @@ function splitRun(part: string): string[] {
   return words.every((w) => isKnownItem(w)) ? words : [part];
 }
 
-function names(payload: string): string[] | null {
+export function names(payload: string): string[] | null {
   const text = stripPoliteness(payload).replace(/\s+(?:any ?more|already|now|too)$/, '');
   if (!text || NOT_ITEMS.test(text)) return null;
   const list = splitItems(text).map((p) => parseItem(p)?.name).filter((n): n is string => Boolean(n));

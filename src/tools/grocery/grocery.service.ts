@@ -5,7 +5,7 @@ import { singularKey } from '../../understanding/words.js';
 import { categoryFor, GROCERY_CATEGORIES, type GroceryCategory } from './grocery.categories.js';
 import { describeItem } from './grocery.parse.js';
 import { storableQuantity } from './grocery.quantity.js';
-import type { GroceryRepository, GroceryRow } from './grocery.repository.js';
+import type { GroceryRepository, GroceryRow, ListId } from './grocery.repository.js';
 
 export type { GroceryRow } from './grocery.repository.js';
 
@@ -24,8 +24,8 @@ export type Added = { outcomes: AddOutcome[]; open: number; tooMuch?: GroceryRow
  * What an add may merge into: everything still on the list, and checked-off rows only under the added names
  * (a long history of bought items is not loaded for every "add milk").
  */
-function mergeCandidates(repo: GroceryRepository, userId: number, items: NewItem[]): Promise<GroceryRow[]> {
-  return repo.openOrNamed(userId, [...new Set(items.flatMap((i) => nameForms(i.name)))]);
+function mergeCandidates(repo: GroceryRepository, userId: number, items: NewItem[], list: ListId): Promise<GroceryRow[]> {
+  return repo.openOrNamed(userId, [...new Set(items.flatMap((i) => nameForms(i.name)))], list);
 }
 
 /** The spellings a checked-off row of this name may be stored under: as given, lowercased or folded, singular or plural. */
@@ -38,8 +38,8 @@ function nameForms(name: string): string[] {
  * Adds items; one already on the list is merged (quantities summed when the units agree), never duplicated.
  * `open` is how many items are on the list afterwards: every open row is among the candidates.
  */
-export async function addItems(repo: GroceryRepository, userId: number, items: NewItem[], now: Date): Promise<Added> {
-  const existing = await mergeCandidates(repo, userId, items);
+export async function addItems(repo: GroceryRepository, userId: number, items: NewItem[], now: Date, list: ListId = null): Promise<Added> {
+  const existing = await mergeCandidates(repo, userId, items, list);
   const created = new Set<GroceryRow>();
   const merged = new Set<GroceryRow>();
   const outcomes: AddOutcome[] = [];
@@ -66,7 +66,7 @@ export async function addItems(repo: GroceryRepository, userId: number, items: N
   const open = existing.filter((r) => !r.done).length;
   const tooMuch = [...created, ...merged].find((r) => r.quantity !== null && storableQuantity(r.quantity) === null);
   if (tooMuch) return { outcomes, open, tooMuch };
-  await saveAdded(repo, userId, [...created], [...merged], now);
+  await saveAdded(repo, userId, [...created], [...merged], now, list);
   return { outcomes, open };
 }
 
@@ -74,9 +74,11 @@ export async function addItems(repo: GroceryRepository, userId: number, items: N
  * At most one statement for the new rows and one for the merged ones. A merged row gets the wall clock as
  * updated_at, not `now`: that is what the entity's onUpdate hook writes.
  */
-async function saveAdded(repo: GroceryRepository, userId: number, created: GroceryRow[], merged: GroceryRow[], now: Date): Promise<void> {
+async function saveAdded(
+  repo: GroceryRepository, userId: number, created: GroceryRow[], merged: GroceryRow[], now: Date, list: ListId,
+): Promise<void> {
   await repo.reopenRows(userId, merged, new Date());
-  const ids = await repo.insertRows(userId, created, now);
+  const ids = await repo.insertRows(userId, created, now, list);
   created.forEach((row, i) => {
     row.id = ids[i]!;
   });
