@@ -6,9 +6,11 @@ import { calendarModule } from './calendar/calendar.module.js';
 import { expenseModule } from './expense/expense.module.js';
 import { groceryModule } from './grocery/grocery.module.js';
 import { createHelpModule } from './help/help.module.js';
+import { referencesModule } from './shared/references.module.js';
 
 /** The tool registry: one line per tool module. Order is rule precedence; help stays last (its hints are a fallback). */
 export const toolModules: ToolModule[] = [
+  referencesModule,
   settingsModule,
   notificationModule,
   expenseModule,

@@ -52,6 +52,9 @@ const EVENING = /\b(?:dinner|supper|drinks|party|night|concert|movie|show|game|d
 const MORNING = /\b(?:breakfast|brunch)\b/;
 const DELETE = new RegExp(wordList`^${ASK}(?:cancel|delete|remove|clear|drop|scrap|erase|take off)\s+(?:my |the |
   our )?(.+?)(?:\s+(?:from|off|on|in)\s+(?:my |the )?(?:calendar|cal|schedule|agenda))?$`);
+/** "take the doctor appointment off my calendar". */
+const TAKE_OFF = new RegExp(String.raw`^${ASK}(?:take|get|knock|strike|cross)\s+(?:my |the |our )?(.+?)\s+off(?: of)?\s+(?:my |the )?` +
+  String.raw`(?:calendar|cal|schedule|agenda)$`);
 /** "board meeting is cancelled", "dinner with sam got called off". */
 const CALLED_OFF = /^(?:my |the |our )?(.+?)\s+(?:is|was|has been|got|'s|is now)\s+(?:cancell?ed|called off|off)$/;
 
@@ -136,7 +139,7 @@ export const calendarRules: Rule[] = [
   {
     name: 'calendar.delete',
     match: ({ text }, ctx) => {
-      const m = DELETE.exec(text);
+      const m = DELETE.exec(text) ?? TAKE_OFF.exec(text);
       if (!m || !(CALENDAR_HINT.test(text) || EVENT_NOUN.test(m[1]!))) return null;
       const words = m[1]!.replace(/\b(?:event|appointment|appt)$/, '').trim() || m[1]!;
       return toolCall('calendar.delete', wordsAndDate(words, ctx));

@@ -74,6 +74,17 @@ export class ExpenseRepository extends EntityRepository<Expense> {
     return row ?? null;
   }
 
+  async byId(userId: number, id: number): Promise<ExpenseRow | null> {
+    const [row] = await this.rows().where({ id, user: userId }).execute<ExpenseRow[]>('all');
+    return row ?? null;
+  }
+
+  /** A correction in place ("make that $20"): only the given columns change. */
+  async edit(id: number, change: { amount?: string; description?: string | null; category?: number }): Promise<void> {
+    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length) await this.nativeUpdate({ id }, set);
+  }
+
   async removeId(id: number): Promise<void> {
     await this.nativeDelete({ id });
   }
