@@ -193,3 +193,26 @@ describe('references, bulk removal and corrections', () => {
     });
   });
 });
+
+describe('references: alarms and expenses by their words', () => {
+  beforeEach(resetDb);
+  it('"cancel tomorrow\'s 6:30 alarm" and "turn off my wake up alarm" cancel the alarm meant, no other reminder', async () => {
+    const handle = makePipeline({ env: { DEFAULT_TIMEZONE: 'America/New_York' } });
+    const send = async (text: string, minutes = 0) => (await handle(consoleMessage(text, { phone: ALICE, receivedAt: later(minutes) }))).reply;
+    await send('set an alarm for 6:30am tomorrow');
+    await send('wake me up at 7am wednesday');
+    await send('remind me to call mom tomorrow at 6:30pm');
+    expect(await send("cancel tomorrow's 6:30 alarm", 600)).to.match(/^🗑️ Cancelled: Alarm — Tue Nov 24, 6:30 AM/);
+    expect(await send('turn off my wake up alarm', 601)).to.match(/^🗑️ Cancelled: Wake up — Wed Nov 25, 7:00 AM/);
+    const rows = await sql<{ text: string; status: string }>('select text, status from reminders order by due_at');
+    expect(rows.map((r) => `${r.text}:${r.status}`)).to.deep.equal(['Alarm:cancelled', 'Call mom:pending', 'Wake up:cancelled']);
+  });
+
+  it('"oops remove the gas one i logged" deletes the latest gas expense, not the last one logged', async () => {
+    const handle = makePipeline();
+    await handle(consoleMessage('spent 40 on gas'));
+    await handle(consoleMessage('spent 12 on lunch'));
+    expect((await handle(consoleMessage('oops remove the gas one i logged'))).reply).to.match(/Deleted \$40\.00 gas/);
+    expect((await sql<{ description: string }>('select description from expenses')).map((r) => r.description)).to.deep.equal(['lunch']);
+  });
+});

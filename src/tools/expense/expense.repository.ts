@@ -1,4 +1,5 @@
 import { EntityRepository, raw } from '@mikro-orm/postgresql';
+import { matchesWords } from '../../understanding/wording.js';
 import type { Expense } from './expense.entity.js';
 import type { ExpenseCategory as CategoryName } from './expense.categories.js';
 
@@ -83,6 +84,16 @@ export class ExpenseRepository extends EntityRepository<Expense> {
   async edit(id: number, change: { amount?: string; description?: string | null; category?: number }): Promise<void> {
     const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
     if (Object.keys(set).length) await this.nativeUpdate({ id }, set);
+  }
+
+  /** The most recently logged of the last 100 whose description or category has all of `words`. */
+  async lastLoggedMatching(userId: number, words: string[]): Promise<ExpenseRow | null> {
+    const rows = await this.rows()
+      .where({ user: userId })
+      .orderBy([{ createdAt: 'desc' }, { id: 'desc' }])
+      .limit(100)
+      .execute<ExpenseRow[]>('all');
+    return rows.find((r) => matchesWords(`${r.description ?? ''} ${r.category}`, words)) ?? null;
   }
 
   async removeId(id: number): Promise<void> {

@@ -27,6 +27,8 @@ export async function referredReminders(ctx: ToolContext, pick: ReferredPick): P
   if (pick.ref === 'next') return upcoming.slice(0, 1);
   return upcoming.filter((r) => {
     const local = DateTime.fromJSDate(r.dueAt, { zone: ctx.timezone });
-    return (!pick.onDate || local.toISODate() === pick.onDate) && (!pick.atTime || local.toFormat('HH:mm') === pick.atTime);
+    // "the 6:30 alarm" said without am/pm: the clock on either half of the day.
+    const clock = (hhmm: string) => `${Number(hhmm.slice(0, 2)) % 12}${hhmm.slice(2)}`;
+    return (!pick.onDate || local.toISODate() === pick.onDate) && (!pick.atTime || clock(local.toFormat('HH:mm')) === clock(pick.atTime));
   });
 }

@@ -109,7 +109,7 @@ export const reminderRules: Rule[] = [
   {
     name: 'reminders.stop',
     match: ({ text }, ctx) => {
-      const m = STOP_REMINDING.exec(text);
+      const m = STOP_REMINDING.exec(text.replace(/^(?:nvm|never ?mind|actually|oh|wait|ok|okay)[\s,]+/, ''));
       const target = m ? targetArgs(m[1]!, ctx) : null;
       return target ? toolCall('reminders.cancel', target) : null;
     },

@@ -7,13 +7,14 @@ import { compact } from './wording.js';
 
 /** "oops, …", "actually …", "no wait, …": what people put before a take-back or a correction. */
 export const LEAD = new RegExp(wordList`^(?:(?:oops|oopsie|whoops|oh no|oh|ugh|sorry|my bad|wait|actually|no|nope|nah|hmm|
-  never mind|nvm|on second thought|scratch that and)[\s,.!:-]+)*(?:please |pls |can you |could you |u )?`);
+  never mind|nvm|on second thought|scratch that and)[\s,.!:-]+)*(?:please |pls |can you |could you |u )?(?:go ahead and |
+  find and |just |do |open (?:my |the )?(?:calendar|reminders|alarms)(?: and)? )?`);
 const REMOVE = String.raw`(?:delete|remove|cancel|scratch|drop|erase|get rid of|kill|forget|nix|trash|undo|clear|take off|take out)`;
 const IT = wordList`(?:it|that|this|that one|this one|the last one|that last one|the last|last one|the one i just (?:added|made|set|
   created|did)|what i just (?:added|made|set|did|said))`;
 const REMOVE_IT = new RegExp(String.raw`^${REMOVE}\s+${IT}(?:\s+(?:please|pls|thanks|too|then|instead|now))*$`);
 const REMOVE_NEXT = new RegExp(wordList`^${REMOVE}\s+(?:my |the )?(?:very )?next (event|appointment|appt|meeting|thing|
-  reminder|alarm|one)(?: on my calendar| from my calendar| off my calendar)?$`);
+  reminder|alarm|one)(?: (?:on|from|off|in) (?:my|the) calendar)?(?: please| pls)?$`);
 
 const DROPPED = 'OK, dropped that.';
 const WHICH = 'Delete what? Tell me which one — e.g. "cancel my dentist reminder" or "delete lunch from my calendar".';
