@@ -147,6 +147,15 @@ describe('references, bulk removal and corrections', () => {
       expect(await send('cancel all my alarms')).to.match(/no upcoming alarms/);
     });
 
+    it('"remove everything" with no days or calendar words is not read as the calendar', async () => {
+      await send('dentist appointment tomorrow at 3pm');
+      await send('add milk and eggs');
+      expect(await send('remove everything')).to.not.match(/event/);
+      await send("what's on my list");
+      await send('delete it');
+      expect(await eventTitles()).to.deep.equal(['Dentist appointment']);
+    });
+
     it('a YES the tool never asked for deletes nothing', async () => {
       await send('dentist appointment tomorrow at 3pm');
       await send('clear my calendar tomorrow');

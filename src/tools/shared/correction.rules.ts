@@ -3,7 +3,7 @@ import { wordList } from '../../understanding/pattern.js';
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { capitalize, fromRaw } from '../../understanding/wording.js';
 import { findMoney } from '../expense/expense.money.js';
-import { lastReferences, lastTouchedOther, type Reference } from './reference.js';
+import { lastReferences, lastWasOther, type Reference } from './reference.js';
 import { LEAD } from './reference.rules.js';
 import { compact } from './wording.js';
 
@@ -62,7 +62,7 @@ const WHICH = 'Which one should I change? Tell me what it is, e.g. "move dentist
  * $20", "actually lunch was $14.50, fix that", "change the title to team sync", "actually it's on friday".
  */
 function correct({ text, raw }: RuleInput, ctx: UnderstandContext): Understanding | null {
-  if (ctx.pending || lastTouchedOther(ctx.lastToolResult)) return null;
+  if (ctx.pending || lastWasOther(ctx.lastToolResult)) return null;
   const body = text.replace(LEAD, '').replace(/[!?]+$/, '');
   const led = body !== text;
   const title = TITLE.exec(body);

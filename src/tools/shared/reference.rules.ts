@@ -2,7 +2,7 @@ import { parseDayRange } from '../../understanding/date-range.js';
 import { parseWhen } from '../../understanding/dates.js';
 import { wordList } from '../../understanding/pattern.js';
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
-import { lastReferences, lastTouchedOther } from './reference.js';
+import { lastReferences, lastWasOther } from './reference.js';
 import { compact } from './wording.js';
 
 /** "oops, …", "actually …", "no wait, …": what people put before a take-back or a correction. */
@@ -24,7 +24,7 @@ function removeIt({ text }: RuleInput, ctx: UnderstandContext): Understanding | 
   if (!REMOVE_IT.test(text.replace(LEAD, ''))) return null;
   // "undo" alone keeps its own meaning (the expense module's); with an open question, "cancel that" drops the question.
   if (ctx.pending) return { kind: 'reply', text: DROPPED, clearPending: true };
-  if (lastTouchedOther(ctx.lastToolResult)) return null;
+  if (lastWasOther(ctx.lastToolResult)) return null;
   const refs = lastReferences(ctx.lastToolResult);
   if (refs.length > 1) return { kind: 'reply', text: 'Delete which one — the reminder or the event? e.g. "cancel the reminder" or "delete the event".' };
   const [ref] = refs;
@@ -54,6 +54,7 @@ const FILLER = new RegExp(wordList`\b(?:all|every|everything|entire|whole|of|my|
   schedule|agenda|diary|from|on|for|in|at|out|completely|entirely|that's|thats|i have|scheduled|booked|please|pls|day|off|with)\b`,
 'g');
 const RANGE_WORDS = /\b(?:(?:the )?(?:next|this|coming|rest of (?:the |this )?)\s*(?:\d+ )?(?:week|weekend|month|days))\b/g;
+const CALENDAR_WORDS = /\b(?:events?|appointments?|appts?|meetings?|calendar|cal|schedule|agenda|day|diary|plans)\b/;
 const KIND = /\b(meeting|appointment|appt|call)s?\b/;
 
 /** "delete all my alarms", "cancel all my reminders": every one, after a YES. */
@@ -74,7 +75,8 @@ function bulkEvents(body: string, ctx: UnderstandContext): Understanding | null 
   const rest = parseWhen(body.replace(RANGE_WORDS, ' '), ctx).rest.replace(FILLER, ' ').replace(KIND, ' ').replace(/\s+/g, ' ').trim();
   if (rest && (rest.split(' ').length > 3 || /\d/.test(rest))) return null;
   const words = [rest, kind === 'appt' ? 'appointment' : kind].filter(Boolean).join(' ') || undefined;
-  if (!range && !EVERY.test(body) && !CALENDAR_NOUN.test(body)) return null;
+  // "delete all" or "remove everything" alone may mean a list: only days or calendar words make it the calendar.
+  if (!range && !CALENDAR_WORDS.test(body)) return null;
   return toolCall('calendar.clear', compact({ from: range?.from, to: range?.to, label: range?.label, words }));
 }
 

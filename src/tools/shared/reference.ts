@@ -52,8 +52,8 @@ export function lastReference(lastToolResult: unknown, family?: RefFamily): Refe
   return refs.length === 1 ? refs[0]! : null;
 }
 
-/** Did the last answer touch something "it" could also mean (a grocery item, a setting)? Then "it" is not ours to read. */
-export function lastTouchedOther(lastToolResult: unknown): boolean {
+/** Was the last answer about something else "it" could mean (a grocery item, a setting)? Then "it" is not ours to read. */
+export function lastWasOther(lastToolResult: unknown): boolean {
   const runs = Array.isArray(lastToolResult) ? (lastToolResult as LastRun[]) : [];
-  return runs.some((r) => r?.tool && !familyOf(r.tool) && r.ok && !/\.(?:list|show|summary)$/.test(r.tool));
+  return runs.some((r) => r?.tool && !familyOf(r.tool));
 }
