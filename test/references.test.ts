@@ -108,7 +108,8 @@ describe('references, bulk removal and corrections', () => {
 
     it('"clear my calendar tomorrow": NO keeps them', async () => {
       await send('dentist appointment tomorrow at 3pm');
-      expect(await send('clear my calendar tomorrow')).to.match(/^Delete 1 event tomorrow \(Tue Nov 24\): Dentist appointment\? Reply YES or NO\.$/);
+      const question = /^Delete 1 event tomorrow \(Tue Nov 24\): Dentist appointment\? Reply YES or NO\.$/;
+      expect(await send('clear my calendar tomorrow')).to.match(question);
       expect(await send('no')).to.match(/kept/);
       expect(await eventTitles()).to.deep.equal(['Dentist appointment']);
     });
@@ -137,7 +138,8 @@ describe('references, bulk removal and corrections', () => {
       await send('remind me to call mom tomorrow at 6pm');
       await send('set an alarm for 6:30am tomorrow');
       await send('wake me up at 7am wednesday');
-      expect(await send('delete all my alarms')).to.match(/^Cancel 2 alarms: Alarm \(Tue Nov 24, 6:30 AM\), Wake up \(Wed Nov 25, 7:00 AM\)\? Reply YES or NO\.$/);
+      expect(await send('delete all my alarms'))
+        .to.equal('Cancel 2 alarms: Alarm (Tue Nov 24, 6:30 AM), Wake up (Wed Nov 25, 7:00 AM)? Reply YES or NO.');
       expect(await reminderStates()).to.not.include('Alarm:cancelled');
       expect(await send('yes')).to.match(/Cancelled 2 reminders/);
       expect(await reminderStates()).to.deep.equal(['Alarm:cancelled', 'Call mom:pending', 'Wake up:cancelled']);
@@ -154,6 +156,15 @@ describe('references, bulk removal and corrections', () => {
       await send("what's on my list");
       await send('delete it');
       expect(await eventTitles()).to.deep.equal(['Dentist appointment']);
+    });
+
+    it('"clear friday" and "make sure my calendar is clear tomorrow" ask about those days', async () => {
+      await send('team meeting friday at 10am');
+      await send('dentist appointment tomorrow at 3pm');
+      expect(await send('clear friday')).to.match(/^Delete 1 event on Fri Nov 27: Team meeting\? Reply YES or NO\.$/);
+      expect(await send('make sure my calendar is completely clear tomorrow')).to.match(/^Delete 1 event tomorrow \(Tue Nov 24\): Dentist/);
+      expect(await send('no')).to.match(/kept/);
+      expect(await eventTitles()).to.deep.equal(['Dentist appointment', 'Team meeting']);
     });
 
     it('a YES the tool never asked for deletes nothing', async () => {
@@ -190,7 +201,8 @@ describe('references, bulk removal and corrections', () => {
       await send('spent 12 on lunch');
       expect(await send('actually lunch was $14.50, fix that')).to.equal('💸 Lunch: $12.00 → $14.50');
       expect(await send('make that $20')).to.equal('💸 Lunch: $14.50 → $20.00');
-      expect(await sql('select amount::text as amount, description from expenses')).to.deep.equal([{ amount: '20.00', description: 'lunch' }]);
+      const rows = await sql('select amount::text as amount, description from expenses');
+      expect(rows).to.deep.equal([{ amount: '20.00', description: 'lunch' }]);
     });
 
     it('a correction with nothing just stored asks which one, and changes nothing', async () => {
@@ -207,7 +219,8 @@ describe('references: alarms and expenses by their words', () => {
   beforeEach(resetDb);
   it('"cancel tomorrow\'s 6:30 alarm" and "turn off my wake up alarm" cancel the alarm meant, no other reminder', async () => {
     const handle = makePipeline({ env: { DEFAULT_TIMEZONE: 'America/New_York' } });
-    const send = async (text: string, minutes = 0) => (await handle(consoleMessage(text, { phone: ALICE, receivedAt: later(minutes) }))).reply;
+    const send = async (text: string, minutes = 0) =>
+      (await handle(consoleMessage(text, { phone: ALICE, receivedAt: later(minutes) }))).reply;
     await send('set an alarm for 6:30am tomorrow');
     await send('wake me up at 7am wednesday');
     await send('remind me to call mom tomorrow at 6:30pm');

@@ -46,7 +46,8 @@ export const clearEventsTool = defineTool({
       const rows = await events(ctx).byIds(ctx.user.id, ids);
       const deleted = await events(ctx).removeIds(ctx.user.id, rows.map((r) => r.id));
       if (!deleted) return { ok: true, reply: 'Those events were already gone — nothing to delete.' };
-      return { ok: true, reply: `🗑️ Deleted ${countOf(deleted, 'event')}: ${nameList(rows.map((r) => r.title))}.`, data: { deleted: rows.map((r) => r.id) } };
+      const reply = `🗑️ Deleted ${countOf(deleted, 'event')}: ${nameList(rows.map((r) => r.title))}.`;
+      return { ok: true, reply, data: { deleted: rows.map((r) => r.id) } };
     }
     const rows = await inSpan(args, ctx);
     const what = `${args.words ? `"${args.words}" ` : ''}events ${spanLabel(args, ctx.timezone)}`;

@@ -44,10 +44,12 @@ export const editEventTool = defineTool({
     let clashes: EventRow[] = [];
     if (args.date || args.time) {
       const next = moved(event, { date: args.date, time: args.time }, zone);
-      const notifyAt = alertAt({ startAt: next.start, allDay: next.allDay, notifyMinutesBefore: event.notifyMinutesBefore }, ctx.user.preferences, ctx.now);
+      const alert = { startAt: next.start, allDay: next.allDay, notifyMinutesBefore: event.notifyMinutesBefore };
+      const notifyAt = alertAt(alert, ctx.user.preferences, ctx.now);
       clashes = await events(ctx).move(ctx.user.id, event.id, { ...next, notifyAt });
       const after = { ...event, startAt: next.start, endAt: next.end, allDay: next.allDay };
-      if (after.startAt.getTime() !== event.startAt.getTime() || after.allDay !== event.allDay) lines.push(`📅 ${title}: ${whenChange(event, after, zone)}`);
+      const changed = after.startAt.getTime() !== event.startAt.getTime() || after.allDay !== event.allDay;
+      if (changed) lines.push(`📅 ${title}: ${whenChange(event, after, zone)}`);
     }
     const reply = lines.length ? lines.join('\n') : `📅 ${title} — ${eventWhen(event, zone)} (no change)`;
     return { ok: true, reply: `${reply}${overlapWarning(clashes, zone)}`, data: { id: event.id, overlaps: clashes.map((c) => c.id) } };

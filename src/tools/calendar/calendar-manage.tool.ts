@@ -111,7 +111,10 @@ export const deleteEventTool = defineTool({
     if (args.ref) {
       const rows = await referredEvents(ctx, args.ref);
       if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'delete');
-      if (!rows[0]) return { ok: false, reply: args.ref === 'next' ? 'Nothing coming up on your calendar.' : 'Which event? e.g. "delete dentist from my calendar".' };
+      if (!rows[0]) {
+        const reply = args.ref === 'next' ? 'Nothing coming up on your calendar.' : 'Which event? e.g. "delete dentist from my calendar".';
+        return { ok: false, reply };
+      }
       await events(ctx).remove(rows[0].id);
       return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(rows[0], ctx.timezone)}`, data: { id: rows[0].id } };
     }

@@ -43,7 +43,7 @@ const NOT_A_TITLE = new RegExp(wordList`^(?:what|whats|what's|when|how|why|who|w
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost|costs)\b/;
 /** "can we move …", "i need to cancel …": the ask around a calendar change. */
 const ASK = wordList`(?:(?:please|pls|can you|could you|can u|can we|could we|let's|lets|i need to|we need to|need to|i want to|
-  i have to|we have to|gotta)\s+)*`;
+  i'd like to|i would like to|i have to|we have to|gotta)\s+)*`;
 const MOVE = new RegExp(wordList`^${ASK}(?:move|reschedule|resched|push|postpone|shift|bump|change|switch|delay|rebook|
   put off)\s+(?:my |the |our )?(.+?)\s+((?:from\s+.+?\s+)?(?:to|till|until|for|til|->)|back(?: by)?|forward(?: by)?|by|
   later by)\s+(.+)$`);

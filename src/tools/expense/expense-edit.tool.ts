@@ -24,7 +24,9 @@ export const editExpenseTool = defineTool({
     const repo = ctx.em.getRepository(Expense);
     const row = ref?.ids.length === 1 ? await repo.byId(ctx.user.id, ref.ids[0]!) : null;
     if (!row) return { ok: false, reply: WHICH };
-    if (!args.amount && !args.description && !args.category) return { ok: false, reply: 'What should I change it to? e.g. "make that $20".' };
+    if (!args.amount && !args.description && !args.category) {
+      return { ok: false, reply: 'What should I change it to? e.g. "make that $20".' };
+    }
     const currency = row.currency.trim();
     if (args.amount) {
       const problem = amountProblem(args.amount, currency);
@@ -38,7 +40,9 @@ export const editExpenseTool = defineTool({
     const lines = [
       args.description && args.description !== row.description ? `💸 ${row.description ?? row.category} → ${args.description}` : '',
       args.category && args.category !== row.category ? `💸 ${label}: ${row.category} → ${args.category}` : '',
-      amount && !new Big(amount).eq(row.amount) ? `💸 ${label}: ${formatMoney(row.amount, currency)} → ${formatMoney(amount, currency)}` : '',
+      amount && !new Big(amount).eq(row.amount)
+        ? `💸 ${label}: ${formatMoney(row.amount, currency)} → ${formatMoney(amount, currency)}`
+        : '',
     ].filter(Boolean);
     const reply = lines.length ? lines.join('\n') : `💸 ${label}: ${formatMoney(row.amount, currency)} (no change)`;
     return { ok: true, reply, data: { expenseId: row.id } };

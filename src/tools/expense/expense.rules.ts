@@ -85,7 +85,8 @@ function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understandin
   const t = clean(input).replace(/^(?:oops|whoops|oh no|ugh|sorry|my bad|wait|actually)[\s,]+/, '');
   if (DELETE_LAST.test(t)) return toolCall('expense.deleteLast', {});
   const named = DELETE_NAMED.exec(t);
-  if (named && !/^(?:last|latest|previous|recent|next|other|first)\b/.test(named[1]!)) return toolCall('expense.deleteLast', { words: named[1]!.trim() });
+  const words = named?.[1]?.trim();
+  if (words && !/^(?:last|latest|previous|recent|next|other|first)\b/.test(words)) return toolCall('expense.deleteLast', { words });
   if (!UNDO.test(t)) return null;
   // An open question ("when should I remind you?") is what "undo" takes back first.
   if (ctx.pending) return { kind: 'reply', text: `OK, dropped that. ${DELETE_HINT}`, clearPending: true };

@@ -24,9 +24,11 @@ function setAlarm(rest: string, ctx: UnderstandContext, label: string): Understa
 }
 
 /** "tomorrow's 6:30 alarm", "the alarm for tmrw morning": the day, and the clock only when one was said in digits. */
-function alarmWhen(words: string, ctx: UnderstandContext): { onDate?: string; atTime?: string } {
-  const when = parseWhen(words.replace(/\b(?:wake ?up|my|the|for|on|at)\b/g, ' ').replace(/'s\b/g, ''), ctx, { dateDecidedElsewhere: true });
-  return compact({ onDate: when.date, atTime: /\d/.test(words) ? when.time : undefined });
+function alarmWhen(words: string, ctx: UnderstandContext): { onDate?: string; atTime?: string; words?: string } {
+  const plain = words.replace(/\b(?:wake ?up|my|the|for|on|at)\b/g, ' ').replace(/'s\b/g, '');
+  const when = parseWhen(plain, ctx, { dateDecidedElsewhere: true });
+  const wake = /\bwake\b/.test(words) ? 'wake up' : undefined;
+  return compact({ onDate: when.date, atTime: /\d/.test(words) ? when.time : undefined, words: wake });
 }
 
 function match({ text }: RuleInput, ctx: UnderstandContext): Understanding | null {

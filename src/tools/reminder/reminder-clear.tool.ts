@@ -20,7 +20,8 @@ export const clearRemindersTool = defineTool({
       const rows = await repo.byIds(ctx.user.id, ids, ['pending']);
       const cancelled = await repo.cancelIds(ctx.user.id, rows.map((r) => r.id));
       if (!cancelled) return { ok: true, reply: 'Those reminders were already gone — nothing to cancel.' };
-      return { ok: true, reply: `🗑️ Cancelled ${countOf(cancelled, 'reminder')}: ${nameList(rows.map((r) => r.text))}.`, data: { cancelled: rows.map((r) => r.id) } };
+      const reply = `🗑️ Cancelled ${countOf(cancelled, 'reminder')}: ${nameList(rows.map((r) => r.text))}.`;
+      return { ok: true, reply, data: { cancelled: rows.map((r) => r.id) } };
     }
     const noun = args.alarms ? 'alarm' : 'reminder';
     const rows = (await repo.upcoming(ctx.user.id, 200)).filter((r) => !args.alarms || isAlarm(r));

@@ -34,7 +34,8 @@ export const editReminderTool = defineTool({
     const [row] = rows as [ReminderRow];
     const zone = ctx.timezone;
     if (row.rrule && (args.date || args.time)) {
-      return { ok: false, reply: `"${row.text}" repeats — to change its time, cancel it and set it again (e.g. "remind me every day at 8am to …").` };
+      const reply = `"${row.text}" repeats — to change its time, cancel it and set it again (e.g. "remind me every day at 8am to …").`;
+      return { ok: false, reply };
     }
     const local = DateTime.fromJSDate(row.dueAt, { zone });
     const dueAt = args.date || args.time

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Target } from '../../understanding/when-schema.js';
+import { keywords, matchesWords } from '../../understanding/wording.js';
 import { lastReference } from '../shared/reference.js';
 import type { ToolContext } from '../types.js';
 import type { ReminderRow } from './reminder.repository.js';
@@ -25,10 +26,13 @@ export async function referredReminders(ctx: ToolContext, pick: ReferredPick): P
   }
   const upcoming = (await repo.upcoming(ctx.user.id, 200)).filter((r) => !pick.alarm || isAlarm(r));
   if (pick.ref === 'next') return upcoming.slice(0, 1);
-  return upcoming.filter((r) => {
+  const picked = upcoming.filter((r) => {
     const local = DateTime.fromJSDate(r.dueAt, { zone: ctx.timezone });
     // "the 6:30 alarm" said without am/pm: the clock on either half of the day.
     const clock = (hhmm: string) => `${Number(hhmm.slice(0, 2)) % 12}${hhmm.slice(2)}`;
     return (!pick.onDate || local.toISODate() === pick.onDate) && (!pick.atTime || clock(local.toFormat('HH:mm')) === clock(pick.atTime));
   });
+  // "cancel my alarm" among an alarm and a wake-up call: the one called so ("my wake up alarm": the wake-up call).
+  const named = picked.filter((r) => (pick.words ? matchesWords(r.text, keywords(pick.words)) : /^alarm$/i.test(r.text.trim())));
+  return picked.length > 1 && named.length === 1 ? named : picked;
 }

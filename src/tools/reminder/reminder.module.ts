@@ -54,10 +54,13 @@ const dumpReminders: DumpSection = {
 export const reminderModule: ToolModule = {
   name: 'reminders',
   helpOrder: 10,
-  tools: [createReminderTool, listRemindersTool, cancelReminderTool, doneReminderTool, snoozeReminderTool, editReminderTool, clearRemindersTool],
+  tools: [
+    createReminderTool, listRemindersTool, cancelReminderTool, doneReminderTool, snoozeReminderTool, editReminderTool, clearRemindersTool,
+  ],
   entities: [Reminder],
   rules: [...alarmRules, ...reminderRules],
-  resume: (pending, input, ctx) => resumeBulk(pending, input, CLEAR_REMINDERS, 'OK, I kept your reminders.') ?? resumeReminder(pending, input, ctx),
+  resume: (pending, input, ctx) =>
+    resumeBulk(pending, input, CLEAR_REMINDERS, 'OK, I kept your reminders.') ?? resumeReminder(pending, input, ctx),
   examples: [
     'remind me to call the dentist tmrw at 10',
     'remind me in 20 min to check the oven',

@@ -119,6 +119,8 @@ export const reminderRules: Rule[] = [
     match: ({ text }, ctx) => {
       const m = CANCEL.exec(text);
       if (!m) return null;
+      // "cancel the milk from the shopping list" is the list's.
+      if (/\b(?:list|shopping|grocery|groceries)\b/.test(m[1]!)) return null;
       const target = targetArgs(m[1]!, ctx);
       if (!target) return null;
       if (target.number !== undefined) {

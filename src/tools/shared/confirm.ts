@@ -10,7 +10,9 @@ export const CONFIRM_BULK = 'confirmation';
  * A bulk removal never acts on the first ask: it names what it would remove and keeps those rows' ids as the pending
  * request, so YES removes exactly the rows the person saw (not one added since).
  */
-export function askToConfirm(ctx: ToolContext, tool: string, ids: number[], question: string, args: Record<string, unknown> = {}): ToolResult {
+export function askToConfirm(
+  ctx: ToolContext, tool: string, ids: number[], question: string, args: Record<string, unknown> = {},
+): ToolResult {
   const pending: PendingRequest = { tool, args: { ...args, ids }, missing: CONFIRM_BULK, question, createdAt: ctx.now.toISOString() };
   return { ok: true, reply: question, pending, data: { missing: CONFIRM_BULK } };
 }

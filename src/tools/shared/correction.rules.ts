@@ -62,7 +62,7 @@ const WHICH = 'Which one should I change? Tell me what it is, e.g. "move dentist
  * $20", "actually lunch was $14.50, fix that", "change the title to team sync", "actually it's on friday".
  */
 function correct({ text, raw }: RuleInput, ctx: UnderstandContext): Understanding | null {
-  if (ctx.pending || lastWasOther(ctx.lastToolResult)) return null;
+  if (ctx.pending || lastWasOther(ctx.lastToolResult) || /\?\s*$/.test(raw)) return null;
   const body = text.replace(LEAD, '').replace(/[!?]+$/, '');
   const led = body !== text;
   const title = TITLE.exec(body);
@@ -76,6 +76,9 @@ function correct({ text, raw }: RuleInput, ctx: UnderstandContext): Understandin
     const words = title[1]!.replace(TRAILING, '').replace(/^["']|["']$/g, '').trim();
     return editCall(ref, { kind: 'title', title: capitalize(fromRaw(raw, words)) });
   }
+  // "it's on friday" or "no, 8am" corrects only what was just stored; after a listing it takes "make it …".
+  const weak = !MAKE_IT.test(body);
+  if (weak && !ref.stored) return null;
   const value = said ? valueOf(said, ref, ctx) : null;
   if (value) return editCall(ref, value);
   if (amountSaid && ref.family === 'expense') {

@@ -17,6 +17,7 @@ const REMOVE_NEXT = new RegExp(wordList`^${REMOVE}\s+(?:my |the )?(?:very )?next
   reminder|alarm|one)(?: (?:on|from|off|in) (?:my|the) calendar)?(?: please| pls)?$`);
 
 const DROPPED = 'OK, dropped that.';
+const BOTH = 'Delete which one — the reminder or the event? e.g. "cancel the reminder" or "delete the event".';
 const WHICH = 'Delete what? Tell me which one — e.g. "cancel my dentist reminder" or "delete lunch from my calendar".';
 
 /** "delete it" / "cancel that" / "oops delete that last one": the row the last answer stored or listed, never a guess. */
@@ -26,7 +27,7 @@ function removeIt({ text }: RuleInput, ctx: UnderstandContext): Understanding | 
   if (ctx.pending) return { kind: 'reply', text: DROPPED, clearPending: true };
   if (lastWasOther(ctx.lastToolResult)) return null;
   const refs = lastReferences(ctx.lastToolResult);
-  if (refs.length > 1) return { kind: 'reply', text: 'Delete which one — the reminder or the event? e.g. "cancel the reminder" or "delete the event".' };
+  if (refs.length > 1) return { kind: 'reply', text: BOTH };
   const [ref] = refs;
   if (!ref) return /^undo\b/.test(text.replace(LEAD, '')) ? null : { kind: 'reply', text: WHICH };
   if (ref.family === 'reminders') return toolCall('reminders.cancel', { ref: 'last' });
@@ -53,7 +54,8 @@ const REMINDER_BULK = new RegExp(wordList`^(?:all |every )?(?:of )?(?:my |the )?
 const FILLER = new RegExp(wordList`\b(?:all|every|everything|entire|whole|of|my|the|events?|plans?|things?|stuff|calendar|cal|
   schedule|agenda|diary|from|on|for|in|at|out|completely|entirely|that's|thats|i have|scheduled|booked|please|pls|day|off|with)\b`,
 'g');
-const RANGE_WORDS = /\b(?:(?:the )?(?:next|this|coming|rest of (?:the |this )?)\s*(?:\d+ )?(?:week|weekend|month|days))\b/g;
+const RANGE_WORDS = new RegExp(wordList`\b(?:(?:the )?(?:next|this|coming|rest of (?:the |this )?)\s*(?:\d+ )?(?:week|weekend|month|
+  days)|(?:the )?weekend)\b`, 'g');
 const CALENDAR_WORDS = /\b(?:events?|appointments?|appts?|meetings?|calendar|cal|schedule|agenda|day|diary|plans)\b/;
 const KIND = /\b(meeting|appointment|appt|call)s?\b/;
 
@@ -68,11 +70,14 @@ function bulkReminders(body: string): Understanding | null {
  * "delete all events on friday", "clear my calendar tomorrow", "cancel everything tomorrow", "clear my day from
  * meetings", "completely clear my calendar": the events of those days (or every upcoming one), after a YES.
  */
-function bulkEvents(body: string, ctx: UnderstandContext): Understanding | null {
-  if (NOT_CALENDAR.test(body) || /\b(?:them|those|these|it)\b/.test(body) || !(EVERY.test(body) || CALENDAR_NOUN.test(body))) return null;
+function bulkEvents(body: string, ctx: UnderstandContext, clearing: boolean): Understanding | null {
+  if (NOT_CALENDAR.test(body) || /\b(?:them|those|these|it)\b/.test(body)) return null;
   const range = parseDayRange(body, ctx);
   const kind = KIND.exec(body)?.[1];
   const rest = parseWhen(body.replace(RANGE_WORDS, ' '), ctx).rest.replace(FILLER, ' ').replace(KIND, ' ').replace(/\s+/g, ' ').trim();
+  // "clear tomorrow", "clear friday": a day alone after clear is that day's calendar.
+  const dayAlone = clearing && range && !rest && !kind;
+  if (!(EVERY.test(body) || CALENDAR_NOUN.test(body) || dayAlone)) return null;
   if (rest && (rest.split(' ').length > 3 || /\d/.test(rest))) return null;
   const words = [rest, kind === 'appt' ? 'appointment' : kind].filter(Boolean).join(' ') || undefined;
   // "delete all" or "remove everything" alone may mean a list: only days or calendar words make it the calendar.
@@ -80,11 +85,18 @@ function bulkEvents(body: string, ctx: UnderstandContext): Understanding | null 
   return toolCall('calendar.clear', compact({ from: range?.from, to: range?.to, label: range?.label, words }));
 }
 
+/** "make sure my calendar is completely clear tomorrow": the same as "clear my calendar tomorrow". */
+const MAKE_CLEAR = new RegExp(wordList`^(?:make sure|ensure) ((?:my |the )?(?:calendar|schedule|day)) is (?:completely |totally |
+  entirely )?(?:clear|empty|free)\b(.*)$`);
+
 function bulk({ text }: RuleInput, ctx: UnderstandContext): Understanding | null {
-  const m = BULK.exec(text.replace(LEAD, ''));
+  const plain = text.replace(LEAD, '');
+  const clear = MAKE_CLEAR.exec(plain);
+  const m = BULK.exec(clear ? `clear ${clear[1]}${clear[2]}` : plain);
   if (!m) return null;
   const body = m[1]!.replace(/[?.!]+$/, '').trim();
-  return bulkReminders(body) ?? bulkEvents(body, ctx);
+  const clearing = Boolean(clear) || /^(?:completely |totally )?(?:clear|wipe|free up)\b/.test(plain);
+  return bulkReminders(body) ?? bulkEvents(body, ctx, clearing);
 }
 
 export const referenceRules: Rule[] = [
