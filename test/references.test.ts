@@ -165,6 +165,7 @@ describe('references, bulk removal and corrections', () => {
       expect(await send('make sure my calendar is completely clear tomorrow')).to.match(/^Delete 1 event tomorrow \(Tue Nov 24\): Dentist/);
       expect(await send('no')).to.match(/kept/);
       expect(await eventTitles()).to.deep.equal(['Dentist appointment', 'Team meeting']);
+      expect(await send('clear my 3pm tomorrow')).to.match(/^🗑️ Deleted from your calendar: Dentist appointment/);
     });
 
     it('a YES the tool never asked for deletes nothing', async () => {

@@ -74,7 +74,10 @@ function bulkEvents(body: string, ctx: UnderstandContext, clearing: boolean): Un
   if (NOT_CALENDAR.test(body) || /\b(?:them|those|these|it)\b/.test(body)) return null;
   const range = parseDayRange(body, ctx);
   const kind = KIND.exec(body)?.[1];
-  const rest = parseWhen(body.replace(RANGE_WORDS, ' '), ctx).rest.replace(FILLER, ' ').replace(KIND, ' ').replace(/\s+/g, ' ').trim();
+  const when = parseWhen(body.replace(RANGE_WORDS, ' '), ctx);
+  // "clear my 3pm tomorrow" names one event, not a day.
+  if (when.time && !EVERY.test(body)) return null;
+  const rest = when.rest.replace(FILLER, ' ').replace(KIND, ' ').replace(/\s+/g, ' ').trim();
   // "clear tomorrow", "clear friday": a day alone after clear is that day's calendar.
   const dayAlone = clearing && range && !rest && !kind;
   if (!(EVERY.test(body) || CALENDAR_NOUN.test(body) || dayAlone)) return null;
