@@ -7,9 +7,11 @@ import { expenseModule } from './expense/expense.module.js';
 import { groceryModule } from './grocery/grocery.module.js';
 import { listsModule } from './grocery/lists.module.js';
 import { createHelpModule } from './help/help.module.js';
+import { referencesModule } from './shared/references.module.js';
 
 /** The tool registry: one line per tool module. Order is rule precedence; help stays last (its hints are a fallback). */
 export const toolModules: ToolModule[] = [
+  referencesModule,
   settingsModule,
   notificationModule,
   expenseModule,

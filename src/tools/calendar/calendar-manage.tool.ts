@@ -11,6 +11,7 @@ import { deleteEventSchema, listEventsSchema, moveEventSchema, nextEventsSchema,
 import { alertAt } from './calendar.notify.js';
 import type { EventRow } from './calendar.repository.js';
 import { events, pickEvents } from './calendar.service.js';
+import { referredEvents } from './calendar-ref.js';
 
 function dayLabel(from: string, to: string, zone: string): string {
   const f = DateTime.fromISO(from, { zone });
@@ -50,7 +51,7 @@ export const nextEventsTool = defineTool({
   },
 });
 
-function moved(e: EventRow, args: MoveEventArgs, zone: string): { start: Date; end: Date; allDay: boolean } {
+export function moved(e: EventRow, args: MoveEventArgs, zone: string): { start: Date; end: Date; allDay: boolean } {
   const length = e.endAt.getTime() - e.startAt.getTime();
   if (args.shiftMinutes) {
     const shift = args.shiftMinutes * 60_000;
@@ -103,9 +104,20 @@ export const moveEventTool = defineTool({
 
 export const deleteEventTool = defineTool({
   name: 'calendar.delete',
-  description: 'Delete an event by its number in the last calendar list or by words of its title.',
+  description: 'Delete one event: by its number in the last calendar list, words of its title, its date/time, '
+    + 'ref last ("delete it": the event just added or listed) or ref next.',
   schema: deleteEventSchema,
   async execute(args, ctx) {
+    if (args.ref) {
+      const rows = await referredEvents(ctx, args.ref);
+      if (rows.length > 1) return whichEvent(rows, ctx.timezone, 'delete');
+      if (!rows[0]) {
+        const reply = args.ref === 'next' ? 'Nothing coming up on your calendar.' : 'Which event? e.g. "delete dentist from my calendar".';
+        return { ok: false, reply };
+      }
+      await events(ctx).remove(rows[0].id);
+      return { ok: true, reply: `🗑️ Deleted from your calendar: ${describeEvent(rows[0], ctx.timezone)}`, data: { id: rows[0].id } };
+    }
     if (args.number !== undefined) {
       const [row] = await pickEvents(ctx, args);
       if (!row) return { ok: false, reply: `I don't see event number ${args.number}. Ask "what's on this week" for a numbered list.` };

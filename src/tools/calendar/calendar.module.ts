@@ -9,6 +9,9 @@ import { eventArgs } from './calendar-text.js';
 import { createEventTool } from './calendar-create.tool.js';
 import { deleteEventTool, listEventsTool, moveEventTool, nextEventsTool } from './calendar-manage.tool.js';
 import { CalendarEvent } from './calendar.entity.js';
+import { editEventTool } from './calendar-edit.tool.js';
+import { CLEAR_EVENTS, clearEventsTool } from './calendar-clear.tool.js';
+import { resumeBulk } from '../shared/confirm.js';
 import { createEventAlertsJob } from './calendar.job.js';
 import { calendarRules } from './calendar.rules.js';
 
@@ -16,7 +19,8 @@ const COMMAND = /^(?:what|whats|what's|show|list|add|cancel|delete|remove|help|r
 
 /** "add dentist to my calendar" → "When is it?" → "tues 3pm"; "move lunch" → "To when?" → "friday". */
 function resumeCalendar(pending: PendingRequest, input: RuleInput, ctx: UnderstandContext): Understanding | null {
-  if (COMMAND.test(input.text)) return null;
+  const bulk = resumeBulk(pending, input, CLEAR_EVENTS, 'OK, I kept those events.');
+  if (bulk || pending.tool === CLEAR_EVENTS || COMMAND.test(input.text)) return bulk;
   const args = pending.args;
   if (pending.tool === 'calendar.move' && pending.missing === 'when') {
     const when = parseWhen(input.text.replace(/^(?:to|till|until|for)\s+/, ''), ctx, { dateDecidedElsewhere: true });
@@ -49,7 +53,7 @@ const dumpEvents: DumpSection = {
 export const calendarModule: ToolModule = {
   name: 'calendar',
   helpOrder: 20,
-  tools: [createEventTool, listEventsTool, nextEventsTool, moveEventTool, deleteEventTool],
+  tools: [createEventTool, listEventsTool, nextEventsTool, moveEventTool, deleteEventTool, editEventTool, clearEventsTool],
   entities: [CalendarEvent],
   rules: calendarRules,
   resume: resumeCalendar,

@@ -113,6 +113,20 @@ export class CalendarRepository extends EntityRepository<CalendarEvent> {
     await this.nativeDelete({ id });
   }
 
+  /** Deletes those of `ids` that are the user's; returns how many. */
+  removeIds(userId: number, ids: readonly number[]): Promise<number> {
+    return this.nativeDelete({ id: { $in: [...ids] }, user: userId });
+  }
+
+  async retitle(id: number, title: string): Promise<void> {
+    await this.nativeUpdate({ id }, { title, updatedAt: new Date() });
+  }
+
+  /** The user's events among `ids`, by start. */
+  byIds(userId: number, ids: readonly number[]): Promise<EventRow[]> {
+    return this.rows({ id: { $in: [...ids] }, user: userId }, { startAt: 'asc', id: 'asc' });
+  }
+
   /** The next `count` events within a year: not started yet, or all-day ones still running. */
   upcoming(userId: number, now: Date, count: number): Promise<EventRow[]> {
     const horizon = new Date(now.getTime() + 366 * 86_400_000);

@@ -43,7 +43,7 @@ const NOT_A_TITLE = new RegExp(wordList`^(?:what|whats|what's|when|how|why|who|w
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost|costs)\b/;
 /** "can we move …", "i need to cancel …": the ask around a calendar change. */
 const ASK = wordList`(?:(?:please|pls|can you|could you|can u|can we|could we|let's|lets|i need to|we need to|need to|i want to|
-  i have to|we have to|gotta)\s+)*`;
+  i'd like to|i would like to|i have to|we have to|gotta)\s+)*`;
 const MOVE = new RegExp(wordList`^${ASK}(?:move|reschedule|resched|push|postpone|shift|bump|change|switch|delay|rebook|
   put off)\s+(?:my |the |our )?(.+?)\s+((?:from\s+.+?\s+)?(?:to|till|until|for|til|->)|back(?: by)?|forward(?: by)?|by|
   later by)\s+(.+)$`);
@@ -52,6 +52,9 @@ const EVENING = /\b(?:dinner|supper|drinks|party|night|concert|movie|show|game|d
 const MORNING = /\b(?:breakfast|brunch)\b/;
 const DELETE = new RegExp(wordList`^${ASK}(?:cancel|delete|remove|clear|drop|scrap|erase|take off)\s+(?:my |the |
   our )?(.+?)(?:\s+(?:from|off|on|in)\s+(?:my |the )?(?:calendar|cal|schedule|agenda))?$`);
+/** "take the doctor appointment off my calendar". */
+const TAKE_OFF = new RegExp(String.raw`^${ASK}(?:take|get|knock|strike|cross)\s+(?:my |the |our )?(.+?)\s+off(?: of)?\s+(?:my |the )?` +
+  String.raw`(?:calendar|cal|schedule|agenda)$`);
 /** "board meeting is cancelled", "dinner with sam got called off". */
 const CALLED_OFF = /^(?:my |the |our )?(.+?)\s+(?:is|was|has been|got|'s|is now)\s+(?:cancell?ed|called off|off)$/;
 
@@ -136,7 +139,7 @@ export const calendarRules: Rule[] = [
   {
     name: 'calendar.delete',
     match: ({ text }, ctx) => {
-      const m = DELETE.exec(text);
+      const m = DELETE.exec(text) ?? TAKE_OFF.exec(text);
       if (!m || !(CALENDAR_HINT.test(text) || EVENT_NOUN.test(m[1]!))) return null;
       const words = m[1]!.replace(/\b(?:event|appointment|appt)$/, '').trim() || m[1]!;
       return toolCall('calendar.delete', wordsAndDate(words, ctx));

@@ -38,4 +38,28 @@ export const moveEventSchema = z.object({
 });
 export type MoveEventArgs = z.infer<typeof moveEventSchema>;
 
-export const deleteEventSchema = z.object({ ...targetFields });
+/** "it / that / the last one" (the event just added or the one just listed), or the next event. */
+export const eventRef = z.enum(['last', 'next']).optional()
+  .describe('"it"/"that"/"the last one": the event just added or listed; "next": the next event');
+
+export const deleteEventSchema = z.object({ ...targetFields, ref: eventRef });
+export type DeleteEventArgs = z.infer<typeof deleteEventSchema>;
+
+export const editEventSchema = z.object({
+  ...targetFields,
+  ref: eventRef,
+  date: localDate.optional(),
+  time: localTime.optional(),
+  title: z.string().trim().min(1).max(200, told('An event title can be up to 200 characters long.')).optional(),
+});
+export type EditEventArgs = z.infer<typeof editEventSchema>;
+
+/** Bulk delete: asks YES/NO first; `confirm` (the YES) deletes exactly the events named in that question. */
+export const clearEventsSchema = z.object({
+  from: localDate.optional().describe('First local day; none: from today on'),
+  to: localDate.optional().describe('Last local day (inclusive); none: everything upcoming'),
+  label: z.string().trim().min(1).max(60).optional(),
+  words: z.string().trim().min(1).max(200).optional().describe('Only events whose title has these words ("meetings")'),
+  confirm: z.boolean().optional().describe('Only when the user answered YES to the question this tool asked'),
+});
+export type ClearEventsArgs = z.infer<typeof clearEventsSchema>;

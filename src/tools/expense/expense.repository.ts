@@ -1,4 +1,5 @@
 import { EntityRepository, raw } from '@mikro-orm/postgresql';
+import { matchesWords } from '../../understanding/wording.js';
 import type { Expense } from './expense.entity.js';
 import type { ExpenseCategory as CategoryName } from './expense.categories.js';
 
@@ -72,6 +73,27 @@ export class ExpenseRepository extends EntityRepository<Expense> {
       .limit(1)
       .execute<ExpenseRow[]>('all');
     return row ?? null;
+  }
+
+  async byId(userId: number, id: number): Promise<ExpenseRow | null> {
+    const [row] = await this.rows().where({ id, user: userId }).execute<ExpenseRow[]>('all');
+    return row ?? null;
+  }
+
+  /** A correction in place ("make that $20"): only the given columns change. */
+  async edit(id: number, change: { amount?: string; description?: string | null; category?: number }): Promise<void> {
+    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length) await this.nativeUpdate({ id }, set);
+  }
+
+  /** The most recently logged of the last 100 whose description or category has all of `words`. */
+  async lastLoggedMatching(userId: number, words: string[]): Promise<ExpenseRow | null> {
+    const rows = await this.rows()
+      .where({ user: userId })
+      .orderBy([{ createdAt: 'desc' }, { id: 'desc' }])
+      .limit(100)
+      .execute<ExpenseRow[]>('all');
+    return rows.find((r) => matchesWords(`${r.description ?? ''} ${r.category}`, words)) ?? null;
   }
 
   async removeId(id: number): Promise<void> {

@@ -12,6 +12,10 @@ const EXPENSE_WORD = String.raw`(?:expenses?|expences?|purchases?|transactions?|
 const DELETE_LAST = new RegExp(wordList`^(?:delete|remove|undo|cancel|erase|scratch|drop|get rid of|take back|void)\s+(?:the\s+|
   my\s+|that\s+)?(?:last|latest|previous|most recent|recent|last logged)\s+(?:one\s+|${EXPENSE_WORD}\s*)?(?:${EXPENSE_WORD})?$|
   ^(?:delete|remove|undo|cancel)\s+(?:that|this|the)\s+${EXPENSE_WORD}$|^undo (?:last|that) ${EXPENSE_WORD}$`);
+/** "remove the gas one i logged", "delete my coffee expense": the latest expense with those words. */
+const DELETE_NAMED = new RegExp(wordList`^(?:delete|remove|undo|cancel|erase|scratch|drop|get rid of)\s+(?:the\s+|my\s+|that\s+)?
+  ([a-z][a-z' ]{1,40}?)\s+(?:${EXPENSE_WORD}(?:\s+(?:i|that i|we)\s+(?:just\s+)?(?:logged|added|entered|put in))?|one\s+(?:i|that i|
+  we)\s+(?:just\s+)?(?:logged|entered|spent|paid))$`);
 const UNDO = new RegExp(wordList`^(?:undo|undo that|undo it|undo last|undo the last one|oops undo|scratch that|that was wrong|
   wrong amount|delete that|remove that|delete it|remove it|take that back|my bad undo|(?:oops|oh no|whoops|my bad)\s+(?:delete|
   remove|undo) (?:that|it)|(?:delete|remove|cancel) the last one)$`);
@@ -81,6 +85,9 @@ function otherChange(ctx: UnderstandContext): string | null {
 function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input).replace(/^(?:oops|whoops|oh no|ugh|sorry|my bad|wait|actually)[\s,]+/, '');
   if (DELETE_LAST.test(t)) return toolCall('expense.deleteLast', {});
+  const named = DELETE_NAMED.exec(t);
+  const words = named?.[1]?.trim();
+  if (words && !/^(?:last|latest|previous|recent|next|other|first)\b/.test(words)) return toolCall('expense.deleteLast', { words });
   if (!UNDO.test(t)) return null;
   // An open question ("when should I remind you?") is what "undo" takes back first.
   if (ctx.pending) return { kind: 'reply', text: `OK, dropped that. ${DELETE_HINT}`, clearPending: true };

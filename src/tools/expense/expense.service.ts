@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import Big from 'big.js';
+import { keywords } from '../../understanding/wording.js';
 import type { ExpenseCategory as CategoryName } from './expense.categories.js';
 import { Expense, ExpenseCategory } from './expense.entity.js';
 import type { CategoryTotal, ExpenseRow } from './expense.repository.js';
@@ -43,9 +44,10 @@ export function recentExpenses(em: EntityManager, userId: number, limit: number)
 }
 
 /** Removes the most recently logged expense (not the latest spent: "undo" means the last thing I told you). */
-export async function deleteLastExpense(em: EntityManager, userId: number): Promise<ExpenseRow | null> {
+export async function deleteLastExpense(em: EntityManager, userId: number, words?: string): Promise<ExpenseRow | null> {
   const expenses = em.getRepository(Expense);
-  const last = await expenses.lastLogged(userId);
+  const query = keywords(words ?? '');
+  const last = query.length ? await expenses.lastLoggedMatching(userId, query) : await expenses.lastLogged(userId);
   if (last) await expenses.removeId(last.id);
   return last;
 }

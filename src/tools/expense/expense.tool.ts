@@ -80,11 +80,12 @@ export const recentTool = defineTool({
 
 export const deleteLastTool = defineTool({
   name: 'expense.deleteLast',
-  description: 'Delete the most recently logged expense.',
-  schema: z.object({}),
-  async execute(_args, ctx) {
-    const deleted = await deleteLastExpense(ctx.em, ctx.user.id);
-    if (!deleted) return { ok: false, reply: 'There are no expenses to delete.' };
+  description: 'Delete the most recently logged expense, or the most recent one whose description or category has `words` '
+    + '("remove the gas one i logged").',
+  schema: z.object({ words: z.string().trim().min(1).max(100).optional() }),
+  async execute({ words }, ctx) {
+    const deleted = await deleteLastExpense(ctx.em, ctx.user.id, words);
+    if (!deleted) return { ok: false, reply: words ? `I couldn't find an expense for "${words}".` : 'There are no expenses to delete.' };
     const day = DateTime.fromJSDate(deleted.spentAt, { zone: ctx.timezone }).toFormat('ccc LLL d');
     return { ok: true, reply: `🗑️ Deleted ${describe(deleted)} from ${day}.` };
   },

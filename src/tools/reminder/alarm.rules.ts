@@ -1,4 +1,6 @@
 import { parseSchedule } from '../../understanding/schedule.js';
+import { parseWhen } from '../../understanding/dates.js';
+import { compact } from '../shared/wording.js';
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { wordList } from '../../understanding/pattern.js';
 
@@ -21,10 +23,18 @@ function setAlarm(rest: string, ctx: UnderstandContext, label: string): Understa
   return toolCall('reminders.create', { text: label, date: when.date, time: when.time, inMinutes: when.inMinutes, repeat: when.repeat });
 }
 
+/** "tomorrow's 6:30 alarm", "the alarm for tmrw morning": the day, and the clock only when one was said in digits. */
+function alarmWhen(words: string, ctx: UnderstandContext): { onDate?: string; atTime?: string; words?: string } {
+  const plain = words.replace(/\b(?:wake ?up|my|the|for|on|at)\b/g, ' ').replace(/'s\b/g, '');
+  const when = parseWhen(plain, ctx, { dateDecidedElsewhere: true });
+  const wake = /\bwake\b/.test(words) ? 'wake up' : undefined;
+  return compact({ onDate: when.date, atTime: /\d/.test(words) ? when.time : undefined, words: wake });
+}
+
 function match({ text }: RuleInput, ctx: UnderstandContext): Understanding | null {
   if (QUERY.test(text) && !SET.test(text)) return toolCall('reminders.list', {});
   const removal = REMOVE.exec(text);
-  if (removal) return toolCall('reminders.cancel', { words: 'alarm' });
+  if (removal) return toolCall('reminders.cancel', { alarm: true, ...alarmWhen(`${removal[1]} ${removal[2]}`, ctx) });
   const wake = WAKE.exec(text);
   if (wake) return setAlarm(wake[1]!, ctx, 'Wake up');
   const set = SET.exec(text) ?? BARE.exec(text);

@@ -9,6 +9,7 @@ import { askFor } from '../shared/ask.js';
 import { defineTool, type ToolContext, type ToolResult } from '../types.js';
 import { listRemindersSchema, pickReminderSchema, snoozeReminderSchema, type PickReminderArgs } from './reminder.schemas.js';
 import type { ReminderRow } from './reminder.repository.js';
+import { referredReminders } from './reminder-ref.js';
 import { describeReminder, doneSinceSent, numbered, pickReminders, reminders } from './reminder.service.js';
 
 const NONE_YET = 'You have no upcoming reminders. Try: remind me to call mom tomorrow at 5';
@@ -38,12 +39,26 @@ function notFound(args: PickReminderArgs): string {
     : `I couldn't find a reminder about "${describeTarget(args)}". Send "reminders" to see the list.`;
 }
 
+/** "delete it", "cancel my next reminder", "turn off my alarm": the row the reference means, or a question. */
+async function cancelReferred(args: PickReminderArgs, ctx: ToolContext): Promise<ToolResult> {
+  const rows = await referredReminders(ctx, args);
+  if (rows.length > 1) return which(rows, ctx, 'cancel');
+  const [row] = rows;
+  if (!row) {
+    if (args.alarm) return { ok: false, reply: 'I don\'t see an alarm like that. Send "reminders" to see what\'s set.' };
+    return { ok: false, reply: args.ref === 'next' ? NONE_YET : 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
+  }
+  await reminders(ctx).change(row, { status: 'cancelled' });
+  return { ok: true, reply: `🗑️ Cancelled: ${describeReminder(row, ctx.timezone)}`, data: { id: row.id } };
+}
+
 export const cancelReminderTool = defineTool({
   name: 'reminders.cancel',
-  description: 'Cancel a reminder by its number in the last list or by a few of its words '
-    + '(falls back to a calendar event with those words).',
+  description: 'Cancel one reminder: by its number in the last list, a few of its words (falls back to a calendar event '
+    + 'with those words), ref last ("delete it": the one just set), ref next, or alarm (only alarms).',
   schema: pickReminderSchema,
   async execute(args, ctx) {
+    if (args.ref || args.alarm) return cancelReferred(args, ctx);
     if (!hasTarget(args)) return { ok: false, reply: 'Which reminder? Send "reminders" to see the list, then e.g. "cancel 2".' };
     const rows = await pickReminders(ctx, args, ['pending']);
     if (rows.length > 1) return which(rows, ctx, 'cancel');

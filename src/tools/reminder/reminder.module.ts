@@ -5,6 +5,9 @@ import type { PendingRequest } from '../../entities/conversation-state.entity.js
 import type { DumpSection, ToolModule } from '../types.js';
 import { createReminderTool } from './reminder-create.tool.js';
 import { cancelReminderTool, doneReminderTool, listRemindersTool, snoozeReminderTool } from './reminder-manage.tool.js';
+import { editReminderTool } from './reminder-edit.tool.js';
+import { CLEAR_REMINDERS, clearRemindersTool } from './reminder-clear.tool.js';
+import { resumeBulk } from '../shared/confirm.js';
 import { Reminder } from './reminder.entity.js';
 import { createDueRemindersJob } from './reminder.job.js';
 import { alarmRules } from './alarm.rules.js';
@@ -51,10 +54,13 @@ const dumpReminders: DumpSection = {
 export const reminderModule: ToolModule = {
   name: 'reminders',
   helpOrder: 10,
-  tools: [createReminderTool, listRemindersTool, cancelReminderTool, doneReminderTool, snoozeReminderTool],
+  tools: [
+    createReminderTool, listRemindersTool, cancelReminderTool, doneReminderTool, snoozeReminderTool, editReminderTool, clearRemindersTool,
+  ],
   entities: [Reminder],
   rules: [...alarmRules, ...reminderRules],
-  resume: resumeReminder,
+  resume: (pending, input, ctx) =>
+    resumeBulk(pending, input, CLEAR_REMINDERS, 'OK, I kept your reminders.') ?? resumeReminder(pending, input, ctx),
   examples: [
     'remind me to call the dentist tmrw at 10',
     'remind me in 20 min to check the oven',

@@ -127,6 +127,22 @@ export class ReminderRepository extends EntityRepository<Reminder> {
     await this.nativeUpdate({ id: row.id }, { status: change.status, dueAt, doneAt, updatedAt: new Date() });
   }
 
+  /** A correction in place ("make that 7pm", "change the title to …"): the new text and/or due time. */
+  async edit(id: number, change: { text?: string; dueAt?: Date }): Promise<void> {
+    const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+    await this.nativeUpdate({ id }, { ...set, updatedAt: new Date() });
+  }
+
+  /** Cancels those of `ids` that are the user's and still pending; returns how many. */
+  cancelIds(userId: number, ids: readonly number[]): Promise<number> {
+    return this.nativeUpdate({ id: { $in: [...ids] }, user: userId, status: 'pending' }, { status: 'cancelled', updatedAt: new Date() });
+  }
+
+  /** The user's reminders among `ids` that are in one of `statuses`, in due order. */
+  byIds(userId: number, ids: readonly number[], statuses: ReminderStatus[]): Promise<ReminderRow[]> {
+    return this.rows({ id: { $in: [...ids] }, user: userId, status: { $in: statuses } }, { dueAt: 'asc', id: 'asc' });
+  }
+
   /**
    * The user's pending reminders that go off in [from, to), in time order. A recurring one is listed once, at its
    * first time in the range with how it repeats, so "this month" is not thirty lines of the same daily reminder.

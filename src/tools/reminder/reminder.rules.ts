@@ -109,7 +109,7 @@ export const reminderRules: Rule[] = [
   {
     name: 'reminders.stop',
     match: ({ text }, ctx) => {
-      const m = STOP_REMINDING.exec(text);
+      const m = STOP_REMINDING.exec(text.replace(/^(?:nvm|never ?mind|actually|oh|wait|ok|okay)[\s,]+/, ''));
       const target = m ? targetArgs(m[1]!, ctx) : null;
       return target ? toolCall('reminders.cancel', target) : null;
     },
@@ -119,6 +119,8 @@ export const reminderRules: Rule[] = [
     match: ({ text }, ctx) => {
       const m = CANCEL.exec(text);
       if (!m) return null;
+      // "cancel the milk from the shopping list" is the list's.
+      if (/\b(?:list|shopping|grocery|groceries)\b/.test(m[1]!)) return null;
       const target = targetArgs(m[1]!, ctx);
       if (!target) return null;
       if (target.number !== undefined) {

@@ -1,0 +1,14 @@
+import type { ToolModule } from '../types.js';
+import { correctionRules } from './correction.rules.js';
+import { referenceRules } from './reference.rules.js';
+
+/**
+ * "delete it", "make that 7pm", "clear my calendar tomorrow": rules that read what the last answer stored or listed and
+ * call the owning module's tools (reminders.cancel/edit/clear, calendar.delete/edit/clear, expense.edit). They run
+ * before every module's own rules, which would read "make that 7pm" as a new event or "delete it" as the last expense.
+ */
+export const referencesModule: ToolModule = {
+  name: 'references',
+  tools: [],
+  rules: [...referenceRules, ...correctionRules],
+};
