@@ -40,8 +40,9 @@ const SURELY_OUT_OF_SCOPE = 0.6;
 /** How sure of the family, and of the act, before a text the rules missed is acted on through its intent. */
 const SURE_OF_FAMILY = 0.7;
 const SURE_OF_ACT = 0.6;
-/** Below sure but above this, the intent's reading is asked about with one yes/no question. */
+/** Below sure but above these, the intent's reading is asked about with one yes/no question. */
 const MAYBE_FAMILY = 0.45;
+const MAYBE_ACT = 0.5;
 
 export interface GateInput {
   raw: string;
@@ -79,11 +80,12 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
   if (lookup) return lookup;
   const offTopic = OUT_OF_SCOPE.find(([words]) => words.test(input.text));
   if (seen.family === 'oos') return offTopic && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : null;
-  if (asking || offTopic || seen.confidence < MAYBE_FAMILY) return null;
+  if (asking || offTopic || seen.confidence < MAYBE_FAMILY || seen.actConfidence < MAYBE_ACT) return null;
   const call = callForIntent(seen, input.text, input.raw, input);
   if (!call) return null;
   const sure = seen.confidence >= SURE_OF_FAMILY && seen.actConfidence >= SURE_OF_ACT;
-  return sure && CREATES.has(call.tool) ? { kind: 'tools', calls: [call] } : confirm([call], input.now);
+  if (!CREATES.has(call.tool)) return confirm([call], input.now, !sure);
+  return sure ? { kind: 'tools', calls: [call] } : confirm([call], input.now);
 }
 
 const FAMILY_OF_WRITE: Record<string, Classification['family'][]> = {
@@ -107,7 +109,7 @@ function overruled(calls: ToolCall[], seen: Classification, input: GateInput): U
   if (seen.act === 'change') return null;
   const instead = callForIntent(seen, input.text, input.raw, input);
   if (!instead) return null;
-  return CREATES.has(instead.tool) ? { kind: 'tools', calls: [instead] } : confirm([instead], input.now);
+  return CREATES.has(instead.tool) ? { kind: 'tools', calls: [instead] } : confirm([instead], input.now, false);
 }
 
 /** "is milk on my list" → the list; "do I have a meeting friday" → friday's calendar. */
@@ -147,9 +149,9 @@ function namesOf(items: unknown): string {
 }
 
 /** One yes/no question; YES runs exactly these calls (rules.ts resumes it). */
-function confirm(calls: ToolCall[], now: Date): Understanding {
+function confirm(calls: ToolCall[], now: Date, unsure = true): Understanding {
   const what = calls.map((c) => WHAT_A_CALL_DOES[c.tool]?.((c.args ?? {}) as Record<string, unknown>) ?? 'save that');
-  const question = `Not sure I got that — should I ${what.join(' and ')}? Reply YES or NO.`;
+  const question = `${unsure ? 'Not sure I got that — should' : 'Should'} I ${what.join(' and ')}? Reply YES or NO.`;
   const pending: PendingRequest = { tool: CONFIRM_TOOL, args: { calls }, missing: CONFIRM_MISSING, question, createdAt: now.toISOString() };
   return { kind: 'clarify', question, pending };
 }

@@ -75,19 +75,24 @@ function listAddCall(text: string): ToolCall | null {
 }
 
 const REMOVE_ASK = new RegExp(wordList`^(?:cancel|delete|remove|erase|scratch|scrap|drop|clear|kill|get rid of|take|cross off|
-  turn off|switch off|disable|stop)\s+`);
+  turn off|switch off|disable|stop|wipe out|wipe|ditch|nix|axe)\s+`);
+/** "the dentist is cancelled, remove it", "i cancelled the interview so delete it": the thing is named before the ask. */
+const CALLED_OFF = new RegExp(wordList`^(?:i (?:cancelled|canceled|called off) (.+?)|(.+?) (?:is|was|got|has been) (?:cancelled|canceled|
+  called off|off))(?:,| so | and |$)`);
 const TARGET_FILLER = new RegExp(wordList`\b(?:my|the|a|an|all|of|that|this|please|from|off|on|out|reminder|reminders|alarm|alarms|event|
   events|appointment|calendar|list|grocery|shopping|it|for|about|to|everything|anything|stuff|things)\b`, 'g');
 
 /** What a removal names ("the trash reminder" → "trash"); nothing named → no guess (bulk removal is asked elsewhere). */
 function targetWords(text: string): string | null {
-  const rest = text.replace(REQUEST, '').replace(REMOVE_ASK, '').replace(TARGET_FILLER, ' ').replace(/\s+/g, ' ').trim();
+  const calledOff = CALLED_OFF.exec(text);
+  const named = calledOff ? (calledOff[1] ?? calledOff[2]!) : text.replace(REQUEST, '').replace(REMOVE_ASK, '');
+  const rest = named.replace(TARGET_FILLER, ' ').replace(/\s+/g, ' ').trim();
   return rest && rest.split(' ').length <= 5 ? rest : null;
 }
 
 function removeCall(tool: 'reminders.cancel' | 'calendar.delete') {
   return (text: string): ToolCall | null => {
-    if (!REMOVE_ASK.test(text.replace(REQUEST, ''))) return null;
+    if (!REMOVE_ASK.test(text.replace(REQUEST, '')) && !CALLED_OFF.test(text)) return null;
     const words = targetWords(text);
     return words ? { tool, args: { words } } : null;
   };

@@ -17,7 +17,10 @@ const SURE_OF_QUERY = 0.7;
  */
 export function lookupFor(seen: Classification, text: string, asking: boolean, ctx: WhenContext): Understanding | null {
   const query = seen.act === 'query' && seen.actConfidence >= SURE_OF_QUERY;
-  if (seen.confidence < SURE_OF_FAMILY || !(asking || query || SHOW.test(text))) return null;
+  // "give me a heads up at 6" starts like "give me my list", but the act model is sure it asks for something new.
+  const surelyNotQuery = seen.act !== null && seen.act !== 'query' && seen.actConfidence >= SURE_OF_QUERY;
+  const showing = SHOW.test(text) && !surelyNotQuery;
+  if (seen.confidence < SURE_OF_FAMILY || !(asking || query || showing)) return null;
   switch (seen.family) {
     case 'calendar': {
       const today = localNow(ctx);
