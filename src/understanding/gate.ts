@@ -16,7 +16,7 @@ const FAMILY_WORDS: Record<string, RegExp> = {
   'reminders.create': /\b(?:remind|reminder|alarm|wake me|wake up)\b/,
   'calendar.create': /\b(?:calendar|schedule|appointment|meeting|event)\b/,
   'grocery.add': /\b(?:list|grocery|groceries|shopping)\b/,
-  'expense.log': /\b(?:spent|spend|paid|expense|expenses)\b/,
+  'expense.log': /\b(?:spent|spend|paid|expense|expenses|bucks|dollars|usd)\b/,
 };
 
 /**
@@ -37,6 +37,8 @@ export const CONFIRM_MISSING = 'yes-no';
 
 /** How sure the classifier must be that a text is out of scope before a write the rules found is refused outright. */
 const SURELY_OUT_OF_SCOPE = 0.6;
+/** Below this the network has no opinion at all (every output weak): the rules' reading stands. */
+const NO_OPINION = 0.3;
 /** How sure of the family, and of the act, before a text the rules missed is acted on through its intent. */
 const SURE_OF_FAMILY = 0.7;
 const SURE_OF_ACT = 0.6;
@@ -59,11 +61,15 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   if (understanding.kind === 'unknown') return whenRulesMiss(classifier.classify(input.raw), input) ?? understanding;
   if (understanding.kind !== 'tools') return understanding;
   const writes = understanding.calls.filter((c) => CREATES.has(c.tool));
-  if (!writes.length) return understanding;
+  if (!writes.length) {
+    const removal = understanding.calls.some((c) => FAMILY_OF_REMOVAL[c.tool]);
+    return (removal && removalElsewhere(understanding.calls, classifier.classify(input.raw), input)) || understanding;
+  }
   if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
   // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
   if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? understanding;
+  if (seen.confidence < NO_OPINION) return understanding;
   if (seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
   if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return understanding;
   return confirm(understanding.calls, input.now);
@@ -104,12 +110,29 @@ function overruled(calls: ToolCall[], seen: Classification, input: GateInput): U
   const [call] = calls;
   if (!call || calls.length > 1 || !seen.act || seen.confidence < OVERRULE_FAMILY || seen.actConfidence < OVERRULE_ACT) return null;
   if (seen.act === 'query') return lookupFor(seen, input.text, true, input);
-  const sameFamily = FAMILY_OF_WRITE[call.tool]?.includes(seen.family) ?? true;
-  if (seen.act === 'create' && sameFamily) return null;
-  if (seen.act === 'change') return null;
+  const families = FAMILY_OF_WRITE[call.tool] ?? [seen.family];
+  if ((seen.act === 'create' && families.includes(seen.family)) || seen.act === 'change') return null;
   const instead = callForIntent(seen, input.text, input.raw, input);
-  if (!instead) return null;
-  return CREATES.has(instead.tool) ? { kind: 'tools', calls: [instead] } : confirm([instead], input.now, false);
+  if (instead) return CREATES.has(instead.tool) ? { kind: 'tools', calls: [instead] } : confirm([instead], input.now, false);
+  if (seen.act !== 'remove') return null;
+  // Surely a removal, but not one we can name in that family: the rules' family may name it; a new row is never right.
+  const inRulesFamily = callForIntent({ ...seen, family: families[0]! }, input.text, input.raw, input);
+  return inRulesFamily ? confirm([inRulesFamily], input.now, false) : { kind: 'unknown' };
+}
+
+/** "cancel dentist" through reminders.cancel also finds the event: only the list is another family to it. */
+const FAMILY_OF_REMOVAL: Record<string, Classification['family'][]> = {
+  'reminders.cancel': ['reminder', 'alarm', 'calendar'], 'calendar.delete': ['calendar', 'reminder', 'alarm'], 'grocery.remove': ['list'],
+};
+
+/** "cancel the milk from the shopping list" is not a reminder to cancel: a very sure removal of another family is asked about. */
+function removalElsewhere(calls: ToolCall[], seen: Classification, input: GateInput): Understanding | null {
+  const [call] = calls;
+  const families = call && FAMILY_OF_REMOVAL[call.tool];
+  if (!families || calls.length > 1 || seen.act !== 'remove' || families.includes(seen.family)) return null;
+  if (seen.confidence < OVERRULE_FAMILY || seen.actConfidence < OVERRULE_ACT) return null;
+  const instead = callForIntent(seen, input.text, input.raw, input);
+  return instead ? confirm([instead], input.now, false) : null;
 }
 
 /** "is milk on my list" → the list; "do I have a meeting friday" → friday's calendar. */

@@ -4,7 +4,7 @@ import { reminderArgs } from '../tools/shared/task-wording.js';
 import type { Classification } from './intent/classifier.js';
 import { wordList } from './pattern.js';
 import { parseSchedule } from './schedule.js';
-import type { WhenContext } from './dates.js';
+import { parseWhen, type WhenContext } from './dates.js';
 import type { ToolCall, UnderstandContext } from './types.js';
 
 /**
@@ -65,17 +65,22 @@ const ON_THE_LIST = /\s*\b(?:to|on|onto|in|into|for|from) (?:my|the|our)? ?(?:gr
 /** A list other than groceries is the lists tools' to name ("to-do", "packing"): not guessed into the grocery list. */
 const OTHER_LIST = /\b(?:to ?-?do|packing|todo|wish|reading|bucket|gift|chore|hardware|party|camping)\b.*\blist\b/;
 
-function listAddCall(text: string): ToolCall | null {
+function listAddCall(text: string, _raw: string, ctx: UnderstandContext): ToolCall | null {
   if (OTHER_LIST.test(text) || /\b(?:make|create|start|new) (?:a |the )?(?:\w+ )?list\b/.test(text)) return null;
   const body = text.replace(REQUEST, '').replace(LIST_ASK, '').replace(ON_THE_LIST, '');
   if (body === text.replace(REQUEST, '') && !/\b(?:list|grocer|shopping)\b/.test(text)) return null;
+  // A list item has no time: "buy milk tomorrow" and "pick up the kids at 3:30" are the reminders' and calendar's.
+  if (parseWhen(body, ctx).found) return null;
   const items = splitItems(body).map(parseItem).filter((i) => i !== null);
   if (!items.length || items.some((i) => i.name.split(' ').length > 4)) return null;
   return { tool: 'grocery.add', args: { items: items.map(({ name, quantity, unit }) => ({ name, quantity, unit })) } };
 }
 
-const REMOVE_ASK = new RegExp(wordList`^(?:cancel|delete|remove|erase|scratch|scrap|drop|clear|kill|get rid of|take|cross off|
-  turn off|switch off|disable|stop|wipe out|wipe|ditch|nix|axe)\s+`);
+// Not "take", "stop" or "drop off": "take out the trash", "stop at the bank" are tasks.
+const REMOVE_ASK = new RegExp(wordList`^(?:(?:nvm|never mind|oops|actually)\s+)?(?:cancel|delete|remove|erase|scratch|scrap|
+  drop(?! off)|clear|kill|get rid of|cross off|cross out|turn off|switch off|disable|wipe out|wipe|ditch|nix|axe|
+  (?:dont|don't|do not|no need to) remind me(?: to| about)?|stop reminding me(?: to| about)?|i (?:dont|don't|do not) (?:want|need)|
+  we (?:dont|don't|do not) need|no more)\s+`);
 /** "the dentist is cancelled, remove it", "i cancelled the interview so delete it": the thing is named before the ask. */
 const CALLED_OFF = new RegExp(wordList`^(?:i (?:cancelled|canceled|called off) (.+?)|(.+?) (?:is|was|got|has been) (?:cancelled|canceled|
   called off|off))(?:,| so | and |$)`);
@@ -91,10 +96,14 @@ function targetWords(text: string): string | null {
 }
 
 function removeCall(tool: 'reminders.cancel' | 'calendar.delete') {
-  return (text: string): ToolCall | null => {
+  return (text: string, _raw: string, ctx: UnderstandContext): ToolCall | null => {
     if (!REMOVE_ASK.test(text.replace(REQUEST, '')) && !CALLED_OFF.test(text)) return null;
     const words = targetWords(text);
-    return words ? { tool, args: { words } } : null;
+    if (!words) return null;
+    // "the trip to vegas next week": the day picks the row, the other words name it.
+    const when = parseWhen(words, ctx);
+    const named = when.date && when.rest.trim() ? targetWords(`remove ${when.rest}`) : null;
+    return named ? { tool, args: { words: named, onDate: when.date } } : { tool, args: { words } };
   };
 }
 
