@@ -81,6 +81,8 @@ const REMOVE_ASK = new RegExp(wordList`^(?:(?:nvm|never mind|oops|actually)\s+)?
   drop(?! off)|clear|kill|get rid of|cross off|cross out|turn off|switch off|disable|wipe out|wipe|ditch|nix|axe|
   (?:dont|don't|do not|no need to) remind me(?: to| about)?|stop reminding me(?: to| about)?|i (?:dont|don't|do not) (?:want|need)|
   we (?:dont|don't|do not) need|no more)\s+`);
+/** "take the team meeting off my calendar": the thing between "take" and "off". */
+const TAKE_OFF = /^take (.+?) (?:off|out of|away from)\b/;
 /** "the dentist is cancelled, remove it", "i cancelled the interview so delete it": the thing is named before the ask. */
 const CALLED_OFF = new RegExp(wordList`^(?:i (?:cancelled|canceled|called off) (.+?)|(.+?) (?:is|was|got|has been) (?:cancelled|canceled|
   called off|off))(?:,| so | and |$)`);
@@ -89,7 +91,7 @@ const TARGET_FILLER = new RegExp(wordList`\b(?:my|the|a|an|all|of|that|this|plea
 
 /** What a removal names ("the trash reminder" → "trash"); nothing named → no guess (bulk removal is asked elsewhere). */
 function targetWords(text: string): string | null {
-  const calledOff = CALLED_OFF.exec(text);
+  const calledOff = CALLED_OFF.exec(text) ?? TAKE_OFF.exec(text.replace(REQUEST, ''));
   const named = calledOff ? (calledOff[1] ?? calledOff[2]!) : text.replace(REQUEST, '').replace(REMOVE_ASK, '');
   const rest = named.replace(TARGET_FILLER, ' ').replace(/\s+/g, ' ').trim();
   return rest && rest.split(' ').length <= 5 ? rest : null;
@@ -97,7 +99,8 @@ function targetWords(text: string): string | null {
 
 function removeCall(tool: 'reminders.cancel' | 'calendar.delete') {
   return (text: string, _raw: string, ctx: UnderstandContext): ToolCall | null => {
-    if (!REMOVE_ASK.test(text.replace(REQUEST, '')) && !CALLED_OFF.test(text)) return null;
+    const asked = text.replace(REQUEST, '');
+    if (!REMOVE_ASK.test(asked) && !CALLED_OFF.test(text) && !TAKE_OFF.test(asked)) return null;
     const words = targetWords(text);
     if (!words) return null;
     // "the trip to vegas next week": the day picks the row, the other words name it.
