@@ -1,5 +1,6 @@
 import type { PendingRequest } from '../entities/conversation-state.entity.js';
-import type { IntentClassifier } from './intent/classifier.js';
+import type { Classification, IntentClassifier } from './intent/classifier.js';
+import { callForIntent } from './intent-act.js';
 import { lookupFor } from './lookup.js';
 import type { ToolCall, Understanding } from './types.js';
 import { wordList } from './pattern.js';
@@ -15,7 +16,7 @@ const FAMILY_WORDS: Record<string, RegExp> = {
   'reminders.create': /\b(?:remind|reminder|alarm|wake me|wake up)\b/,
   'calendar.create': /\b(?:calendar|schedule|appointment|meeting|event)\b/,
   'grocery.add': /\b(?:list|grocery|groceries|shopping)\b/,
-  'expense.log': /\b(?:spent|spend|paid|expense|expenses)\b/,
+  'expense.log': /\b(?:spent|spend|paid|expense|expenses|bucks|dollars|usd)\b/,
 };
 
 /**
@@ -36,6 +37,14 @@ export const CONFIRM_MISSING = 'yes-no';
 
 /** How sure the classifier must be that a text is out of scope before a write the rules found is refused outright. */
 const SURELY_OUT_OF_SCOPE = 0.6;
+/** Below this the network has no opinion at all (every output weak): the rules' reading stands. */
+const NO_OPINION = 0.3;
+/** How sure of the family, and of the act, before a text the rules missed is acted on through its intent. */
+const SURE_OF_FAMILY = 0.7;
+const SURE_OF_ACT = 0.6;
+/** Below sure but above these, the intent's reading is asked about with one yes/no question. */
+const MAYBE_FAMILY = 0.45;
+const MAYBE_ACT = 0.5;
 
 export interface GateInput {
   raw: string;
@@ -49,19 +58,81 @@ export interface GateInput {
  * says is off-topic is refused with an honest answer, or — when it is unsure — asked about with one yes/no question.
  */
 export function gateUnderstanding(understanding: Understanding, input: GateInput, classifier: IntentClassifier): Understanding {
-  if (understanding.kind === 'unknown') {
-    return lookupFor(classifier.classify(input.raw), input.text, isQuestion(input.text, input.raw), input) ?? understanding;
-  }
+  if (understanding.kind === 'unknown') return whenRulesMiss(classifier.classify(input.raw), input) ?? understanding;
   if (understanding.kind !== 'tools') return understanding;
   const writes = understanding.calls.filter((c) => CREATES.has(c.tool));
-  if (!writes.length) return understanding;
+  if (!writes.length) {
+    const removal = understanding.calls.some((c) => FAMILY_OF_REMOVAL[c.tool]);
+    return (removal && removalElsewhere(understanding.calls, classifier.classify(input.raw), input)) || understanding;
+  }
   if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
   // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
-  if (seen.family !== 'oos') return understanding;
+  if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? understanding;
+  if (seen.confidence < NO_OPINION) return understanding;
   if (seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
   if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return understanding;
   return confirm(understanding.calls, input.now);
+}
+
+/**
+ * A text no rule read: a question or a sure query gets its family's lookup; a sure request of a family is acted on
+ * through its intent's extraction (a removal is always asked about first); an unsure one is asked about; a text that
+ * is surely off-topic and names what Errand cannot do gets the honest answer. Never a write for a question.
+ */
+function whenRulesMiss(seen: Classification, input: GateInput): Understanding | null {
+  const asking = isQuestion(input.text, input.raw);
+  const lookup = lookupFor(seen, input.text, asking, input);
+  if (lookup) return lookup;
+  const offTopic = OUT_OF_SCOPE.find(([words]) => words.test(input.text));
+  if (seen.family === 'oos') return offTopic && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : null;
+  if (asking || offTopic || seen.confidence < MAYBE_FAMILY || seen.actConfidence < MAYBE_ACT) return null;
+  const call = callForIntent(seen, input.text, input.raw, input);
+  if (!call) return null;
+  const sure = seen.confidence >= SURE_OF_FAMILY && seen.actConfidence >= SURE_OF_ACT;
+  if (!CREATES.has(call.tool)) return confirm([call], input.now, !sure);
+  return sure ? { kind: 'tools', calls: [call] } : confirm([call], input.now);
+}
+
+const FAMILY_OF_WRITE: Record<string, Classification['family'][]> = {
+  'grocery.add': ['list'], 'reminders.create': ['reminder', 'alarm'], 'calendar.create': ['calendar', 'reminder'], 'expense.log': ['expense'],
+};
+/** How sure the classifier must be before it overrules a write the rules read. */
+const OVERRULE_FAMILY = 0.9;
+const OVERRULE_ACT = 0.8;
+
+/**
+ * A single write the rules read, where the classifier is very sure the text asks for something else: a query is
+ * answered with its lookup; another family's create is read through that family's extraction; a removal is asked
+ * about. "my weekly plan" is not a new weekly reminder; "could you get me up at 6" is not a grocery item.
+ */
+function overruled(calls: ToolCall[], seen: Classification, input: GateInput): Understanding | null {
+  const [call] = calls;
+  if (!call || calls.length > 1 || !seen.act || seen.confidence < OVERRULE_FAMILY || seen.actConfidence < OVERRULE_ACT) return null;
+  if (seen.act === 'query') return lookupFor(seen, input.text, true, input);
+  const families = FAMILY_OF_WRITE[call.tool] ?? [seen.family];
+  if ((seen.act === 'create' && families.includes(seen.family)) || seen.act === 'change') return null;
+  const instead = callForIntent(seen, input.text, input.raw, input);
+  if (instead) return CREATES.has(instead.tool) ? { kind: 'tools', calls: [instead] } : confirm([instead], input.now, false);
+  if (seen.act !== 'remove') return null;
+  // Surely a removal, but not one we can name in that family: the rules' family may name it; a new row is never right.
+  const inRulesFamily = callForIntent({ ...seen, family: families[0]! }, input.text, input.raw, input);
+  return inRulesFamily ? confirm([inRulesFamily], input.now, false) : { kind: 'unknown' };
+}
+
+/** "cancel dentist" through reminders.cancel also finds the event: only the list is another family to it. */
+const FAMILY_OF_REMOVAL: Record<string, Classification['family'][]> = {
+  'reminders.cancel': ['reminder', 'alarm', 'calendar'], 'calendar.delete': ['calendar', 'reminder', 'alarm'], 'grocery.remove': ['list'],
+};
+
+/** "cancel the milk from the shopping list" is not a reminder to cancel: a very sure removal of another family is asked about. */
+function removalElsewhere(calls: ToolCall[], seen: Classification, input: GateInput): Understanding | null {
+  const [call] = calls;
+  const families = call && FAMILY_OF_REMOVAL[call.tool];
+  if (!families || calls.length > 1 || seen.act !== 'remove' || families.includes(seen.family)) return null;
+  if (seen.confidence < OVERRULE_FAMILY || seen.actConfidence < OVERRULE_ACT) return null;
+  const instead = callForIntent(seen, input.text, input.raw, input);
+  return instead ? confirm([instead], input.now, false) : null;
 }
 
 /** "is milk on my list" → the list; "do I have a meeting friday" → friday's calendar. */
@@ -90,6 +161,9 @@ const WHAT_A_CALL_DOES: Record<string, (args: Record<string, unknown>) => string
   'reminders.create': (a) => `set a reminder${typeof a.text === 'string' ? ` "${a.text}"` : ''}`,
   'calendar.create': (a) => `put ${typeof a.title === 'string' ? `"${a.title}"` : 'an event'} on your calendar`,
   'expense.log': (a) => `log an expense${typeof a.amount === 'string' || typeof a.amount === 'number' ? ` of ${a.amount}` : ''}`,
+  'reminders.cancel': (a) => `cancel your reminder "${String(a.words)}"`,
+  'calendar.delete': (a) => `delete "${String(a.words)}" from your calendar`,
+  'grocery.remove': (a) => `take ${(a.names as string[]).map((n) => `"${n}"`).join(', ')} off your list`,
 };
 
 function namesOf(items: unknown): string {
@@ -98,9 +172,9 @@ function namesOf(items: unknown): string {
 }
 
 /** One yes/no question; YES runs exactly these calls (rules.ts resumes it). */
-function confirm(calls: ToolCall[], now: Date): Understanding {
+function confirm(calls: ToolCall[], now: Date, unsure = true): Understanding {
   const what = calls.map((c) => WHAT_A_CALL_DOES[c.tool]?.((c.args ?? {}) as Record<string, unknown>) ?? 'save that');
-  const question = `Not sure I got that — should I ${what.join(' and ')}? Reply YES or NO.`;
+  const question = `${unsure ? 'Not sure I got that — should' : 'Should'} I ${what.join(' and ')}? Reply YES or NO.`;
   const pending: PendingRequest = { tool: CONFIRM_TOOL, args: { calls }, missing: CONFIRM_MISSING, question, createdAt: now.toISOString() };
   return { kind: 'clarify', question, pending };
 }

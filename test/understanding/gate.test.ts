@@ -14,10 +14,11 @@ import { train } from '../../scripts/train-understanding.js';
 const at = (minute: number) => ({ receivedAt: new Date(Date.UTC(2026, 10, 30, 15, minute)) });
 const stored = (d: Dump) => d.groceryItems.length + d.expenses.length + d.reminders.length + d.events.length;
 
-/** A classifier that always answers `family` with the given confidence. */
-function saying(family: Classification['family'], confidence: number): IntentClassifier {
+/** A classifier that always answers `family` (and `act`) with the given confidence. */
+function saying(family: Classification['family'], confidence: number, act: Classification['act'] = null): IntentClassifier {
   const scores = { reminder: 0, alarm: 0, calendar: 0, list: 0, expense: 0, settings: 0, help: 0, chat: 0, oos: 0 };
-  return { classify: () => ({ family, confidence, scores: { ...scores, [family]: 1 } }) };
+  const intent = (act ? `${family}.${act}` : family) as Classification['intent'];
+  return { classify: () => ({ family, confidence, scores: { ...scores, [family]: 1 }, act, actConfidence: act ? confidence : 0, intent }) };
 }
 
 describe('understanding gate: act only when sure', () => {
