@@ -5,6 +5,7 @@
  * half, test/fixtures/heldout.*).
  */
 import fs from 'node:fs';
+import { inSlurpFold } from '../bench/eval/slurp.js';
 import { textingDevCases } from '../bench/eval/texting.dev.cases.js';
 import { calendarCorpus } from '../test/fixtures/calendar.corpus.js';
 import { expenseCorpus } from '../test/fixtures/expense.corpus.js';
@@ -30,11 +31,12 @@ function slurpIntent(intent: string, text: string): Intent {
   return 'oos';
 }
 
-function slurpTrain(): Example[] {
+function slurpTrain(withoutFold: boolean): Example[] {
   const file = new URL('../src/understanding/intent/training/slurp-train.tsv', import.meta.url);
   return fs.readFileSync(file, 'utf8').split('\n')
     .filter((line) => line && !line.startsWith('#') && !line.startsWith('slurp_id'))
     .map((line) => line.split('\t'))
+    .filter(([id]) => !withoutFold || !inSlurpFold(Number(id)))
     .map(([, intent, text]) => [text!, slurpIntent(intent!, text!)]);
 }
 
@@ -76,7 +78,8 @@ function corpusIntent(family: CorpusFamily, text: string): Intent {
 const negative = (c: { given?: string[]; setup?: string[] }, rows: unknown[] | undefined) =>
   Array.isArray(rows) && rows.length === 0 && !c.given?.length && !c.setup?.length;
 
-export function examples(): Example[] {
+/** `withoutSlurpFold`: leave out the train half's fold (bench/eval/slurp.ts `inSlurpFold`), for `--set slurp-fold`. */
+export function examples({ withoutSlurpFold = false } = {}): Example[] {
   const own = Object.entries(OWN_TEXTS).flatMap(([intent, texts]) => texts.map((t): Example => [t, intent as Intent]));
   const corpora: Example[] = [
     ...reminderCorpus.map((c): Example => [c.text, corpusIntent('reminder', c.text)]),
@@ -87,5 +90,5 @@ export function examples(): Example[] {
     ...helpCorpus.map((c): Example => [c.text, 'help']),
   ];
   const texting = textingDevCases.map((c): Example => [c.text, textingIntent(c.intent)]);
-  return [...own, ...corpora, ...texting, ...slurpTrain()];
+  return [...own, ...corpora, ...texting, ...slurpTrain(withoutSlurpFold)];
 }

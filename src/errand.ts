@@ -15,6 +15,7 @@ import { systemClock, type Clock } from './time.js';
 import { toolModules } from './tools/index.js';
 import type { ToolModule } from './tools/types.js';
 import { createUnderstander } from './understanding/index.js';
+import type { IntentClassifier } from './understanding/intent/classifier.js';
 import type { Interceptor } from './pipeline/types.js';
 import type { OutboxDelivery } from './outbox/types.js';
 import { createMetrics, timedUnderstander, type Metrics } from './metrics/metrics.js';
@@ -32,6 +33,8 @@ export interface ErrandOptions {
   interceptors?: Interceptor[];
   /** Reuse an open database (tests); otherwise one is opened and closed with the service. */
   db?: Database;
+  /** Another intent classifier than the checked-in model (the evaluation's cross-validation). */
+  classifier?: IntentClassifier;
 }
 
 export interface Errand {
@@ -52,7 +55,7 @@ export async function createErrand(opts: ErrandOptions): Promise<Errand> {
   const { config, logger } = opts;
   const clock = opts.clock ?? systemClock;
   const modules = opts.modules ?? toolModules;
-  const understander = createUnderstander({ modules, llm: config.llm, logger });
+  const understander = createUnderstander({ modules, llm: config.llm, logger, classifier: opts.classifier });
   const ownsDb = !opts.db;
   const db = opts.db ?? (await initDb({ config, logger }));
   const inFlight = createInFlight();

@@ -31,6 +31,15 @@ export function slurpHalf(slurpId: number): SlurpHalf {
   return firstByte < 128 ? 'train' : 'report';
 }
 
+/**
+ * Inside the train half, the requests whose first hash byte is 64–127: left out of the classifier trained for
+ * `--set slurp-fold`, so the train half also tells how the understanding does on requests its model never saw.
+ */
+export function inSlurpFold(slurpId: number): boolean {
+  const firstByte = createHash('sha256').update(`slurp:${slurpId}`).digest()[0]!;
+  return firstByte >= 64 && firstByte < 128;
+}
+
 export function loadSlurp(dir = SLURP_DIR): SlurpRow[] {
   const file = path.join(dir, 'devel.jsonl');
   if (!fs.existsSync(file)) {
@@ -106,4 +115,9 @@ export function slurpCase(row: SlurpRow, ctx: SlurpContext): EvalCase {
 
 export function slurpCases(half: SlurpHalf, ctx: SlurpContext, rows = loadSlurp()): EvalCase[] {
   return rows.filter((r) => slurpHalf(r.slurp_id) === half).map((r) => slurpCase(r, ctx));
+}
+
+/** The train half's fold (see `inSlurpFold`). */
+export function slurpFoldCases(ctx: SlurpContext, rows = loadSlurp()): EvalCase[] {
+  return rows.filter((r) => slurpHalf(r.slurp_id) === 'train' && inSlurpFold(r.slurp_id)).map((r) => slurpCase(r, ctx));
 }

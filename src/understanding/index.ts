@@ -4,6 +4,7 @@ import type { LlmClient } from './llm.client.js';
 import type { LlmConfig } from './llm.config.js';
 import { createLlmUnderstander, LlmFallback } from './llm.js';
 import { createRulesUnderstander } from './rules.js';
+import type { IntentClassifier } from './intent/classifier.js';
 import type { Understander, Understanding } from './types.js';
 
 export interface UnderstanderDeps {
@@ -12,6 +13,7 @@ export interface UnderstanderDeps {
   llm: LlmConfig | null;
   logger: Logger;
   client?: LlmClient;
+  classifier?: IntentClassifier;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface UnderstanderDeps {
  * whatever goes wrong on the LLM path, the rules answer and the trace says why.
  */
 export function createUnderstander(deps: UnderstanderDeps): Understander {
-  const rules = createRulesUnderstander(deps.modules);
+  const rules = createRulesUnderstander(deps.modules, deps.classifier);
   const config = deps.llm;
   if (!config) return rules;
   const llm = createLlmUnderstander({ config, modules: deps.modules, logger: deps.logger, client: deps.client });

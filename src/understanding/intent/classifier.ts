@@ -65,8 +65,13 @@ export const MODEL_FILE = new URL('./intent.model.json', import.meta.url);
 
 /** The trained model (`npm run train:understanding`), read once; a few hundred kB of JSON. */
 export function loadIntentClassifier(file: URL = MODEL_FILE): IntentClassifier {
+  return classifierFromModel(fs.readFileSync(file, 'utf8'));
+}
+
+/** A classifier over a model file's text (what `train` in scripts/train-understanding.ts returns). */
+export function classifierFromModel(text: string): IntentClassifier {
   const { NeuralNetwork } = require('@nlpjs/neural') as { NeuralNetwork: new () => Network };
-  const json = JSON.parse(fs.readFileSync(file, 'utf8')) as IntentModel;
+  const json = JSON.parse(text) as IntentModel;
   const network = (part: unknown) => {
     const net = new NeuralNetwork();
     net.fromJSON(part);
