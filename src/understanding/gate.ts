@@ -1,8 +1,9 @@
 import type { PendingRequest } from '../entities/conversation-state.entity.js';
 import type { Classification, IntentClassifier } from './intent/classifier.js';
 import { callForIntent } from './intent-act.js';
+import { parseDayRange } from './date-range.js';
 import { lookupFor } from './lookup.js';
-import type { ToolCall, Understanding } from './types.js';
+import { toolCall, type ToolCall, type Understanding } from './types.js';
 import { wordList } from './pattern.js';
 
 /**
@@ -68,11 +69,22 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
   // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
+  if (namesWhatErrandCannotDo(writes, input.text) && (seen.family === 'oos' || seen.confidence < SURE_OF_FAMILY)) {
+    return seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now);
+  }
   if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? understanding;
   if (seen.confidence < NO_OPINION) return understanding;
   if (seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
   if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return understanding;
   return confirm(understanding.calls, input.now);
+}
+
+/**
+ * "at 1pm start the robot vacuum": a thing Errand cannot do and none of the tool's words — with a classifier that
+ * is not sure of one of Errand's families, asked about rather than stored.
+ */
+function namesWhatErrandCannotDo(writes: ToolCall[], text: string): boolean {
+  return OUT_OF_SCOPE.some(([words]) => words.test(text)) && !writes.every((c) => FAMILY_WORDS[c.tool]?.test(text));
 }
 
 /**
@@ -85,6 +97,9 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
   const lookup = lookupFor(seen, input.text, asking, input);
   if (lookup) return lookup;
   const offTopic = OUT_OF_SCOPE.find(([words]) => words.test(input.text));
+  // "do i have a date friday", "any appointments this morning": a question about a day is answered with that day.
+  const day = asking && !offTopic && !(seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE) && parseDayRange(input.text, input);
+  if (day) return toolCall('calendar.list', day);
   if (seen.family === 'oos') return offTopic && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : null;
   if (asking || offTopic || seen.confidence < MAYBE_FAMILY || seen.actConfidence < MAYBE_ACT) return null;
   const call = callForIntent(seen, input.text, input.raw, input);

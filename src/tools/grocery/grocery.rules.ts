@@ -5,6 +5,7 @@ import { TASK_VERB } from '../shared/task-wording.js';
 import { isKnownItem } from './grocery.categories.js';
 import { parseItem, splitItems, type ParsedItem } from './grocery.parse.js';
 import { wordList } from '../../understanding/pattern.js';
+import { normalizeText } from '../../understanding/normalize.js';
 
 const LIST = wordList`(?:(?:the |my |our |da |teh )?(?:grocery |groceries |shopping |food |store )?(?:list|cart)|(?:the |my |
   our )?groceries)`;
@@ -188,9 +189,17 @@ function readAdd(t: string): Understanding | null {
   if (QUESTION.test(t)) return null;
   const found = addPayload(t);
   if (!found) return null;
-  if (/\bremind/.test(t) || (!found.explicit && NOT_GROCERY.test(t))) return null;
+  if (/\bremind/.test(t) || (!found.explicit && notAnItemRequest(t, found.payload))) return null;
   const parsed = items(found.payload);
   return parsed ? toolCall('grocery.add', { items: parsed }) : null;
+}
+
+/**
+ * Without a list named, times in words count ("need a jacket after ten am"), and "get me…" asks Errand to fetch
+ * something ("get me an uber", "get me takeaway food") rather than to note it.
+ */
+function notAnItemRequest(t: string, payload: string): boolean {
+  return NOT_GROCERY.test(t) || NOT_GROCERY.test(normalizeText(t)) || /^me\b/.test(payload);
 }
 
 /** A bare "milk" or "eggs and bread": only when every item is a known grocery. */
