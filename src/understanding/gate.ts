@@ -70,7 +70,8 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
   if (namesWhatErrandCannotDo(writes, input.text) && (seen.family === 'oos' || seen.confidence < SURE_OF_FAMILY)) {
-    return seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now);
+    const surelyOff = seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE;
+    return surelyOff ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now);
   }
   if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? understanding;
   if (seen.confidence < NO_OPINION) return understanding;
@@ -84,8 +85,12 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
  * is not sure of one of Errand's families, asked about rather than stored.
  */
 function namesWhatErrandCannotDo(writes: ToolCall[], text: string): boolean {
-  return OUT_OF_SCOPE.some(([words]) => words.test(text)) && !writes.every((c) => FAMILY_WORDS[c.tool]?.test(text));
+  return NEVER_STORED.some((words) => words.test(text)) && !writes.every((c) => FAMILY_WORDS[c.tool]?.test(text));
 }
+
+/** Of the things Errand cannot do, those no event or expense is named after (a flight or a hotel booking can be). */
+const NEVER_STORED = [/\b(?:transfer|venmo|zelle|wire|deposit|balance|invest|stocks?)\b|\bmove \$/, /\b(?:weather|forecast|temperature)\b/,
+  /\b(?:lights?|thermostat|vacuum|heating|ac)\b/];
 
 /**
  * A text no rule read: a question or a sure query gets its family's lookup; a sure request of a family is acted on
