@@ -4,6 +4,8 @@ import { useFakeOpenAI, textReply, toolCalls, type FakeOpenAI } from './support/
 import { agentLogs, makeLlmPipeline, notesOf, TEST_API_KEY, toolRows } from './support/llm.js';
 import { consoleMessage, makePipeline, sql } from './support/pipeline.js';
 import { notesModule } from './support/notes-module.js';
+import { dumpUser } from './support/dump.js';
+import { toolModules } from '../src/tools/index.js';
 
 const ANA = '+15551230001';
 const BO = '+15551230002';
@@ -88,5 +90,15 @@ describe('LLM understanding: safety and concurrency', () => {
     expect(fake.requests).to.have.length(2);
     const logs = await sql<{ id: string }>('select id from agent_logs');
     expect(logs).to.have.length(2);
+  });
+  it('never writes for a question, whoever reads it: a model that would create an event gets the lookup instead', async () => {
+    fake.script(toolCalls({ name: 'calendar_create', args: { title: 'Meeting', when: 'friday 3pm' } }), textReply('Added!'));
+    const handle = makeLlmPipeline(fake, {}, toolModules);
+    const result = await handle(consoleMessage('do i have a meeting friday?', { phone: ANA }));
+    expect(result.reply).to.match(/Nothing on your calendar for Fri Nov 27/);
+    expect((await dumpUser(ANA)).events).to.deep.equal([]);
+    const [log] = (await agentLogs()).slice(-1);
+    expect(log!.understanding).to.equal('rules');
+    expect(log!.memory_used).to.include({ fallback: 'question_would_write' });
   });
 });

@@ -2,6 +2,7 @@ import type { PendingRequest } from '../entities/conversation-state.entity.js';
 import type { Classification, IntentClassifier } from './intent/classifier.js';
 import { callForIntent } from './intent-act.js';
 import { parseDayRange } from './date-range.js';
+import { normalizeText } from './normalize.js';
 import { lookupFor } from './lookup.js';
 import { toolCall, type ToolCall, type Understanding } from './types.js';
 import { wordList } from './pattern.js';
@@ -31,6 +32,12 @@ const POLITE_REQUEST = /^(?:please |pls )?(?:can|could|would|will) (?:you|u)\b/;
 export function isQuestion(text: string, raw: string): boolean {
   if (POLITE_REQUEST.test(text)) return false;
   return QUESTION_START.test(text) || (/\?\s*$/.test(raw) && /^(?:can|could|would|will|may|might) (?:i|we)\b/.test(text));
+}
+
+/** A question that an understanding (the model's, say) would answer by storing something new. */
+export function questionWouldWrite(understanding: Understanding, raw: string): boolean {
+  if (understanding.kind !== 'tools' || !understanding.calls.some((c) => CREATES.has(c.tool))) return false;
+  return isQuestion(normalizeText(raw), raw);
 }
 
 export const CONFIRM_TOOL = 'understanding.confirm';

@@ -4,6 +4,7 @@ import type { LlmClient } from './llm.client.js';
 import type { LlmConfig } from './llm.config.js';
 import { createLlmUnderstander, LlmFallback } from './llm.js';
 import { createRulesUnderstander } from './rules.js';
+import { questionWouldWrite } from './gate.js';
 import type { IntentClassifier } from './intent/classifier.js';
 import type { Understander, Understanding } from './types.js';
 
@@ -36,7 +37,11 @@ export function createUnderstander(deps: UnderstanderDeps): Understander {
         if (byRules.kind !== 'unknown') return { ...byRules, trace: { path: 'rules', fallback: 'pending_request' } };
       }
       try {
-        return await llm.understand(text, ctx);
+        const byModel = await llm.understand(text, ctx);
+        if (!questionWouldWrite(byModel, text)) return byModel;
+        // A question never writes, whoever read it: the rules' gate turns it into the matching lookup.
+        const byRules = await rules.understand(text, ctx);
+        return { ...byRules, trace: { ...byModel.trace, path: 'rules', fallback: 'question_would_write' } };
       } catch (err) {
         const fallback = err instanceof LlmFallback ? err : undefined;
         const reason = fallback?.failure.reason ?? 'internal_error';
