@@ -24,6 +24,18 @@ describe('clock times in words', () => {
 describe('alarms are reminders at exactly the time asked', () => {
   beforeEach(resetDb);
 
+  it('"alert me in three hours" is an alarm; with a task it is a reminder; "set reminder" asks what about', async () => {
+    const handle = makePipeline();
+    await handle(consoleMessage("i'm in new york", at(0)));
+    expect((await handle(consoleMessage('alert me in three hours', at(1)))).reply).to.match(/⏰ Alarm — Mon Nov 30, 1:01 PM/);
+    expect((await handle(consoleMessage('ping me at 4pm to call mom', at(2)))).reply).to.match(/⏰ Call mom — Mon Nov 30, 4:00 PM/);
+    expect((await handle(consoleMessage('set reminder', at(3)))).reply).to.equal('What should I remind you about?');
+    expect((await dumpUser()).reminders.map((r) => [r.text, r.dueAt])).to.deep.equal([
+      ['Alarm', '2026-11-30T18:01:00.000Z'],
+      ['Call mom', '2026-11-30T21:00:00.000Z'],
+    ]);
+  });
+
   it('sets, lists and cancels an alarm', async () => {
     const handle = makePipeline();
     await handle(consoleMessage("i'm in new york", at(0)));

@@ -13,6 +13,8 @@ const SET = new RegExp(wordList`^(?:please |pls )?(?:(?:can|could|would) you |u 
   wakeup)(?: clock)?\b(.*)$`);
 const BARE = /^(?:an? )?(?:alarm|wake ?up call)(?: for| at| on)?\b(.*)$/;
 const WAKE = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:wake me(?: up)?|get me up)\b(.*)$/;
+/** "alert me in three hours", "ping me at 4": a time and no task ("alert me at 4 to call mom" is a reminder). */
+const ALERT = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:alert|ping|buzz|beep) me ((?:in|at|on|tomorrow|tonight|today)\b.*)$/;
 const QUERY = new RegExp(wordList`\b(?:what|which|show|list|any|read|tell me|check|when(?:'s| is)?|do i have|is there|
   are there)\b.*\balarms?\b|^(?:my )?alarms$`);
 const REMOVE = new RegExp(wordList`^(?:please |pls )?(?:cancel|delete|remove|turn off|switch off|disable|clear|
@@ -37,6 +39,8 @@ function match({ text }: RuleInput, ctx: UnderstandContext): Understanding | nul
   if (removal) return toolCall('reminders.cancel', { alarm: true, ...alarmWhen(`${removal[1]} ${removal[2]}`, ctx) });
   const wake = WAKE.exec(text);
   if (wake) return setAlarm(wake[1]!, ctx, 'Wake up');
+  const alert = ALERT.exec(text);
+  if (alert && !/\b(?:to|about|that|of|when)\b/.test(alert[1]!)) return setAlarm(alert[1]!, ctx, 'Alarm');
   const set = SET.exec(text) ?? BARE.exec(text);
   return set ? setAlarm(set[1]!, ctx, 'Alarm') : null;
 }

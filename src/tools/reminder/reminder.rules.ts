@@ -19,6 +19,8 @@ const LIST = new RegExp(wordList`^(?:(?:show|list|see|view|check|get|give|read|t
   (?:what|wat|whats|what's|wats) (?:are|r|is)?\s*(?:on )?(?:my|the)?|my|all|any|upcoming|all my|do i have any|what|
   which)?\s*(?:upcoming |current |active |pending |set |open )?(?:reminders?|
   reminder list)(?: do i have| have i got| i have| i set| are set| set| list| pls| please)?(?: set)?$`);
+/** "set reminder" asks for a new one (the tool asks what about), unlike "set reminders" or "my set reminders". */
+const SET_ONE = /^(?:please )?set (?:a |an |me a )?reminder$/;
 const CALENDAR_WORDS = /\b(?:calendar|cal|event|events|appointment|appointments|meeting|meetings|schedule)\b/;
 const CANCEL = /^(?:please )?(?:cancel|delete|remove|clear|drop|kill|scrap|erase|get rid of|turn off|stop|forget|disable|undo)\s+(.+)$/;
 const STOP_REMINDING = new RegExp(wordList`^(?:please )?(?:stop|quit|don't|dont|do not|no more|no need to)\s+(?:reminding|remind|
@@ -80,7 +82,7 @@ export const reminderRules: Rule[] = [
         }
         : null,
   },
-  { name: 'reminders.list', match: ({ text }) => (LIST.test(text) ? toolCall('reminders.list', {}) : null) },
+  { name: 'reminders.list', match: ({ text }) => (LIST.test(text) && !SET_ONE.test(text) ? toolCall('reminders.list', {}) : null) },
   {
     name: 'reminders.snooze',
     match: ({ text }, ctx) => {
