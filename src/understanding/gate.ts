@@ -76,7 +76,7 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
   // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
-  if (namesWhatErrandCannotDo(writes, input.text) && (seen.family === 'oos' || seen.confidence < SURE_OF_FAMILY)) {
+  if (namesWhatErrandCannotDo(writes, input.text)) {
     const surelyOff = seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE;
     return surelyOff ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now);
   }
@@ -87,17 +87,14 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   return confirm(understanding.calls, input.now);
 }
 
-/**
- * "at 1pm start the robot vacuum": a thing Errand cannot do and none of the tool's words — with a classifier that
- * is not sure of one of Errand's families, asked about rather than stored.
- */
+/** "at 1pm start the robot vacuum": a thing Errand cannot do and none of the tool's words — asked about, not stored. */
 function namesWhatErrandCannotDo(writes: ToolCall[], text: string): boolean {
   return NEVER_STORED.some((words) => words.test(text)) && !writes.every((c) => FAMILY_WORDS[c.tool]?.test(text));
 }
 
 /** Of the things Errand cannot do, those no event or expense is named after (a flight or a hotel booking can be). */
-const NEVER_STORED = [/\b(?:transfer|venmo|zelle|wire|deposit|balance|invest|stocks?)\b|\bmove \$/, /\b(?:weather|forecast|temperature)\b/,
-  /\b(?:lights?|thermostat|vacuum|heating|ac)\b/];
+const NEVER_STORED = [/\b(?:transfer|venmo|zelle|wire|invest|stocks?)\b|\bmove \$/, /\b(?:weather|forecast|temperature)\b/,
+  /\b(?:lights?|thermostat|vacuum|heating)\b/];
 
 /**
  * A text no rule read: a question or a sure query gets its family's lookup; a sure request of a family is acted on

@@ -199,8 +199,10 @@ function readAdd(t: string): Understanding | null {
  * something ("get me an uber", "get me takeaway food") rather than to note it.
  */
 function notAnItemRequest(t: string, payload: string): boolean {
-  return NOT_GROCERY.test(t) || NOT_GROCERY.test(normalizeText(t)) || /^me\b/.test(payload);
+  return NOT_GROCERY.test(t) || NOT_GROCERY.test(normalizeText(t)) || CLOCK_IN_WORDS.test(t) || /^me\b/.test(payload);
 }
+
+const CLOCK_IN_WORDS = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: thirty| fifteen| forty five)? ?[ap]\.?m\b/;
 
 /** A bare "milk" or "eggs and bread": only when every item is a known grocery. */
 function matchBare(input: RuleInput): Understanding | null {
