@@ -1,5 +1,5 @@
 import { clockWordsToDigits } from './clock-words.js';
-import { NUMBER_PHRASE, wordsToNumber } from './words.js';
+import { NUMBER_PHRASE, remember, wordsToNumber } from './words.js';
 import { correctTypo } from './typos.js';
 
 /** Texting shorthand → words the rules and chrono-node understand. */
@@ -31,6 +31,14 @@ const SPELLED_COUNT = new RegExp(String.raw`\b(a couple|a dozen|couple|dozen|${N
  * rules key on, so that "Remnid me 2moro @ 5pm pls 🙏" reads "remind me tomorrow at 5pm please".
  */
 export function normalizeText(raw: string): string {
+  let text = recentlyNormalized.get(raw);
+  if (text === undefined) remember(recentlyNormalized, raw, (text = normalized(raw)));
+  return text;
+}
+
+const recentlyNormalized = new Map<string, string>();
+
+function normalized(raw: string): string {
   let text = raw
     .normalize('NFKC')
     .toLowerCase()

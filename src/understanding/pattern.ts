@@ -1,3 +1,6 @@
+/** Each call site's template parts without their line breaks: the same array object comes back on every call. */
+const joined = new WeakMap<TemplateStringsArray, string[]>();
+
 /**
  * Regex source written over several lines: a template tag that reads its text raw (like String.raw,
  * so `\s` stays `\s`) and drops each line break together with the indentation after it, so a long
@@ -5,5 +8,7 @@
  * entries and anything interpolated stay as they are.
  */
 export function wordList(strings: TemplateStringsArray, ...values: unknown[]): string {
-  return String.raw({ raw: strings.raw.map((part) => part.replace(/\n[ \t]*/g, '')) }, ...values);
+  let raw = joined.get(strings);
+  if (!raw) joined.set(strings, (raw = strings.raw.map((part) => part.replace(/\n[ \t]*/g, ''))));
+  return String.raw({ raw }, ...values);
 }

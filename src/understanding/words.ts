@@ -12,6 +12,21 @@ import { correctTypo } from './typos.js';
  * `keepEmoji` keeps them (not check marks) for the rules that look for an item named by emoji alone.
  */
 export function cleanText(raw: string, { keepEmoji = false } = {}): string {
+  const key = `${keepEmoji ? 1 : 0}${raw}`;
+  let clean = recentlyCleaned.get(key);
+  if (clean === undefined) remember(recentlyCleaned, key, (clean = cleaned(raw, keepEmoji)));
+  return clean;
+}
+
+/** Every rule reads the same message: the last few results are kept rather than worked out again per rule. */
+const recentlyCleaned = new Map<string, string>();
+
+export function remember(recent: Map<string, string>, key: string, value: string): void {
+  if (recent.size >= 16) recent.delete(recent.keys().next().value!);
+  recent.set(key, value);
+}
+
+function cleaned(raw: string, keepEmoji: boolean): string {
   return raw
     .normalize('NFKC')
     .toLowerCase()
