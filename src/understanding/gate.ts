@@ -11,13 +11,14 @@ import { wordList } from './pattern.js';
  * Tools that store something new: what an off-topic text or a question must never reach. Changes and removals name
  * what they act on ("cancel 2", "move my 3pm to 4") and only touch rows the user has.
  */
-const CREATES = new Set(['grocery.add', 'reminders.create', 'calendar.create', 'expense.log']);
+const CREATES = new Set(['grocery.add', 'lists.create', 'reminders.create', 'calendar.create', 'expense.log']);
 
 /** Words that name a tool's family outright: with one, an unsure classifier does not overrule the rules. */
 const FAMILY_WORDS: Record<string, RegExp> = {
   'reminders.create': /\b(?:remind|reminder|alarm|wake me|wake up)\b/,
   'calendar.create': /\b(?:calendar|schedule|appointment|meeting|event)\b/,
   'grocery.add': /\b(?:list|grocery|groceries|shopping)\b/,
+  'lists.create': /\blists?\b/,
   'expense.log': /\b(?:spent|spend|paid|expense|expenses|bucks|dollars|usd)\b/,
 };
 
@@ -119,7 +120,7 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
 }
 
 const FAMILY_OF_WRITE: Record<string, Classification['family'][]> = {
-  'grocery.add': ['list'], 'reminders.create': ['reminder', 'alarm'], 'calendar.create': ['calendar', 'reminder'], 'expense.log': ['expense'],
+  'grocery.add': ['list'], 'lists.create': ['list'], 'reminders.create': ['reminder', 'alarm'], 'calendar.create': ['calendar', 'reminder'], 'expense.log': ['expense'],
 };
 /** How sure the classifier must be before it overrules a write the rules read. */
 const OVERRULE_FAMILY = 0.9;
@@ -182,6 +183,7 @@ function lookupInstead(calls: ToolCall[]): Understanding | null {
 
 const WHAT_A_CALL_DOES: Record<string, (args: Record<string, unknown>) => string> = {
   'grocery.add': (a) => `add ${namesOf(a.items)} to your list`,
+  'lists.create': (a) => `start a list${typeof a.name === 'string' ? ` "${a.name}"` : ''}`,
   'reminders.create': (a) => `set a reminder${typeof a.text === 'string' ? ` "${a.text}"` : ''}`,
   'calendar.create': (a) => `put ${typeof a.title === 'string' ? `"${a.title}"` : 'an event'} on your calendar`,
   'expense.log': (a) => `log an expense${typeof a.amount === 'string' || typeof a.amount === 'number' ? ` of ${a.amount}` : ''}`,

@@ -39,6 +39,8 @@ describe('understanding gate: act only when sure', () => {
       expect(gated).to.deep.equal({ kind: 'tools', calls: [{ tool: 'grocery.list', args: {} }] });
       const day = gateUnderstanding(toolCall('calendar.create', { title: 'Meeting', date: '2026-12-04' }), input('do i have a meeting friday'), saying('calendar', 1));
       expect(day).to.deep.equal({ kind: 'tools', calls: [{ tool: 'calendar.list', args: { from: '2026-12-04', to: '2026-12-04' } }] });
+      const list = gateUnderstanding(toolCall('lists.create', { name: 'stocks' }), input('should i start a stocks list'), saying('list', 1));
+      expect(list.kind).to.not.equal('tools');
     });
 
     it('refuses a write the classifier is sure is off-topic, asks when it is unsure, and lets reads and fitting writes through', () => {
