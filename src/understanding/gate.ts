@@ -120,7 +120,11 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
 }
 
 const FAMILY_OF_WRITE: Record<string, Classification['family'][]> = {
-  'grocery.add': ['list'], 'lists.create': ['list'], 'reminders.create': ['reminder', 'alarm'], 'calendar.create': ['calendar', 'reminder'], 'expense.log': ['expense'],
+  'grocery.add': ['list'],
+  'lists.create': ['list'],
+  'reminders.create': ['reminder', 'alarm'],
+  'calendar.create': ['calendar', 'reminder'],
+  'expense.log': ['expense'],
 };
 /** How sure the classifier must be before it overrules a write the rules read. */
 const OVERRULE_FAMILY = 0.9;
