@@ -30,3 +30,9 @@ export function formatLocal(instant: Date, zone: string, opts: { withDate?: bool
   const time = dt.toFormat('h:mm a');
   return opts.withDate === false ? time : `${dt.toFormat('ccc LLL d')}, ${time}`;
 }
+
+/** A corrected time: "12:00 PM → 1:00 PM" when the day stays, else both with their dates. */
+export function timeChange(before: Date, after: Date, zone: string): string {
+  const sameDay = DateTime.fromJSDate(before, { zone }).hasSame(DateTime.fromJSDate(after, { zone }), 'day');
+  return `${formatLocal(before, zone, { withDate: !sameDay })} → ${formatLocal(after, zone, { withDate: !sameDay })}`;
+}

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { formatLocal } from '../../time.js';
+import { timeChange } from '../../time.js';
 import { hasTarget } from '../../understanding/when-schema.js';
 import { defineTool, type ToolContext } from '../types.js';
 import { moved } from './calendar-manage.tool.js';
@@ -18,8 +17,7 @@ function picked(args: EditEventArgs, ctx: ToolContext): Promise<EventRow[]> {
 /** "12:00 PM → 1:00 PM" on the same day, else both with their dates; all-day events by their days. */
 function whenChange(before: EventRow, after: EventRow, zone: string): string {
   if (before.allDay || after.allDay) return `${eventWhen(before, zone)} → ${eventWhen(after, zone)}`;
-  const sameDay = DateTime.fromJSDate(before.startAt, { zone }).hasSame(DateTime.fromJSDate(after.startAt, { zone }), 'day');
-  return `${formatLocal(before.startAt, zone, { withDate: !sameDay })} → ${formatLocal(after.startAt, zone, { withDate: !sameDay })}`;
+  return timeChange(before.startAt, after.startAt, zone);
 }
 
 export const editEventTool = defineTool({

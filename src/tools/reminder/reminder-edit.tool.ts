@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { formatLocal } from '../../time.js';
+import { formatLocal, timeChange } from '../../time.js';
 import { resolveLocal } from '../../understanding/dates.js';
 import { hasTarget } from '../../understanding/when-schema.js';
 import { defineTool, type ToolContext } from '../types.js';
@@ -11,12 +11,6 @@ import { numbered, pickReminders, reminders } from './reminder.service.js';
 function picked(args: EditReminderArgs, ctx: ToolContext): Promise<ReminderRow[]> {
   if (args.ref) return referredReminders(ctx, args);
   return hasTarget(args) ? pickReminders(ctx, args, ['pending']) : Promise.resolve([]);
-}
-
-/** "Tue 6:00 PM → Tue 7:00 PM", or just the clocks when the day stays. */
-export function timeChange(before: Date, after: Date, zone: string): string {
-  const sameDay = DateTime.fromJSDate(before, { zone }).hasSame(DateTime.fromJSDate(after, { zone }), 'day');
-  return `${formatLocal(before, zone, { withDate: !sameDay })} → ${formatLocal(after, zone, { withDate: !sameDay })}`;
 }
 
 export const editReminderTool = defineTool({
