@@ -14,6 +14,7 @@ import { reminderCorpus } from '../test/fixtures/reminder.corpus.js';
 import { helpCorpus, settingsCorpus } from '../test/fixtures/settings-help.corpus.js';
 import { INTENTS, type Act, type Intent } from '../src/understanding/intent/classifier.js';
 import { OWN_TEXTS } from '../src/understanding/intent/training/own.js';
+import { PARAPHRASE_TEXTS } from '../src/understanding/intent/training/paraphrases.js';
 import { wordList } from '../src/understanding/pattern.js';
 
 export type Example = [text: string, intent: Intent];
@@ -80,7 +81,9 @@ const negative = (c: { given?: string[]; setup?: string[] }, rows: unknown[] | u
 
 /** `withoutSlurpFold`: leave out the train half's fold (bench/eval/slurp.ts `inSlurpFold`), for `--set slurp-fold`. */
 export function examples({ withoutSlurpFold = false } = {}): Example[] {
-  const own = Object.entries(OWN_TEXTS).flatMap(([intent, texts]) => texts.map((t): Example => [t, intent as Intent]));
+  const labelled = (byIntent: Partial<Record<Intent, string[]>>) =>
+    Object.entries(byIntent).flatMap(([intent, texts]) => texts.map((t): Example => [t, intent as Intent]));
+  const own = [...labelled(OWN_TEXTS), ...labelled(PARAPHRASE_TEXTS)];
   const corpora: Example[] = [
     ...reminderCorpus.map((c): Example => [c.text, corpusIntent('reminder', c.text)]),
     ...calendarCorpus.map((c): Example => [c.text, corpusIntent(/\bremind/i.test(c.text) ? 'reminder' : 'calendar', c.text)]),

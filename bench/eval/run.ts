@@ -18,6 +18,9 @@ import { train } from '../../scripts/train-understanding.js';
 import { examples } from '../../scripts/understanding-data.js';
 import { textingDevCases } from './texting.dev.cases.js';
 import { textingHeldoutCases } from './texting.heldout.cases.js';
+import { freshSpokenCases } from './fresh-spoken.cases.js';
+import { freshTextingCases } from './fresh-texting.cases.js';
+import { freshWordyCases } from './fresh-wordy.cases.js';
 
 /**
  * `npm run eval:understanding [-- --set NAME[,NAME] --limit N --json]`: the understanding scored end to end, through
@@ -29,6 +32,9 @@ const SETS: Record<string, () => EvalCase[]> = {
   'texting-dev': () => textingDevCases,
   'texting-heldout': () => textingHeldoutCases,
   'slurp-train': () => slurpCases('train', { now: CASE_AT, zone: ZONE }),
+  'fresh-spoken': () => freshSpokenCases,
+  'fresh-texting': () => freshTextingCases,
+  'fresh-wordy': () => freshWordyCases,
   /** Part of slurp-train, scored with a classifier trained without it: run alone. */
   'slurp-fold': () => slurpFoldCases({ now: CASE_AT, zone: ZONE }),
 };
