@@ -35,9 +35,9 @@ describe('words and numbers: what people write, through the pipeline', () => {
     });
   }
 
-  it('sets an alarm said as "one hundred and thirty" for 1:30', async () => {
+  it('sets an alarm said as "one hundred and thirty" for the next 1:30 (this afternoon), not 1:30 at night', async () => {
     await send('can you set the alarm for one hundred and thirty');
-    expect((await dumpUser()).reminders[0]).to.include({ text: 'Alarm', dueAt: '2026-12-01T06:30:00.000Z' });
+    expect((await dumpUser()).reminders[0]).to.include({ text: 'Alarm', dueAt: '2026-11-30T18:30:00.000Z' });
   });
 
   it('puts an event said with words on its day and time, and a year said in words', async () => {

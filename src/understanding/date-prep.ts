@@ -36,6 +36,8 @@ export function prepDateText(text: string): string {
       hours|day|days|week|weeks|month|months|people|dollars|bucks|%|st|nd|rd|th)\b)`, 'g'), '$1 at $2')
     .replace(/\b(today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b/g, '$1')
     .replace(/\b(nxt)\b/g, 'next')
+    // "death metal now", "call me now": nothing to schedule ("2 hours from now" was read as an offset already).
+    .replace(/(?<!\bfrom )\b(?:right )?now\b(?! on\b)/g, ' ')
     .replace(/\bwknd\b/g, 'weekend')
     .replace(/\bthis arvo\b/g, 'this afternoon')
     .replace(/\b(?:eod|end of (?:the )?day|cob|close of business|end of business)\b/g, '5pm')
@@ -78,8 +80,8 @@ export function findRelativeMinutes(text: string): Found<number> | null {
   if (bare) return { value: Number(bare[1]), index: bare.index, length: bare[0].length };
   const m = RELATIVE.exec(text);
   if (!m) return null;
-  const qty = amount(m[1] ?? m[6] ?? '1');
-  const unit = m[2] ?? m[7] ?? 'm';
+  const qty = amount(m[1] ?? m[5] ?? '1');
+  const unit = m[2] ?? m[6] ?? 'm';
   let minutes = unit.startsWith('h') ? qty * 60 : qty;
   if (m[3]?.includes('half')) minutes += unit.startsWith('h') ? 30 : 0.5;
   if (m[4]) minutes += Number(m[4]);

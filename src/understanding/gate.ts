@@ -4,6 +4,7 @@ import { callForIntent } from './intent-act.js';
 import { parseDayRange } from './date-range.js';
 import { normalizeText } from './normalize.js';
 import { lookupFor } from './lookup.js';
+import { isoDate, localNow } from './local-time.js';
 import { toolCall, type ToolCall, type Understanding } from './types.js';
 import { wordList } from './pattern.js';
 
@@ -19,7 +20,7 @@ const FAMILY_WORDS: Record<string, RegExp> = {
   'calendar.create': /\b(?:calendar|schedule|appointment|meeting|event)\b/,
   'grocery.add': /\b(?:list|grocery|groceries|shopping)\b/,
   'lists.create': /\blists?\b/,
-  'expense.log': /\b(?:spent|spend|paid|expense|expenses|bucks|dollars|usd)\b/,
+  'expense.log': /\b(?:spent|spend|paid|pay|expense|expenses|bucks|dollars|usd|pounds|euros|quid)\b|[$€£¥₹]\s?\d/,
 };
 
 /**
@@ -27,7 +28,7 @@ const FAMILY_WORDS: Record<string, RegExp> = {
  * would/will + you is not a question here.
  */
 const QUESTION_START = new RegExp(wordList`^(?:is|are|am|was|were|do|does|did|have|has|had|what|what's|whats|when|where|which|who|
-  whose|why|how|any|should|shall)\b`);
+  whose|why|how|any|anything|anyone|anybody|should|shall)\b`);
 const POLITE_REQUEST = /^(?:please |pls )?(?:can|could|would|will) (?:you|u)\b/;
 
 export function isQuestion(text: string, raw: string): boolean {
@@ -81,11 +82,45 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
     const surelyOff = seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE;
     return surelyOff ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now);
   }
-  if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? understanding;
-  if (seen.confidence < NO_OPINION) return understanding;
+  const kept = looksMisread(writes, input) ? confirm(understanding.calls, input.now) : understanding;
+  if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? kept;
+  if (seen.confidence < NO_OPINION) return kept;
   if (seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
-  if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return understanding;
+  if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return kept;
   return confirm(understanding.calls, input.now);
+}
+
+/**
+ * Writes that tell of a misreading: "lunch with sam was so much fun last week" tells of a day gone by, and a name that
+ * runs on for a sentence in a text that never names the tool's thing ("Sam came down with the flu, poor thing, so our
+ * lunch on friday…") is not a title. Asked about, not stored.
+ */
+function looksMisread(writes: ToolCall[], input: GateInput): boolean {
+  const today = isoDate(localNow(input));
+  return writes.some((c) => eventBefore(c, today) || (runsOn(c) && !FAMILY_WORDS[c.tool]?.test(input.text)));
+}
+
+/** The most words a stored name of each kind plausibly has. */
+const LONGEST_NAME: Record<string, [arg: string, words: number]> = {
+  'calendar.create': ['title', 8], 'reminders.create': ['text', 12], 'expense.log': ['description', 8],
+};
+/** Groceries have short names; a to-do item is a task and may run longer. */
+const LONGEST_ITEM = { groceries: 5, named: 12 };
+
+function runsOn(call: ToolCall): boolean {
+  const args = (call.args ?? {}) as Record<string, unknown>;
+  const wordsIn = (name: unknown) => (typeof name === 'string' ? name.split(/\s+/).filter(Boolean).length : 0);
+  if (call.tool === 'grocery.add') {
+    const most = args.list ? LONGEST_ITEM.named : LONGEST_ITEM.groceries;
+    return Array.isArray(args.items) && args.items.some((i) => wordsIn((i as { name?: unknown }).name) > most);
+  }
+  const [arg, most] = LONGEST_NAME[call.tool] ?? ['', Infinity];
+  return wordsIn(args[arg]) > most;
+}
+
+function eventBefore(call: ToolCall, today: string): boolean {
+  const { date } = (call.args ?? {}) as { date?: unknown };
+  return call.tool === 'calendar.create' && typeof date === 'string' && date < today;
 }
 
 /** "at 1pm start the robot vacuum": a thing Errand cannot do and none of the tool's words — asked about, not stored. */

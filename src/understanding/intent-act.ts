@@ -3,7 +3,7 @@ import { parseItem, splitItems } from '../tools/grocery/grocery.parse.js';
 import { reminderArgs } from '../tools/shared/task-wording.js';
 import type { Classification } from './intent/classifier.js';
 import { wordList } from './pattern.js';
-import { parseSchedule } from './schedule.js';
+import { parseAlarmSchedule, parseSchedule } from './schedule.js';
 import { parseWhen, type WhenContext } from './dates.js';
 import type { ToolCall, UnderstandContext } from './types.js';
 
@@ -45,7 +45,7 @@ function reminderCall(text: string, raw: string, ctx: UnderstandContext): ToolCa
 
 function alarmCall(text: string, _raw: string, ctx: UnderstandContext): ToolCall | null {
   if (!ALARM_WORDS.test(text)) return null;
-  const when = parseSchedule(`alarm ${text.replace(REQUEST, '')}`, ctx);
+  const when = parseAlarmSchedule(text.replace(REQUEST, ''), ctx);
   const label = /\bwake\b|\bget me up\b|\bbe up\b/.test(text) ? 'Wake up' : 'Alarm';
   const args = { text: label, date: when.date, time: when.time, inMinutes: when.inMinutes, repeat: when.repeat };
   return { tool: 'reminders.create', args: Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined)) };

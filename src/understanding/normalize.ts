@@ -1,6 +1,7 @@
 import { clockWordsToDigits } from './clock-words.js';
 import { NUMBER_PHRASE, remember, wordsToNumber } from './words.js';
 import { correctTypo } from './typos.js';
+import { wordList } from './pattern.js';
 
 /** Texting shorthand → words the rules and chrono-node understand. */
 const SHORTHAND: Record<string, string> = {
@@ -52,13 +53,24 @@ function normalized(raw: string): string {
     .trim();
   text = text.replace(/\b(\d+)(min|mins|minutes|hr|hrs|hours?)\b/g, '$1 $2');
   text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? correctTypo(word));
-  text = text.replace(/\bhalf an? hour\b/g, '30 minutes');
+  text = text.replace(/\bhalf an? hour\b/g, '30 minutes').replace(/\bafter noon\b/g, 'afternoon');
   text = text.replace(SPELLED_COUNT, (phrase) => COUNT_WORDS[phrase] ?? String(wordsToNumber(phrase) ?? phrase));
   return rephrase(text.replace(/\.+$/, '').trim());
 }
 
-/** A name said before the request, as people do to voice assistants: "hey errand, …", "siri remind me…", "ok google". */
-const WAKE_WORD = /^(?:(?:hey|hi|ok|okay|yo)\s+)?(?:errand|siri|alexa|google|olly|assistant|computer)\b[,:]?\s+(?=\S)/;
+/**
+ * What people say before the request, as they do to voice assistants: a name ("hey errand, …", "siri remind me…",
+ * "olly"), and fillers ("um", "so", "wait", "ok so"). A filler inside the text ("um please add …") goes too.
+ */
+const LEAD_IN = new RegExp(wordList`^(?:(?:(?:hey|hi|ok|okay|yo)\s+)?(?:errand|siri|alexa|google|olly|assistant|computer)\b|um+|uh+|uhm|
+  erm|hmm+|so|wait|ok|okay|alright|well|oh)[,:]?\s+(?=\S)`);
+const FILLER = /\s(?:um+|uh+|uhm|erm)\b/g;
+
+function withoutLeadIn(text: string): string {
+  let out = text.replace(FILLER, '');
+  for (let before = ''; before !== out; ) [before, out] = [out, out.replace(LEAD_IN, '')];
+  return out;
+}
 
 /** Other ways of asking for a reminder, said the way the rules read it ("remind me to…"). */
 const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
@@ -68,10 +80,24 @@ const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
   [/^(?:please |pls )?(?:set up|create|make|add|set) (?:a |me a )?reminder (?:to|that i need to|that i have to)\b/, 'remind me to'],
   [/^(?:please |pls )?tell me (?:later |again )?to\b/, 'remind me to'],
   [/^(?:please |pls )?remind to\b/, 'remind me to'],
+  [new RegExp(wordList`^(?:please )?(?:i'd like|i would like|i want|i wanna|i'd love|i need you) to (?=(?:add|put|cancel|delete|remove|
+    clear|turn off|switch off|see|check|set|move|change|reschedule|log|note|take|get rid of|write down)\b)`), ''],
+  // "were out of milk" is "we're", typed without the apostrophe, not a question.
+  [/^were (?=(?:out|low|running|almost|nearly|all out)\b)/, "we're "],
 ];
 
+/** Roundabout ways of asking, said the plain way ("could you …"), and adverbs that sit before the verb. */
+const ROUNDABOUT_ASK = new RegExp(wordList`^(?:i (?:was )?wonder(?:ing)? if you (?:could|might|would)|(?:perhaps|maybe) you could|
+  it would be (?:a |very )?(?:great |big |real )?(?:help|helpful|great|lovely|nice) if you (?:could|would)|i would (?:really )?
+  appreciate it if you (?:could|would)|would you be so kind as to|if it'?s not too much trouble,? (?:could you)?|if you could)\s+`);
+const POLITE_TAIL = new RegExp(wordList`,?\s+(?:(?:i would be|i'd be|i'll be) (?:very |so |most |really )?(?:grateful|thankful)(?: indeed)?|
+  if (?:you don'?t mind|that'?s (?:alright|all right|ok|okay|possible)|that can be arranged|you would be so kind|it'?s not too
+  much trouble|possible|you can)|thank you(?: so much| very much| kindly)?)$`);
+const BEFORE_THE_VERB = /\b(?:could|would|can|will) you (?:kindly|possibly|please|just|perhaps) /;
+
 function rephrase(text: string): string {
-  let out = clockWordsToDigits(text.replace(WAKE_WORD, ''));
+  let out = clockWordsToDigits(withoutLeadIn(text)).replace(ROUNDABOUT_ASK, 'could you ').replace(BEFORE_THE_VERB, (m) => m.replace(/ \S+ $/, ' '))
+    .replace(POLITE_TAIL, '');
   for (const [asked, said] of ASKS_FOR_A_REMINDER) out = out.replace(asked, said);
   return out;
 }

@@ -5,7 +5,7 @@ import type { PendingRequest } from '../../entities/conversation-state.entity.js
 import { toolCall, type RuleInput, type Understanding } from '../../understanding/types.js';
 import { cleanText, wordsToNumber } from '../../understanding/words.js';
 import { GroceryItem } from './grocery-item.entity.js';
-import { groceryRules } from './grocery.rules.js';
+import { groceryRules, ITEMS_MISSING, resumeItems } from './grocery.rules.js';
 import { listRules, LIST_NAME_MISSING, resumeListName } from './lists.rules.js';
 import { DELETE_CONFIRM, listTools } from './lists.tool.js';
 import { listDisplayName } from './list-names.js';
@@ -17,6 +17,7 @@ const CLEAR_ANSWERS = { yes: words('yes clear it|clear it|yes clear'), no: words
 /** The answer to "Clear all N items? Reply YES or NO." or to "… — how many eggs?"; anything else is a new request. */
 function resume(pending: PendingRequest, input: RuleInput): Understanding | null {
   if (pending.tool === 'grocery.add' && pending.missing === QUANTITY_MISSING) return resumeQuantity(pending, input);
+  if (pending.tool === 'grocery.add' && pending.missing === ITEMS_MISSING) return resumeItems(input.raw);
   if (pending.tool === 'lists.delete') return resumeDelete(pending, input);
   if (pending.tool === 'lists.create' && pending.missing === LIST_NAME_MISSING) return resumeListName(input.text);
   if (pending.tool !== 'grocery.clear' || pending.missing !== CLEAR_CONFIRM) return null;

@@ -1,4 +1,4 @@
-import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
+import { clarify, toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { emojiOf, isEmojiName } from '../../understanding/fold.js';
 import { cleanText, stripPoliteness } from '../../understanding/words.js';
 import { TASK_VERB } from '../shared/task-wording.js';
@@ -181,8 +181,21 @@ function readCheck(t: string, ctx: UnderstandContext): Understanding | null {
 /** "how do i add something to my list" asks how, it adds nothing. */
 const QUESTION = /^(?:how|what|why|where|when|who|do i|does|did i|should i)\b/;
 
-function matchAdd(input: RuleInput): Understanding | null {
+function matchAdd(input: RuleInput, ctx: UnderstandContext): Understanding | null {
+  if (NOTHING_NAMED.test(clean(input))) return clarify('grocery.add', {}, ITEMS_MISSING, ITEMS_QUESTION, ctx.now);
   return withEmojiItems(input, (t) => readAdd(t.replace(PURPOSE_SUFFIX, '')));
+}
+
+/** "add to the shopping list", "add something to my list": the list is named but nothing to put on it. */
+const NOTHING_NAMED = new RegExp(wordList`^(?:add|put|write|stick|pop)(?: (?:something|some stuff|stuff|things|some things|an item|
+  items|it|this|that))? (?:to|on|onto|in) ${LIST}$`);
+export const ITEMS_MISSING = 'items';
+const ITEMS_QUESTION = 'What should I add to your list?';
+
+/** The answer to "What should I add to your list?": the items it names; anything else is a new request. */
+export function resumeItems(answer: string): Understanding | null {
+  const parsed = items(stripPoliteness(cleanText(answer)));
+  return parsed ? toolCall('grocery.add', { items: parsed }) : null;
 }
 
 function readAdd(t: string): Understanding | null {

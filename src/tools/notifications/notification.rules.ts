@@ -64,10 +64,25 @@ function agenda(text: string): Understanding | null {
   return time ? call({ agenda: { time, evenWhenEmpty: Boolean(m[4]) } }) : null;
 }
 
+/** "don't text me after 10pm", "no messages before 8am please": one side said, the other the usual night's. */
+const QUIET_ONE_SIDE = new RegExp(wordList`^(?:please )?(?:don'?t|do not|never|no) (?:text|message|ping|notify|bother|send|
+  wake)(?: me)?(?: anything| any ?(?:thing|messages|texts|notifications))? (before|after|past) ${TIME}\b(?:,? (?:please|like ever|
+  ever|at all|thanks|i need (?:quiet|sleep|my sleep)[a-z ]*))*$`);
+const NIGHT = { start: '22:00', end: '07:00' };
+
+function quietOneSide(text: string): Understanding | null {
+  const m = QUIET_ONE_SIDE.exec(text);
+  if (!m) return null;
+  const after = m[1] !== 'before';
+  const time = clock(m[2]!, m[3], m[4], after ? 'pm' : 'am');
+  if (!time) return null;
+  return call({ quietHours: after ? { start: time, end: NIGHT.end } : { start: NIGHT.start, end: time } });
+}
+
 function quiet(text: string): Understanding | null {
   if (QUIET_OFF.test(text)) return call({ quietHours: 'off' });
   const m = QUIET_SET.exec(text);
-  if (!m) return null;
+  if (!m) return quietOneSide(text);
   const g = m[1] ? m.slice(1, 7) : m.slice(7, 13);
   const start = clock(g[0]!, g[1], g[2], 'pm');
   const end = clock(g[3]!, g[4], g[5], 'am');

@@ -1,4 +1,4 @@
-import { parseSchedule } from '../../understanding/schedule.js';
+import { parseAlarmSchedule } from '../../understanding/schedule.js';
 import { parseWhen } from '../../understanding/dates.js';
 import { compact } from '../shared/wording.js';
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
@@ -21,7 +21,7 @@ const REMOVE = new RegExp(wordList`^(?:please |pls )?(?:cancel|delete|remove|tur
   stop)(?: all)? (?:of )?(?:my |the |all )?(.*?)\balarms?\b(.*)$`);
 
 function setAlarm(rest: string, ctx: UnderstandContext, label: string): Understanding {
-  const when = parseSchedule(`alarm ${rest.trim()}`, ctx);
+  const when = parseAlarmSchedule(rest.trim(), ctx);
   return toolCall('reminders.create', { text: label, date: when.date, time: when.time, inMinutes: when.inMinutes, repeat: when.repeat });
 }
 

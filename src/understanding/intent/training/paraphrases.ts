@@ -873,7 +873,6 @@ export const PARAPHRASE_TEXTS: Partial<Record<Intent, string[]>> = {
     "will it rain on saturday",
     "do i need an umbrella for my meeting at three",
     "hey assistant how cold will it be tonight",
-    "whats the forecast for the weekend",
     "is it going to be sunny on the twenty fifth",
     "play my morning playlist",
     "olly play the new taylor swift album",

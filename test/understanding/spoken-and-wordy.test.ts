@@ -1,0 +1,66 @@
+import { expect } from 'chai';
+import { resetDb } from '../support/db.js';
+import { dumpUser } from '../support/dump.js';
+import { consoleMessage, makePipeline } from '../support/pipeline.js';
+
+/** Mon 2026-11-30 10:00 in New York. */
+const NOW = new Date('2026-11-30T15:00:00Z');
+const NY = { DEFAULT_TIMEZONE: 'America/New_York' };
+
+describe('spoken and wordy requests, through the pipeline', () => {
+  beforeEach(resetDb);
+  const pipeline = () => makePipeline({ env: NY });
+  const send = async (text: string, run = pipeline()) => (await run(consoleMessage(text, { receivedAt: NOW }))).reply ?? '';
+
+  it('reads times a speech transcript splits ("six p m", "seven thirty a m") and drops the wake word and fillers', async () => {
+    await send('olly um reminder sunday six p m put the trash cans out');
+    await send('hey assistant set an alarm for seven thirty a m tomorrow');
+    const { reminders } = await dumpUser();
+    expect(reminders.map((r) => [r.text, r.dueAt])).to.deep.equal([
+      ['Alarm', '2026-12-01T12:30:00.000Z'],
+      ['Put the trash cans out', '2026-12-06T23:00:00.000Z'],
+    ]);
+  });
+
+  it('sets an alarm said without am/pm for its next time, and one "twenty minutes from now"', async () => {
+    await send('alarm for 1:15 so i dont miss the call');
+    await send('set an alarm for twenty minutes from now');
+    const due = (await dumpUser()).reminders.map((r) => r.dueAt);
+    expect(due).to.deep.equal(['2026-11-30T15:20:00.000Z', '2026-11-30T18:15:00.000Z']);
+  });
+
+  it('answers a question that starts with a filler and stores nothing', async () => {
+    await send('remind me to call mom tomorrow at 6pm');
+    const reply = await send('um wait did i already set a reminder to call my mom');
+    expect(reply).to.match(/Call mom/);
+    expect((await dumpUser()).reminders).to.have.length(1);
+  });
+
+  it('adds what "were out of" names, and asks what to add when the list is named alone', async () => {
+    await send('were out of olive oil');
+    const run = pipeline();
+    expect(await send('add something to the shopping list', run)).to.equal('What should I add to your list?');
+    expect(await send('paper towels and rice', run)).to.match(/Added paper towels, rice/);
+    expect((await dumpUser()).groceryItems.map((i) => i.name)).to.have.members(['olive oil', 'paper towels', 'rice']);
+  });
+
+  it('sets quiet hours from one side said ("don\'t text me before 8am"), keeping the night\'s usual other side', async () => {
+    expect(await send("dont text me b4 8am pls")).to.match(/Quiet hours 10:00 PM – 8:00 AM/);
+    expect(await send("please don't send me anything after 11 p m")).to.match(/Quiet hours 11:00 PM – 7:00 AM/);
+  });
+
+  it('asks before putting a day gone by, or a name that runs on for a sentence, on the calendar', async () => {
+    expect(await send('lunch with sam was so much fun last week')).to.match(/^Not sure I got that — should I put/);
+    const long = await send('Sam has come down with the flu poor thing so our lunch on Friday is not going to be much fun at 1');
+    expect(long).to.match(/^Not sure I got that/);
+    expect((await dumpUser()).events).to.deep.equal([]);
+  });
+
+  it('does not schedule "now", and a roundabout ask is read as the request it wraps', async () => {
+    await send('olly death metal now');
+    await send('I wonder if you might remind me on Saturday at 10 am to return the casserole dish, I would be very grateful.');
+    const { events, reminders } = await dumpUser();
+    expect(events).to.deep.equal([]);
+    expect(reminders.map((r) => [r.text, r.dueAt])).to.deep.equal([['Return the casserole dish', '2026-12-05T15:00:00.000Z']]);
+  });
+});
