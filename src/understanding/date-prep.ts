@@ -46,6 +46,7 @@ export function prepDateText(text: string): string {
     .replace(/\bmidnight\b/g, '12am')
     .replace(new RegExp(wordList`\b(today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|from) (1[0-2]|
       [1-9]) ?- ?(1[0-2]|[1-9])\b(?! ?(?:am|pm|:|\d))`, 'g'), (_m, day: string, a: string, b: string) => `${day === 'from' ? '' : `${day} `}from ${a} to ${b}`)
+    .replace(/\bbetween (\d{1,2}(?::\d\d)?(?:am|pm)?) and (\d{1,2}(?::\d\d)?(?:am|pm)?)\b/g, 'from $1 to $2')
     .replace(/\bhalf past (\d{1,2})\b/g, '$1:30')
     .replace(/\bquarter past (\d{1,2})\b/g, '$1:15')
     .replace(/\bquarter (?:to|til|till) (\d{1,2})\b/g, (_m, h: string) => `${Number(h) === 1 ? 12 : Number(h) - 1}:45`);

@@ -83,7 +83,7 @@ const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
   [new RegExp(wordList`^(?:please )?(?:i'd like|i would like|i want|i wanna|i'd love|i need you) to (?=(?:add|put|cancel|delete|remove|
     clear|turn off|switch off|see|check|set|move|change|reschedule|log|note|take|get rid of|write down)\b)`), ''],
   // "were out of milk" is "we're", typed without the apostrophe, not a question.
-  [/^were (?=(?:out|low|running|almost|nearly|all out)\b)/, "we're "],
+  [/^were (?=(?:out|low|running|almost|nearly|all out|doing|having|going|getting|meeting|hosting|throwing|planning)\b)/, "we're "],
 ];
 
 /** Roundabout ways of asking, said the plain way ("could you …"), and adverbs that sit before the verb. */

@@ -63,4 +63,23 @@ describe('spoken and wordy requests, through the pipeline', () => {
     expect(events).to.deep.equal([]);
     expect(reminders.map((r) => [r.text, r.dueAt])).to.deep.equal([['Return the casserole dish', '2026-12-05T15:00:00.000Z']]);
   });
+
+  it('reads the ask said after an event ("…, add it", "put it in my calendar") and a time range said "between"', async () => {
+    await send('book club is sat at 4 at marias, add it');
+    await send('plumber coming tmrw between 10 and 12 pls put it in my calendar');
+    await send('were doing drinks w the team thurs night put it down');
+    const events = (await dumpUser()).events.map((e) => [e.title, e.start, e.end]);
+    expect(events).to.deep.equal([
+      ['Plumber coming', '2026-12-01T15:00:00.000Z', '2026-12-01T17:00:00.000Z'],
+      ["We're doing drinks with the team", '2026-12-04T01:00:00.000Z', '2026-12-04T02:00:00.000Z'],
+      ['Book club', '2026-12-05T21:00:00.000Z', '2026-12-05T22:00:00.000Z'],
+    ]);
+  });
+
+  it('sets an alarm whose day comes first ("sat alarm 8:30", "tomorrow alarm at 7")', async () => {
+    await send('sat alarm 8:30 pls dont let me sleep thru soccer');
+    await send('tomorrow alarm at 7');
+    const due = (await dumpUser()).reminders.map((r) => [r.text, r.dueAt]);
+    expect(due).to.deep.equal([['Alarm', '2026-12-01T12:00:00.000Z'], ['Alarm', '2026-12-05T13:30:00.000Z']]);
+  });
 });

@@ -26,7 +26,11 @@ const ON_AN_APP = new RegExp(String.raw`(?:^|\s)(?:on|over|via|through|by|using)
   .sort((a, b) => b.length - a.length).join('|')})(?:\s+(?:call|meeting|chat))?(?=\s|,|$)`);
 
 const LEADING = /^(?:a|an|the|my|for|to|about|called|named|titled|on|at|from|:|-|event|new event)\b\s*/;
-const TRAILING = /\s*\b(?:on|at|for|from|to|by|in|please|thanks|the|this|next|and|until|till|starting|beginning)$/;
+const TRAILING = /\s*\b(?:on|at|for|from|to|by|in|please|thanks|the|this|next|and|until|till|starting|beginning|is|are)$/;
+/** "book club sat at 4, add it", "drinks thurs night put it down": the ask said after the event. */
+const ASK_AFTER = new RegExp(wordList`,?\s*(?:(?:please|pls|so|can you|could you)\s+)?(?:add it|add that|put it(?: down| in| on)?|
+  put that(?: down| in| on)?|write it down|note it(?: down)?|save it|block it(?: out| off)?|(?:do not|don't|dont) let me forget)
+  (?:\s+(?:in|on|to|into)\s+(?:my|the)\s+(?:calendar|cal|diary|schedule|agenda))?(?:\s+(?:please|pls|thanks))?$`);
 
 function notifyMinutes(m: RegExpExecArray): number {
   const qty = m[1] ? (m[1] === 'half an' ? 0.5 : /^an?$/.test(m[1]) ? 1 : Number(m[1])) : Number(m[3]);
@@ -36,7 +40,7 @@ function notifyMinutes(m: RegExpExecArray): number {
 
 /** Title, place and time of an event from what is left after the ask ("lunch w sam fri 1pm at joe's cafe"). */
 export function eventArgs(body: string, raw: string, ctx: UnderstandContext): CreateEventArgs & { found: boolean } {
-  let text = body.replace(/^(?:calendar|cal|calender|event|new event|agenda)\s*:\s*/, '').replace(CAL_PHRASE, ' ');
+  let text = body.replace(/^(?:calendar|cal|calender|event|new event|agenda)\s*:\s*/, '').replace(ASK_AFTER, ' ').replace(CAL_PHRASE, ' ');
   let notifyMinutesBefore: number | undefined;
   const n = NOTIFY.exec(text);
   if (n) {

@@ -28,7 +28,7 @@ const BARE_RANGE = new RegExp(
 );
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
 const CREATE = new RegExp(wordList`^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|
-  block(?: out| off)?|book|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|
+  block(?: out| off)?|book(?! (?:club|fair|group|signing|launch|sale|reading))|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|
   i have got|we have|we've got|there's|theres|got))\b\s*(.*)$`);
 const CALENDAR_HINT = /\b(?:calendar|cal|calender|schedule|agenda|diary|event)\b/;
 const EVENT_NOUN = new RegExp(wordList`\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|brunch|coffee|interview|party|

@@ -11,7 +11,9 @@ import { wordList } from '../../understanding/pattern.js';
 const SET = new RegExp(wordList`^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:set|make|create|add|put|
   schedule|i want|i need|i would like|i'd like)(?: me)? (?:an? |my |the )?(?:new )?(?:wake ?up )?(?:alarm|wake ?up call|
   wakeup)(?: clock)?\b(.*)$`);
-const BARE = /^(?:an? )?(?:alarm|wake ?up call)(?: for| at| on)?\b(.*)$/;
+/** "alarm 5:45", "sat alarm 8:30": the day may come first. */
+const BARE = new RegExp(wordList`^((?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?(?:an? )?
+  (?:alarm|wake ?up call)(?: for)?\b(.*)$`);
 const WAKE = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:wake me(?: up)?|get me up)\b(.*)$/;
 /** "alert me in three hours", "ping me at 4": a time and no task ("alert me at 4 to call mom" is a reminder). */
 const ALERT = /^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:alert|ping|buzz|beep) me ((?:in|at|on|tomorrow|tonight|today)\b.*)$/;
@@ -41,8 +43,10 @@ function match({ text }: RuleInput, ctx: UnderstandContext): Understanding | nul
   if (wake) return setAlarm(wake[1]!, ctx, 'Wake up');
   const alert = ALERT.exec(text);
   if (alert && !/\b(?:to|about|that|of|when)\b/.test(alert[1]!)) return setAlarm(alert[1]!, ctx, 'Alarm');
-  const set = SET.exec(text) ?? BARE.exec(text);
-  return set ? setAlarm(set[1]!, ctx, 'Alarm') : null;
+  const set = SET.exec(text);
+  if (set) return setAlarm(set[1]!, ctx, 'Alarm');
+  const bare = BARE.exec(text);
+  return bare ? setAlarm(`${bare[1] ?? ''}${bare[2]!}`, ctx, 'Alarm') : null;
 }
 
 export const alarmRules: Rule[] = [{ name: 'alarm', match }];
