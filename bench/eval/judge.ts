@@ -59,11 +59,15 @@ function missed(s: Seen, expected: string): ActResult {
   return { act: false, how: 'nothing stored' };
 }
 
+const ALREADY_ON_LIST = /\b(?:is|are) already on (?:the|your|it)\b/i;
+
 function judgeCreate(s: Seen): ActResult {
   const { kinds } = s.c.expect;
   const rows = [...ofKinds(s.diff.added, kinds).map((a) => a.row), ...ofKinds(s.diff.changed, kinds).map((c) => c.after)];
   if (rows.length && !s.diff.removed.length) return { act: true, how: 'stored', rows };
   if (s.c.clarifyOk && s.asked) return { act: true, how: 'asked' };
+  // "add milk" when the seeded list has milk: the item is on the list and the reply says so; a second row would be wrong.
+  if (kinds.includes('list') && !s.write && ALREADY_ON_LIST.test(s.o.reply)) return { act: true, how: 'already on the list' };
   return missed(s, `new ${kinds.join('/')}`);
 }
 

@@ -21,6 +21,7 @@ import { textingHeldoutCases } from './texting.heldout.cases.js';
 import { freshSpokenCases } from './fresh-spoken.cases.js';
 import { freshTextingCases } from './fresh-texting.cases.js';
 import { freshWordyCases } from './fresh-wordy.cases.js';
+import { freshCheckCases } from './fresh-check.cases.js';
 
 /**
  * `npm run eval:understanding [-- --set NAME[,NAME] --limit N --json]`: the understanding scored end to end, through
@@ -35,6 +36,8 @@ const SETS: Record<string, () => EvalCase[]> = {
   'fresh-spoken': () => freshSpokenCases,
   'fresh-texting': () => freshTextingCases,
   'fresh-wordy': () => freshWordyCases,
+  /** Written blind as a final check: never tuned on, its failures never read. */
+  'fresh-check': () => freshCheckCases,
   /** Part of slurp-train, scored with a classifier trained without it: run alone. */
   'slurp-fold': () => slurpFoldCases({ now: CASE_AT, zone: ZONE }),
 };

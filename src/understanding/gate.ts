@@ -3,7 +3,7 @@ import type { Classification, IntentClassifier } from './intent/classifier.js';
 import { callForIntent } from './intent-act.js';
 import { parseDayRange } from './date-range.js';
 import { normalizeText } from './normalize.js';
-import { lookupFor } from './lookup.js';
+import { calendarLookup, lookupFor } from './lookup.js';
 import { isoDate, localNow } from './local-time.js';
 import { toolCall, type ToolCall, type Understanding } from './types.js';
 import { wordList } from './pattern.js';
@@ -20,8 +20,13 @@ const FAMILY_WORDS: Record<string, RegExp> = {
   'calendar.create': /\b(?:calendar|schedule|appointment|meeting|event)\b/,
   'grocery.add': /\b(?:list|grocery|groceries|shopping)\b/,
   'lists.create': /\blists?\b/,
-  'expense.log': /\b(?:spent|spend|paid|pay|expense|expenses|bucks|dollars|usd|pounds|euros|quid)\b|[$€£¥₹]\s?\d/,
+  'expense.log': /\b(?:spent|spend|paid|pay|expense|expenses|bucks|dollars|usd|pounds|euros|quid)\b/,
 };
+
+/** The tool's words, or for an expense an amount with its currency sign ("£8.50 for a cab"); not enough against a transfer. */
+function namesItsThing(call: ToolCall, text: string): boolean {
+  return Boolean(FAMILY_WORDS[call.tool]?.test(text)) || (call.tool === 'expense.log' && /[$€£¥₹]\s?\d/.test(text));
+}
 
 /**
  * A question asks; it never writes. "can you remind me…" and "could you add…" are requests, so a leading can/could/
@@ -86,7 +91,7 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? kept;
   if (seen.confidence < NO_OPINION) return kept;
   if (seen.confidence >= SURELY_OUT_OF_SCOPE) return { kind: 'reply', text: outOfScopeReply(input.text) };
-  if (writes.every((c) => FAMILY_WORDS[c.tool]?.test(input.text))) return kept;
+  if (writes.every((c) => namesItsThing(c, input.text))) return kept;
   return confirm(understanding.calls, input.now);
 }
 
@@ -97,7 +102,7 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
  */
 function looksMisread(writes: ToolCall[], input: GateInput): boolean {
   const today = isoDate(localNow(input));
-  return writes.some((c) => eventBefore(c, today) || (runsOn(c) && !FAMILY_WORDS[c.tool]?.test(input.text)));
+  return writes.some((c) => eventBefore(c, today) || (runsOn(c) && !namesItsThing(c, input.text)));
 }
 
 /** The most words a stored name of each kind plausibly has. */
@@ -145,6 +150,8 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
   // "do i have a date friday", "any appointments this morning": a question about a day is answered with that day.
   const day = asking && !offTopic && !(seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE) && parseDayRange(input.text, input);
   if (day) return toolCall('calendar.list', day);
+  // "when will the match start", "what are my current alerts": a question in the calendar's words gets the week ahead.
+  if (asking && !offTopic && CALENDAR_ASKED.test(input.text)) return calendarLookup(input.text, input);
   if (seen.family === 'oos') return offTopic && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : null;
   if (asking || offTopic || seen.confidence < MAYBE_FAMILY || seen.actConfidence < MAYBE_ACT) return null;
   const call = callForIntent(seen, input.text, input.raw, input);
@@ -243,6 +250,9 @@ function confirm(calls: ToolCall[], now: Date, unsure = true): Understanding {
   const pending: PendingRequest = { tool: CONFIRM_TOOL, args: { calls }, missing: CONFIRM_MISSING, question, createdAt: now.toISOString() };
   return { kind: 'clarify', question, pending };
 }
+
+const CALENDAR_ASKED = new RegExp(wordList`\b(?:alerts?|alarms?|match|game|holidays?|payday|meetings?|events?|appointments?|
+  plans?|planned|schedule|scheduled|busy|free|calendar|agenda|booked|reminders?)\b`);
 
 const OUT_OF_SCOPE: [RegExp, string][] = [
   [/\b(?:transfer|send|move|venmo|zelle|paypal|wire|deposit|balance|invest|stocks?)\b/, "I can't move money or check accounts"],

@@ -22,11 +22,8 @@ export function lookupFor(seen: Classification, text: string, asking: boolean, c
   const showing = SHOW.test(text) && !surelyNotQuery;
   if (seen.confidence < SURE_OF_FAMILY || !(asking || query || showing)) return null;
   switch (seen.family) {
-    case 'calendar': {
-      const today = localNow(ctx);
-      const range = parseDayRange(text, ctx) ?? { from: isoDate(today), to: isoDate(today.plus({ days: 6 })), label: 'the next 7 days' };
-      return toolCall('calendar.list', range);
-    }
+    case 'calendar':
+      return calendarLookup(text, ctx);
     case 'reminder':
     case 'alarm':
       return toolCall('reminders.list', {});
@@ -39,4 +36,11 @@ export function lookupFor(seen: Classification, text: string, asking: boolean, c
     default:
       return null;
   }
+}
+
+/** The days a calendar question names, or the week ahead. */
+export function calendarLookup(text: string, ctx: WhenContext): Understanding {
+  const today = localNow(ctx);
+  const range = parseDayRange(text, ctx) ?? { from: isoDate(today), to: isoDate(today.plus({ days: 6 })), label: 'the next 7 days' };
+  return toolCall('calendar.list', range);
 }

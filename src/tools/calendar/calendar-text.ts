@@ -7,7 +7,7 @@ import { wordList } from '../../understanding/pattern.js';
 
 export const CAL_PHRASE = new RegExp(wordList`\b(?:to|on|in|into|onto|in to)\s+(?:my|the|our)?\s*(?:calendar|cal|calender|
   schedule|agenda|diary)\b|\b(?:calendar|cal) (?:event|entry)\b`, 'g');
-const EVENT_WORD = /^(?:an? )?(?:new )?(?:event|entry|appointment|appt|calendar|cal)(?: called| named| titled| for|:)?\s+(?=\S)/;
+const EVENT_WORD = /^(?:an? |this |that )?(?:new )?(?:event|entry|appointment|appt|calendar|cal)(?: called| named| titled| for|:)?\s+(?=\S)/;
 const NOTIFY = new RegExp(wordList`\b(?:and |with an? )?(?:remind|notify|alert|ping|text) me (\d+|an?|half an) ?(min|mins|minutes|
   hour|hours|day|days) (?:before|ahead|early|prior)\b|\bwith an? (\d+) ?(min|minute|hour)s? (?:reminder|alert|heads up)\b`);
 const ALL_DAY = /\b(?:all[- ]day|whole day|the whole day|all day long)\b/;

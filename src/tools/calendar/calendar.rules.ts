@@ -27,8 +27,11 @@ const BARE_RANGE = new RegExp(
     String.raw`|(?:the )?week ahead|weekend)$`,
 );
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
+/** Verbs that make an event only when the calendar is named: "note this event to my calendar", "set an event for 5". */
+const CALENDAR_ONLY_VERB = 'note(?: down)?|set|enter|mark(?: down)?|save|record|log|jot(?: down)?';
 const CREATE = new RegExp(wordList`^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|
-  block(?: out| off)?|book(?! (?:club|fair|group|signing|launch|sale|reading))|schedule|plan|new event|new appointment|add event|add an event)|(i have|i've got|ive got|i got|
+  block(?: out| off)?|book(?! (?:club|fair|group|signing|launch|sale|reading))|schedule|plan|new event|new appointment|add event|add an event|
+  ${CALENDAR_ONLY_VERB})|(i have|i've got|ive got|i got|
   i have got|we have|we've got|there's|theres|got))\b\s*(.*)$`);
 const CALENDAR_HINT = /\b(?:calendar|cal|calender|schedule|agenda|diary|event)\b/;
 const EVENT_NOUN = new RegExp(wordList`\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|brunch|coffee|interview|party|
@@ -151,6 +154,7 @@ export const calendarRules: Rule[] = [
       const m = CREATE.exec(text);
       if (!m) return null;
       if (parseRepeat(text)) return toolCall('reminders.create', reminderArgs((m[3] ?? '').replace(CAL_PHRASE, ' '), raw, ctx));
+      if (new RegExp(`^(?:${CALENDAR_ONLY_VERB})$`).test(m[1] ?? '') && !CALENDAR_HINT.test(text)) return null;
       const args = eventArgs(m[3] ?? '', raw, ctx);
       const strong = new RegExp(wordList`^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|
         set up|setup|plan)`).test(m[1] ?? '');
