@@ -1,6 +1,7 @@
 import { clockWordsToDigits } from './clock-words.js';
 import { NUMBER_PHRASE, remember, wordsToNumber } from './words.js';
 import { correctTypo } from './typos.js';
+import { moneyWordsToDigits } from './money-words.js';
 
 /** Texting shorthand → words the rules and chrono-node understand. */
 const SHORTHAND: Record<string, string> = {
@@ -54,6 +55,7 @@ function normalized(raw: string): string {
   text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? correctTypo(word));
   text = text.replace(/\bhalf an? hour\b/g, '30 minutes');
   text = text.replace(SPELLED_COUNT, (phrase) => COUNT_WORDS[phrase] ?? String(wordsToNumber(phrase) ?? phrase));
+  text = moneyWordsToDigits(text);
   return rephrase(text.replace(/\.+$/, '').trim());
 }
 

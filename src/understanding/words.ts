@@ -42,7 +42,7 @@ function cleaned(raw: string, keepEmoji: boolean): string {
     .trim();
 }
 
-const POLITE_START = new RegExp(wordList`^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+errand)?[\s,]+|(?:please|pls|plz|
+const POLITE_START = new RegExp(wordList`^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+(?:errand|assistant))?[\s,]+|(?:please|pls|plz|
   pleas|can you|can u|could you|could u|would you|will you|kindly|can i)\s+)+`);
 const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|too|as well|also|for me|asap|real quick|thank u))+$/;
 

@@ -5,6 +5,7 @@ import { parseExpense } from './expense.parse.js';
 import { hasPerUnitPrice } from './expense.per-unit.js';
 import { pastWeekday, type Period } from './expense.period.js';
 import { wordList } from '../../understanding/pattern.js';
+import { moneyWordsToDigits } from '../../understanding/money-words.js';
 
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw)).replace(/[.,]+$/, '');
 
@@ -111,7 +112,8 @@ function matchRecent(input: RuleInput): Understanding | null {
 function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input);
   const howMuchWhen = /^how much\b/.test(t) && /\b(?:today|yesterday|week|month|year)\b/.test(t);
-  if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
+  const amount = /\d/.test(moneyWordsToDigits(t).replace(/\b(?:last|past) \d+ days?\b/, ''));
+  if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || amount) return null;
   if (new RegExp(wordList`\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|
     how does|help)\b`).test(t)) return null;
   const category = categoryOf(t);
