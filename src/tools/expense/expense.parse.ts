@@ -14,7 +14,7 @@ export interface ParsedExpense {
   spentAt?: string;
 }
 
-const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|bump|delay)\b|\b(?:remind|reminder|remember to|
+const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|bump|delay|delete|remove|erase|undo)\b|\b(?:remind|reminder|remember to|
   don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|
   every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|
   \bin \d+ (?:min|minutes|hours?|days?)\b`);
