@@ -62,11 +62,20 @@ const SPENDING = new RegExp(wordList`\b(?:spent|spend|spending|paid|payed|cost|c
   dropped|blew|expense|expensed|log|logged|track|was|were)\b`);
 const PRICE = new RegExp(String.raw`\b${PRICE_LEAD} (${UP_TO_99})[ -](${CENTS_SAID})\b${NOT_A_PRICE_AFTER}`, 'g');
 
-/** A price read aloud after a spending word: "spent nine fifty" → "spent 9.50", "for thirty four ninety nine" → "for 34.99". */
-export function spokenPricesToDigits(text: string): string {
-  if (!SPENDING.test(text)) return text;
-  return text.replace(PRICE, (all, lead: string, whole: string, cents: string) => {
+/** "lunch at nine thirty", "call mom tonight seven fifteen" say a time. */
+const TIME_LEAD = wordList`(?<!\b(?:at|by|around|about|until|till|from|to|before|after|between|tonight|tonite|2nite|night|morning|
+  afternoon|evening|noon) )`;
+const PRICE_ALONE = new RegExp(String.raw`()${TIME_LEAD}\b(${UP_TO_99})[ -](${CENTS_SAID})\b${NOT_A_PRICE_AFTER}`, 'g');
+
+/**
+ * A price read aloud after a spending word: "spent nine fifty" → "spent 9.50", "for thirty four ninety nine" → "for 34.99".
+ * `anywhere` reads it without the spending word ("coffee four fifty"), for a text already known to be an expense: no
+ * number is said "nine fifty", so the words are a price or nothing.
+ */
+export function spokenPricesToDigits(text: string, { anywhere = false } = {}): string {
+  if (!anywhere && !SPENDING.test(text)) return text;
+  return text.replace(anywhere ? PRICE_ALONE : PRICE, (all, lead: string, whole: string, cents: string) => {
     const amount = withCents(whole, cents);
-    return amount ? `${lead} ${amount}` : all;
+    return amount ? `${lead}${lead ? ' ' : ''}${amount}` : all;
   });
 }

@@ -37,6 +37,14 @@ describe('understanding: amounts of money said in words', () => {
     for (const [said, digits] of cases) expect(spokenPricesToDigits(said), said).to.equal(digits);
   });
 
+  it('reads a price said alone when asked to, but not a time', () => {
+    const anywhere = (text: string) => spokenPricesToDigits(text, { anywhere: true });
+    expect(anywhere('muffin two seventy five')).to.equal('muffin 2.75');
+    expect(anywhere('muffin twenty five')).to.equal('muffin twenty five');
+    expect(anywhere('call at six forty')).to.equal('call at six forty');
+    expect(anywhere('tonight eight fifteen')).to.equal('tonight eight fifteen');
+  });
+
   it('is part of normalising a text, so every reader sees the digits', () => {
     expect(normalizeText('log thirty dollars and ten cents for lunch')).to.equal('log 30.10 dollars for lunch');
   });

@@ -21,8 +21,8 @@ const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|
 /** Moving money to someone is not spending it: "send sam 20", "venmo jo 15", "pay mike back 30", "paid sam back" (but not "… for the tickets"). */
 const TRANSFER = new RegExp(wordList`^(?:send|venmo|zelle|transfer|wire|paypal|cash ?app|repay|reimburse)\b|^pay\s+(?:\S+\s+){0,2}back\b|
   \b(?:paid|payed|sent|gave)\s+(?:\S+\s+){0,2}back\b(?!.*\bfor\s+(?!(?:it|that|this|me|him|her|them)\b)[a-z])`);
-/** "movie night w jen 2nite 8": a small bare number after a time of day is a time, unless the text says it was spent. */
-const TIME_BEFORE = /\b(?:tonight|tonite|2nite|2night|night|evening|afternoon|noon|at|around|by|from|until|till)\s*$/;
+/** "movie night w jen 2nite 8": a bare number after a time of day is a time, unless the text says it was spent. */
+const TIME_BEFORE = /(?<!\blast )\b(?:tonight|tonite|2nite|2night|night|evening|afternoon|noon|at|around|by|from|until|till)\s*$/;
 const VERB = new RegExp(wordList`\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|
   blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b`);
 const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
@@ -34,7 +34,7 @@ const WHEN = new RegExp(wordList`\b(?:yesterday|yday|ystrdy|today|this morning|t
 
 /** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
 export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {
-  const said = digitsForNumberWords(spokenPricesToDigits(moneyWordsToDigits(text)));
+  const said = digitsForNumberWords(spokenPricesToDigits(spokenPricesToDigits(moneyWordsToDigits(text)), { anywhere: true }));
   if (NOT_EXPENSE.test(text) || NOT_EXPENSE.test(said) || TRANSFER.test(said)) return null;
   const t = multiplyPerUnit(said, defaultCurrency);
   const money = findMoney(t, defaultCurrency).find((m) => m.score === 3 || !isCount(t, m.index, m.length));
@@ -43,7 +43,7 @@ export function parseExpense(text: string, now: Date, zone: string, defaultCurre
   const hasVerb = VERB.test(t);
   if (GROCERY_START.test(t) && !marked && !STRONG_VERB.test(t) && !/\bfor\s*$/.test(t.slice(0, money.index))) return null;
   if (WEEKDAY.test(t) && !hasVerb) return null;
-  if (!marked && !hasVerb && TIME_BEFORE.test(t.slice(0, money.index)) && /^(?:[1-9]|1[0-2])$/.test(money.amount.replace(/\.00$/, ''))) return null;
+  if (!marked && !hasVerb && TIME_BEFORE.test(t.slice(0, money.index))) return null;
 
   const rest = `${t.slice(0, money.index)} ${t.slice(money.index + money.length)}`;
   const { description, stated } = describe(rest);
