@@ -14,11 +14,11 @@ export interface ParsedExpense {
   spentAt?: string;
 }
 
-const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|bump|delay|delete|remove|erase|undo)\b|\b(?:remind|reminder|remember to|
-  don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|
-  every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|
+const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|bump|delay|delete|remove|erase|undo)\b|
+  \b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|
+  tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|
   \bin \d+ (?:min|minutes|hours?|days?)\b`);
-/** Moving money to someone is not spending it: "send sam 20", "venmo jo 15", "pay mike back 30", "paid sam back" (but not "… for the tickets"). */
+/** Moving money to someone is not spending it: "send sam 20", "venmo jo 15", "pay mike back 30"; "paid sam back" (not "… for the tickets"). */
 const TRANSFER = new RegExp(wordList`^(?:send|venmo|zelle|transfer|wire|paypal|cash ?app|repay|reimburse)\b|^pay\s+(?:\S+\s+){0,2}back\b|
   \b(?:paid|payed|sent|gave)\s+(?:\S+\s+){0,2}back\b(?!.*\bfor\s+(?!(?:it|that|this|me|him|her|them)\b)[a-z])`);
 /** "movie night w jen 2nite 8": a bare number after a time of day is a time, unless the text says it was spent. */
