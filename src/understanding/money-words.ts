@@ -48,7 +48,8 @@ const REWRITES: [RegExp, (all: string, ...groups: string[]) => string][] = [
       const amount = withCents(whole!, cents!);
       return amount ? `${amount} ${major}` : all;
     }],
-  [new RegExp(String.raw`\b${NUMBER_PHRASE}(?= (?:${MAJOR}|${MINOR})\b)`, 'g'), (all) => String(wordsToNumber(all) ?? all)],
+  [new RegExp(String.raw`\b${NUMBER_PHRASE}(?= (?:${MAJOR}|${MINOR})\b)`, 'g'),
+    (all) => `${/^a (?!hundred|thousand)/.test(all) ? 'a ' : ''}${wordsToNumber(all) ?? all}`],
 ];
 
 export function moneyWordsToDigits(text: string): string {

@@ -105,7 +105,8 @@ export function wordsToNumber(phrase: string): number | null {
   let total = 0;
   let current = 0;
   for (const [i, word] of words.entries()) {
-    if (word === 'a' && i === 0) current = 1;
+    // "a hundred" is 100, but "a ninety dollar bill" is one bill of 90.
+    if (word === 'a' && i === 0) current = ['hundred', 'thousand'].includes(words[1]!) ? 1 : 0;
     else if (word in SMALL) current += SMALL[word]!;
     else if (word in TENS) current += TENS[word]!;
     else if (word === 'hundred') current = (current || 1) * 100;

@@ -13,6 +13,7 @@ describe('understanding: amounts of money said in words', () => {
       ['a hundred and twenty dollars', '120 dollars'],
       ['ninety nine cents', '99 cents'],
       ['twenty euros', '20 euros'],
+      ['a forty dollar gift card', 'a 40 dollar gift card'],
     ];
     for (const [said, digits] of cases) expect(moneyWordsToDigits(said), said).to.equal(digits);
   });

@@ -18,6 +18,8 @@ const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|
   \b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|
   tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|
   \bin \d+ (?:min|minutes|hours?|days?)\b`);
+/** Sums and what-ifs: "split a 90 dollar bill three ways", "if i spend 40 a week how much is that a year". */
+const ARITHMETIC = /^(?:if|what if|suppose|say i)\b|\bhow much (?:is|would|will|does|do)\b|\bsplit\b.*\b(?:ways|between|among)\b/;
 /** Moving money to someone is not spending it: "send sam 20", "venmo jo 15", "pay mike back 30"; "paid sam back" (not "… for the tickets"). */
 const TRANSFER = new RegExp(wordList`^(?:send|venmo|zelle|transfer|wire|paypal|cash ?app|repay|reimburse)\b|^pay\s+(?:\S+\s+){0,2}back\b|
   \b(?:paid|payed|sent|gave)\s+(?:\S+\s+){0,2}back\b(?!.*\bfor\s+(?!(?:it|that|this|me|him|her|them)\b)[a-z])`);
@@ -35,7 +37,7 @@ const WHEN = new RegExp(wordList`\b(?:yesterday|yday|ystrdy|today|this morning|t
 /** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
 export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {
   const said = digitsForNumberWords(spokenPricesToDigits(spokenPricesToDigits(moneyWordsToDigits(text)), { anywhere: true }));
-  if (NOT_EXPENSE.test(text) || NOT_EXPENSE.test(said) || TRANSFER.test(said)) return null;
+  if (NOT_EXPENSE.test(text) || NOT_EXPENSE.test(said) || TRANSFER.test(said) || ARITHMETIC.test(said)) return null;
   const t = multiplyPerUnit(said, defaultCurrency);
   const money = findMoney(t, defaultCurrency).find((m) => m.score === 3 || !isCount(t, m.index, m.length));
   if (!money) return null;
