@@ -6,8 +6,8 @@ import { wordList } from './pattern.js';
  * "one hundred and thirty" → "1:30". Only next to a month name, "the … of" or a clock lead-in, so "one more thing"
  * or "the second item" keep their words.
  */
-const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+export const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+export const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
 const UNIT_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
 const TEEN_ORDINALS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth',
   'eighteenth', 'nineteenth'];
@@ -52,7 +52,8 @@ const day = (word: string) => String(DAYS.get(word.replace('-', ' ')));
 const AFTER_A_DAY = wordList`(?=\s*$|\s*[,.]|\s+(?:of|at|by|on|in|for|from|to|and|until|till|before|after|please|this|next|
   morning|afternoon|evening|night|\d))`;
 
-const YEAR_TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+export const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const YEAR_TENS = TENS.join('|');
 const YEAR_TAIL = `(${TEENS.join('|')}|(?:${YEAR_TENS})(?:[ -](?:${UNITS.join('|')}))?|oh[ -](?:${UNITS.join('|')}))`;
 const DAY_SAID = String.raw`(?:\d{1,2}(?:st|nd|rd|th)?|${alternation(DAYS.keys())}|${alternation(ORDINALS.keys())})`;
 /** "twenty seventeen", "two thousand twenty six", "nineteen ninety nine" — only right after a day and month. */

@@ -2,6 +2,7 @@ import { clockWordsToDigits } from './clock-words.js';
 import { NUMBER_PHRASE, remember, wordsToNumber } from './words.js';
 import { correctTypo } from './typos.js';
 import { wordList } from './pattern.js';
+import { moneyWordsToDigits } from './money-words.js';
 
 /** Texting shorthand → words the rules and chrono-node understand. */
 const SHORTHAND: Record<string, string> = {
@@ -55,6 +56,7 @@ function normalized(raw: string): string {
   text = text.replace(/[a-z0-9']+/g, (word) => SHORTHAND[word] ?? correctTypo(word));
   text = text.replace(/\bhalf an? hour\b/g, '30 minutes').replace(/\bafter noon\b/g, 'afternoon');
   text = text.replace(SPELLED_COUNT, (phrase) => COUNT_WORDS[phrase] ?? String(wordsToNumber(phrase) ?? phrase));
+  text = moneyWordsToDigits(text);
   return rephrase(text.replace(/\.+$/, '').trim());
 }
 

@@ -42,7 +42,7 @@ function cleaned(raw: string, keepEmoji: boolean): string {
     .trim();
 }
 
-const POLITE_START = new RegExp(wordList`^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+errand)?[\s,]+|(?:please|pls|plz|
+const POLITE_START = new RegExp(wordList`^(?:(?:hey|hi|hello|ok|okay|oh|and|also|um+|so|yo)(?:\s+(?:errand|assistant))?[\s,]+|(?:please|pls|plz|
   pleas|can you|can u|could you|could u|would you|will you|kindly|can i)\s+)+`);
 const POLITE_END = /(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|too|as well|also|for me|asap|real quick|thank u))+$/;
 
@@ -105,7 +105,8 @@ export function wordsToNumber(phrase: string): number | null {
   let total = 0;
   let current = 0;
   for (const [i, word] of words.entries()) {
-    if (word === 'a' && i === 0) current = 1;
+    // "a hundred" is 100, but "a ninety dollar bill" is one bill of 90.
+    if (word === 'a' && i === 0) current = ['hundred', 'thousand'].includes(words[1]!) ? 1 : 0;
     else if (word in SMALL) current += SMALL[word]!;
     else if (word in TENS) current += TENS[word]!;
     else if (word === 'hundred') current = (current || 1) * 100;

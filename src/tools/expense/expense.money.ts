@@ -101,6 +101,8 @@ export function findMoney(text: string, defaultCurrency: string): MoneyMatch[] {
       if (isCents) amount = decimalText(new Big(amount).div(100));
       if (MINUS_BEFORE.test(text.slice(0, start))) amount = decimalText(new Big(amount).neg());
       if (marker === 'p' && !/^\d+$/.test(num!)) continue;
+      // "ten p m", as a transcript writes 10 pm, is a time.
+      if (marker === 'p' && /^\.?\s?m\b/.test(text.slice(end))) continue;
       taken.push([start, end]);
       const score = pattern.kind === 'bare' ? (num!.match(/[.,]\d{2}$/) ? 2 : 1) : 3;
       found.push({ amount, currency: isCents ? (currency === 'cents' ? null : 'GBP') : currency, index: start, length: m[0].length, score });

@@ -4,6 +4,7 @@ import { categoryForDescription, namedCategory, type ExpenseCategory } from './e
 import { findMoney } from './expense.money.js';
 import { multiplyPerUnit } from './expense.per-unit.js';
 import { wordList } from '../../understanding/pattern.js';
+import { moneyWordsToDigits, spokenPricesToDigits } from '../../understanding/money-words.js';
 
 export interface ParsedExpense {
   amount: string;
@@ -13,10 +14,17 @@ export interface ParsedExpense {
   spentAt?: string;
 }
 
-const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|bump|delay)\b|\b(?:remind|reminder|remember to|
-  don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|tonite|next (?:week|month|year)|
-  every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|
+const NOT_EXPENSE = new RegExp(wordList`^(?:move|push|reschedule|postpone|shift|bump|delay|delete|remove|erase|undo)\b|
+  \b(?:remind|reminder|remember to|don'?t forget|alarm|calendar|schedule|meeting|appointment|appt|tomorrow|tmrw|tmr|2moro|tonight|
+  tonite|next (?:week|month|year)|every|owe|owes|owed|budget|time ?zone|tz|currency|settings?)\b|\d\s?(?:am|pm)\b|\d:\d\d|\bat \d{1,2}\b(?![.,]\d)|
   \bin \d+ (?:min|minutes|hours?|days?)\b`);
+/** Sums and what-ifs: "split a 90 dollar bill three ways", "if i spend 40 a week how much is that a year". */
+const ARITHMETIC = /^(?:if|what if|suppose|say i)\b|\bhow much (?:is|would|will|does|do)\b|\bsplit\b.*\b(?:ways|between|among)\b/;
+/** Moving money to someone is not spending it: "send sam 20", "venmo jo 15", "pay mike back 30"; "paid sam back" (not "… for the tickets"). */
+const TRANSFER = new RegExp(wordList`^(?:send|venmo|zelle|transfer|wire|paypal|cash ?app|repay|reimburse)\b|^pay\s+(?:\S+\s+){0,2}back\b|
+  \b(?:paid|payed|sent|gave)\s+(?:\S+\s+){0,2}back\b(?!.*\bfor\s+(?!(?:it|that|this|me|him|her|them)\b)[a-z])`);
+/** "movie night w jen 2nite 8": a bare number after a time of day is a time, unless the text says it was spent. */
+const TIME_BEFORE = /(?<!\blast )\b(?:tonight|tonite|2nite|2night|night|evening|afternoon|noon|at|around|by|from|until|till)\s*$/;
 const VERB = new RegExp(wordList`\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|
   blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b`);
 const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
@@ -28,8 +36,8 @@ const WHEN = new RegExp(wordList`\b(?:yesterday|yday|ystrdy|today|this morning|t
 
 /** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
 export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {
-  const said = digitsForNumberWords(text);
-  if (NOT_EXPENSE.test(text) || NOT_EXPENSE.test(said)) return null;
+  const said = digitsForNumberWords(spokenPricesToDigits(spokenPricesToDigits(moneyWordsToDigits(text)), { anywhere: true }));
+  if (NOT_EXPENSE.test(text) || NOT_EXPENSE.test(said) || TRANSFER.test(said) || ARITHMETIC.test(said)) return null;
   const t = multiplyPerUnit(said, defaultCurrency);
   const money = findMoney(t, defaultCurrency).find((m) => m.score === 3 || !isCount(t, m.index, m.length));
   if (!money) return null;
@@ -37,6 +45,7 @@ export function parseExpense(text: string, now: Date, zone: string, defaultCurre
   const hasVerb = VERB.test(t);
   if (GROCERY_START.test(t) && !marked && !STRONG_VERB.test(t) && !/\bfor\s*$/.test(t.slice(0, money.index))) return null;
   if (WEEKDAY.test(t) && !hasVerb) return null;
+  if (!marked && !hasVerb && TIME_BEFORE.test(t.slice(0, money.index))) return null;
 
   const rest = `${t.slice(0, money.index)} ${t.slice(money.index + money.length)}`;
   const { description, stated } = describe(rest);
@@ -92,7 +101,7 @@ function stripFiller(text: string): string {
       .replace(/[$€£¥₹]+/g, ' ')
       .replace(new RegExp(wordList`^(?:i\s+|we\s+)?(?:just\s+)?(?:spent|spnt|spet|sepnt|pd|spend|paid|pay|payed|dropped|blew|
         expensed|expense|log|logged|add expense|new expense|add|bought|purchased|got|had|charged|tipped|donated|gave|
-        renewed)\b:?\s*`), '')
+        renewed|track|record|note|put down|write down|jot down|mark down)\b:?\s*`), '')
       .replace(/^(?:expense|spent|spending)\s*:?\s*/, '')
       .replace(/^[+-]\s*/, '')
       .replace(/^(?:on|for|at|in|to|towards|into|a|an|the|my|some|of|:|-|=)\s+/, '')

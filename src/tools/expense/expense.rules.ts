@@ -5,6 +5,7 @@ import { parseExpense } from './expense.parse.js';
 import { hasPerUnitPrice } from './expense.per-unit.js';
 import { pastWeekday, type Period } from './expense.period.js';
 import { wordList } from '../../understanding/pattern.js';
+import { moneyWordsToDigits } from '../../understanding/money-words.js';
 
 const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw)).replace(/[.,]+$/, '');
 
@@ -81,11 +82,18 @@ function otherChange(ctx: UnderstandContext): string | null {
   return change?.tool?.split('.')[0] ?? null;
 }
 
+/** "delete the forty dollar gas expense from yesterday" names it by "gas": the amount and the day only narrow it down. */
+function withoutAmountOrDay(t: string): string {
+  return moneyWordsToDigits(t)
+    .replace(/\b(?:the|my|that) \$?\d+(?:\.\d{1,2})?(?: ?(?:dollars?|bucks?))? /, 'the ')
+    .replace(/ (?:from |on )?(?:yesterday|today|last night|this morning|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/, '');
+}
+
 /** "undo" deletes the most recently logged expense, whatever was said in between, unless it follows another change. */
 function matchDeleteLast(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input).replace(/^(?:oops|whoops|oh no|ugh|sorry|my bad|wait|actually)[\s,]+/, '');
   if (DELETE_LAST.test(t)) return toolCall('expense.deleteLast', {});
-  const named = DELETE_NAMED.exec(t);
+  const named = DELETE_NAMED.exec(withoutAmountOrDay(t));
   const words = named?.[1]?.trim();
   if (words && !/^(?:last|latest|previous|recent|next|other|first)\b/.test(words)) return toolCall('expense.deleteLast', { words });
   if (!UNDO.test(t)) return null;
@@ -111,7 +119,8 @@ function matchRecent(input: RuleInput): Understanding | null {
 function matchSummary(input: RuleInput, ctx: UnderstandContext): Understanding | null {
   const t = clean(input);
   const howMuchWhen = /^how much\b/.test(t) && /\b(?:today|yesterday|week|month|year)\b/.test(t);
-  if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || /\d/.test(t.replace(/\b(?:last|past) \d+ days?\b/, ''))) return null;
+  const amount = /\d/.test(moneyWordsToDigits(t).replace(/\b(?:last|past) \d+ days?\b/, ''));
+  if (!SUMMARY.test(t) || !(SUMMARY_VERB.test(t) || howMuchWhen) || amount) return null;
   if (new RegExp(wordList`\b(?:remind|calendar|grocery list|shopping list|delete|remove|undo)\b|^(?:how do i|how to|how can i|
     how does|help)\b`).test(t)) return null;
   const category = categoryOf(t);
