@@ -105,6 +105,12 @@ function looksMisread(writes: ToolCall[], input: GateInput): boolean {
   return writes.some((c) => eventBefore(c, today) || (runsOn(c) && !namesItsThing(c, input.text)));
 }
 
+/** A reading that stores a name as long as a sentence, or that the gate asked about: worth reading again in parts. */
+export function readingInDoubt(understood: Understanding, gated: Understanding): boolean {
+  if (gated.kind === 'unknown' || (gated.kind === 'clarify' && gated.pending?.tool === CONFIRM_TOOL)) return true;
+  return understood.kind === 'tools' && understood.calls.some((c) => CREATES.has(c.tool) && runsOn(c));
+}
+
 /** The most words a stored name of each kind plausibly has. */
 const LONGEST_NAME: Record<string, [arg: string, words: number]> = {
   'calendar.create': ['title', 8], 'reminders.create': ['text', 12], 'expense.log': ['description', 8],
@@ -261,6 +267,11 @@ const OUT_OF_SCOPE: [RegExp, string][] = [
   [/\b(?:play|song|music|album|playlist|volume)\b/, "I can't play music"],
   [/\b(?:lights?|thermostat|lock|oven|vacuum|heat|ac)\b/, "I can't control your home"],
 ];
+
+/** A text that asks for one of the things Errand cannot do (ordering, booking, moving money, the weather…). */
+export function asksForWhatErrandCannotDo(text: string): boolean {
+  return OUT_OF_SCOPE.some(([words]) => words.test(text));
+}
 
 export function outOfScopeReply(text: string): string {
   const cannot = OUT_OF_SCOPE.find(([words]) => words.test(text))?.[1] ?? "That's outside what I do";

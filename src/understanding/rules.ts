@@ -2,7 +2,7 @@ import type { ToolModule } from '../tools/types.js';
 import type { PendingRequest } from '../entities/conversation-state.entity.js';
 import type { Rule, RuleInput, ToolCall, UnderstandContext, Understander, Understanding } from './types.js';
 import { normalizeText } from './normalize.js';
-import { CONFIRM_TOOL, gateUnderstanding } from './gate.js';
+import { asksForWhatErrandCannotDo, CONFIRM_TOOL, gateUnderstanding, readingInDoubt } from './gate.js';
 import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
 import { yesOrNo } from './yes-no.js';
 import { wordList } from './pattern.js';
@@ -78,6 +78,25 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
     if (!parts.every((u) => u.kind === 'tools')) return null;
     return { kind: 'tools', calls: parts.flatMap((u) => (u.kind === 'tools' ? u.calls : [])) };
   };
+  /**
+   * "My wife usually reminds me but she is away. Could you remind me on Wednesday at 6pm to feed the cat?": a text of
+   * several sentences that no rule reads well whole (nothing, a sentence-long name, or a doubt the gate asks about) is
+   * read one sentence at a time, the last first (the ask usually comes after the story). A sentence counts only when a
+   * rule reads it as a request; the gate still judges it.
+   */
+  const askedInOneSentence = (raw: string, ctx: UnderstandContext): Understanding | null => {
+    const sentences = sentencesOf(raw);
+    // "We're out of filters. Could you order some from Amazon?" asks for what Errand cannot do: no part is taken alone.
+    if (sentences.length < 2 || sentences.some((s) => asksForWhatErrandCannotDo(normalizeText(s)))) return null;
+    for (const sentence of sentences.reverse()) {
+      const input = { raw: sentence, text: normalizeText(sentence) };
+      const understood = first(input, ctx);
+      if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
+      const gated = gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
+      if (gated.kind !== 'unknown') return gated;
+    }
+    return null;
+  };
   const ownerOf = (tool: string) => modules.find((m) => m.tools.some((t) => t.name === tool));
   return {
     path: 'rules',
@@ -88,9 +107,15 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
         if (resumed) return resumed;
       }
       const understood = runOn(input.raw, ctx) ?? first(input, ctx);
-      return gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
+      const gated = gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
+      return readingInDoubt(understood, gated) ? (askedInOneSentence(input.raw, ctx) ?? gated) : gated;
     },
   };
+}
+
+/** Sentences of a text, at ". ", "? ", "! " (not "Dr. Lee" or "5.30"); short texts are one sentence. */
+function sentencesOf(raw: string): string[] {
+  return raw.split(/(?<=[a-z0-9)'"][.?!]+)\s+(?=[A-Za-z])/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 2);
 }
 
 /** YES runs the calls the gate asked about ("should I add "x" to your list?"); NO drops them. */

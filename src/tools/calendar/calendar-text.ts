@@ -27,6 +27,8 @@ const ON_AN_APP = new RegExp(String.raw`(?:^|\s)(?:on|over|via|through|by|using)
 
 const LEADING = /^(?:a|an|the|my|for|to|about|called|named|titled|on|at|from|:|-|event|new event)\b\s*/;
 const TRAILING = /\s*\b(?:on|at|for|from|to|by|in|please|thanks|the|this|next|and|until|till|starting|beginning|is|are)$/;
+/** Where a title's clause ends: "and/but/so" starting a clause about the person ("job interview and i'm nervous"). */
+const CLAUSE_BREAK = /,?\s+(?:and|but|so|because)\s+(?=(?:i|i'm|im|i've|ive|we|we're|it|it's|its|they|he|she)\b)/;
 /** "book club sat at 4, add it", "drinks thurs night put it down": the ask said after the event. */
 const ASK_AFTER = new RegExp(wordList`,?\s*(?:(?:please|pls|so|can you|could you)\s+)?(?:add it|add that|put it(?: down| in| on)?|
   put that(?: down| in| on)?|write it down|note it(?: down)?|save it|block it(?: out| off)?|(?:do not|don't|dont) let me forget)
@@ -62,7 +64,7 @@ export function eventArgs(body: string, raw: string, ctx: UnderstandContext): Cr
       .replace(/\b(room|rm)\s+([a-z]\d*|\d+[a-z])$/i, (_m, room: string, id: string) => `${room} ${id.toUpperCase()}`);
     rest = rest.replace(loc[0], ' ');
   }
-  const title = trimFillers(rest, LEADING, TRAILING);
+  const title = trimFillers(rest.split(CLAUSE_BREAK)[0]!, LEADING, TRAILING);
   return compact({
     found: Boolean(when.date || when.time),
     title: title ? capitalize(fromRaw(raw, title)) : undefined,
