@@ -1,5 +1,7 @@
 import type { ToolModule } from '../types.js';
 import { correctionRules } from './correction.rules.js';
+import { changeNamedTool, removeNamedTool } from './named.tool.js';
+import { namedRules } from './named.rules.js';
 import { referenceRules } from './reference.rules.js';
 
 /**
@@ -9,6 +11,6 @@ import { referenceRules } from './reference.rules.js';
  */
 export const referencesModule: ToolModule = {
   name: 'references',
-  tools: [],
-  rules: [...referenceRules, ...correctionRules],
+  tools: [removeNamedTool, changeNamedTool],
+  rules: [...referenceRules, ...namedRules, ...correctionRules],
 };
