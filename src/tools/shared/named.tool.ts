@@ -7,6 +7,7 @@ import { editReminderTool } from '../reminder/reminder-edit.tool.js';
 import { cancelReminderTool } from '../reminder/reminder-manage.tool.js';
 import { defineTool, type Tool, type ToolContext, type ToolResult } from '../types.js';
 import { bestNamed, NAMED_KINDS, namedRows, type NamedKind, type NamedRow } from './named-rows.js';
+import { keywords, matchesWords } from '../../understanding/wording.js';
 import { compact } from './wording.js';
 
 const kind = z.enum(NAMED_KINDS);
@@ -39,11 +40,28 @@ async function handOver(tool: Tool<any>, args: object, ctx: ToolContext): Promis
   return { ...(await tool.execute(parsed, ctx)), handedTo: { tool: tool.name, args: parsed } };
 }
 
+/** The tool of the one family all `rows` are of (alarms are reminders), if it has one here. */
+function oneFamily(rows: NamedRow[], tools: { reminder: Tool<any>; event: Tool<any> }): Tool<any> | null {
+  const families = new Set(rows.map((r) => (r.kind === 'alarm' ? 'reminder' : r.kind)));
+  const [family] = families;
+  return families.size === 1 && (family === 'reminder' || family === 'event') ? tools[family] : null;
+}
+
 const WHICH = 'Which one? Tell me its name, e.g. "cancel my dentist reminder" or "remove eggs from my list".';
 
 const KIND_NAME: Record<NamedKind, string> = { reminder: 'reminder', alarm: 'alarm', event: 'event', item: 'list item', expense: 'expense' };
 
-function which(rows: NamedRow[], verb: string): ToolResult {
+/**
+ * Several rows of one family named alike ("cancel call mom", two of them): that family's tool asks its numbered
+ * question, so "cancel 2" works next. Across families, the kinds are named.
+ */
+async function which(rows: NamedRow[], verb: string, tool: Tool<any> | null, ctx: ToolContext, to: object = {}): Promise<ToolResult> {
+  const common = keywords(rows[0]!.name).filter((w) => rows.every((r) => matchesWords(r.name, [w])));
+  if (tool && common.length) return handOver(tool, { words: common.join(' '), ...to }, ctx);
+  return whichKind(rows, verb);
+}
+
+function whichKind(rows: NamedRow[], verb: string): ToolResult {
   const named = rows.slice(0, 5).map((r) => `"${r.name}" (${KIND_NAME[r.kind]}${r.date ? `, ${r.date}` : ''})`);
   return { ok: false, reply: `Which one should I ${verb}: ${named.join(' or ')}? Tell me a bit more, e.g. its day.` };
 }
@@ -62,7 +80,7 @@ export const removeNamedTool = defineTool({
     if (args.kind === 'expense' && args.latest) return handOver(deleteLastTool, {}, ctx);
     const rows = bestNamed(await namedRows(ctx, args.kind ? [args.kind] : undefined), args);
     if (rows.length > 1 && rows.every((r) => r.kind === 'item')) return handOver(removeTool, { names: rows.map((r) => r.name) }, ctx);
-    if (rows.length > 1) return which(rows, 'remove');
+    if (rows.length > 1) return which(rows, 'remove', oneFamily(rows, { reminder: cancelReminderTool, event: deleteEventTool }), ctx);
     if (rows[0]) return handOver(...removalOf(rows[0]), ctx);
     const words = args.words;
     switch (args.kind ?? args.otherwise) {
@@ -89,7 +107,8 @@ export const changeNamedTool = defineTool({
   async execute(args, ctx) {
     const kinds: NamedKind[] = args.kind ? [args.kind] : ['reminder', 'alarm', 'event'];
     const rows = bestNamed(await namedRows(ctx, kinds), args);
-    if (rows.length > 1) return which(rows, 'change');
+    if (rows.length > 1) return which(rows, 'change', oneFamily(rows, { reminder: editReminderTool, event: moveEventTool }), ctx,
+      compact({ date: args.date, time: args.time }));
     const [row] = rows;
     if (!row) return { ok: false, reply: `I couldn't find "${args.words ?? ''}" among your reminders or calendar.` };
     const pick = compact({ words: row.name, onDate: row.date, atTime: row.allDay ? undefined : row.time, date: args.date, time: args.time });
