@@ -65,6 +65,16 @@ describe('removals and changes that name their target among other words', () => 
     expect(await items()).to.deep.equal(['milk', 'bread']);
   });
 
+  it('a kind and a time pick the row when the other words are only a reason', async () => {
+    expect(await send('pls cancel the 6pm reminder on tuesday, my sister is coming over instead')).to.match(/Cancelled: Call mom/);
+    expect(await pending()).to.deep.equal(['Wake up', 'Pay rent']);
+  });
+
+  it('"… delete it from the list" with the item named first', async () => {
+    expect(await send('turns out we still have milk, delete it from the list')).to.match(/Removed milk/);
+    expect(await items()).to.deep.equal(['eggs', 'bread']);
+  });
+
   it('two rows named equally well are asked about, nothing removed', async () => {
     await send('lunch with sam saturday at 1pm');
     expect(await send('cancel lunch with sam')).to.match(/Which one/);

@@ -102,5 +102,8 @@ export function bestNamed(rows: NamedRow[], pick: NamedPick): NamedRow[] {
   // "cancel the rent reminder" among an alarm and a reminder equally named: the reminder.
   const exact = best.filter((r) => r.kind === pick.kind);
   if (exact.length) return exact;
-  return best.length || pick.kind !== 'alarm' ? best : candidates;
+  if (best.length) return best;
+  // "cancel the 6pm reminder tomorrow, she is visiting instead", "kill the alarm": the kind and the day or time say which.
+  const pinned = pick.atTime || (pick.kind && pick.onDate) || pick.kind === 'alarm';
+  return pinned ? candidates.filter((r) => (!pick.onDate || r.date) && (!pick.atTime || r.time)) : [];
 }
