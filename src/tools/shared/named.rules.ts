@@ -2,6 +2,7 @@ import { parseWhen } from '../../understanding/dates.js';
 import { isQuestion } from '../../understanding/gate.js';
 import { wordList } from '../../understanding/pattern.js';
 import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
+import { EVENT_NOUN } from '../calendar/calendar.rules.js';
 import { findMoney } from '../expense/expense.money.js';
 import { LEAD } from './reference.rules.js';
 import type { NamedKind } from './named-rows.js';
@@ -32,7 +33,7 @@ const KINDS: [NamedKind, RegExp][] = [
 const VERB = new RegExp(wordList`\b(?:delete|remove|cancel|scratch|erase|get rid of|kill|nix|trash|ditch|drop|stop reminding me|
   (?:don't|dont|do not|no need to) remind me|take)\b`, 'g');
 const FILLER = new RegExp(wordList`\b(?:please|pls|could you|can you|would you|u|my|the|that|this|it|them|for me|off|from|
-  on|of|about|abt|so|and|then|just|thing|one|alarms?|expenses?|reminders?|cal|calendar|list|events?)\b`, 'g');
+  on|of|for|at|in|about|abt|so|and|then|just|thing|one|alarms?|expenses?|reminders?|cal|calendar|list|events?)\b`, 'g');
 const LATEST = /\b(?:last|latest|previous|most recent)\b/;
 
 function kindOf(text: string): NamedKind | undefined {
@@ -45,11 +46,14 @@ function removeNamed({ text, raw }: RuleInput, ctx: UnderstandContext): Understa
   const kind = kindOf(plain);
   // "…takes it automatically now" gives a reason, not a day.
   const when = parseWhen(plain.replace(/\b(?:right now|now|anymore|any more)\b/g, ' '), ctx, { dateDecidedElsewhere: true });
-  const words = when.rest.replace(VERB, ' ').replace(FILLER, ' ').replace(/[,.;:!]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // "and" and commas stay as commas: "pepper and salt" are two items if the list is where they are tried.
+  const words = when.rest.replace(/\band\b/g, ',').replace(VERB, ' ').replace(FILLER, ' ').replace(/[.;:!]+/g, ' ')
+    .replace(/\s*,[\s,]*/g, ', ').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
   const latest = kind === 'expense' && LATEST.test(plain);
   if (!words && kind !== 'alarm' && !latest) return null;
   const [money] = kind === 'expense' || !kind ? findMoney(plain, ctx.defaultCurrency) : [];
-  const otherwise = kind ? undefined : /\b(?:cancel|remind)/.test(plain) ? 'reminder' : 'item';
+  // Nothing of the user's fits: the words are tried where the modules' own rules would have tried them.
+  const otherwise = kind ? undefined : /\b(?:cancel|remind)/.test(plain) ? 'reminder' : EVENT_NOUN.test(words) ? 'event' : 'item';
   return toolCall('references.remove', compact({
     words: words || undefined, kind, onDate: when.date, atTime: when.time, amount: money && money.score >= 2 ? money.amount : undefined,
     latest: latest || undefined, otherwise,

@@ -91,7 +91,7 @@ export const removeNamedTool = defineTool({
       case 'event':
         return words ? handOver(deleteEventTool, compact({ words, onDate: args.onDate, atTime: args.atTime }), ctx) : { ok: false, reply: WHICH };
       case 'item':
-        return words ? handOver(removeTool, { names: [words] }, ctx) : { ok: false, reply: WHICH };
+        return words ? handOver(removeTool, { names: words.split(/\s*,\s*/) }, ctx) : { ok: false, reply: WHICH };
       case 'expense':
         return handOver(deleteLastTool, compact({ words }), ctx);
       default:
