@@ -19,9 +19,9 @@ const REMOVE_ANY = new RegExp(wordList`\b(?:delete|remove|cancel|scratch|erase|g
 /** "remind me to cancel netflix", "i need to cancel the gym at 5": the verb is a task's, not an ask. */
 const TASK_FRAME = new RegExp(wordList`\b(?:remind me|reminder|need|have|got|gotta|forget|remember|want|going) to (?:\S+ )?(?:delete|remove|
   cancel|scratch|erase|get rid of|kill|drop|nix|ditch)\b|^(?:remind me|add|put|set|schedule|book|create|make|plan|pencil|log)\b`);
-/** Things that are not rows: settings, named lists, bulk removals, numbers of a list — the modules' own rules read them. */
+/** Not one row: settings, named lists, bulk removals ("the stuff i got"), numbers of a list — the modules' own rules read them. */
 const NOT_NAMED = new RegExp(wordList`\b(?:all|every|everything|agenda|notifications?|digest|briefing|summary|time ?zone|
-  settings?|checked|to-?do|todo|packing|wish|reading|bucket|gift|chore|lists)\b|^(?:\S+ ){0,3}
+  settings?|checked|bought|to-?do|todo|packing|wish|reading|bucket|gift|chore|lists)\b|\b(?:stuff|things|items) (?:i|we)\b|^(?:\S+ ){0,3}
   (?:number |#|no\.? ?)?\d{1,3}(?:st|nd|rd|th)?$`);
 const KINDS: [NamedKind, RegExp][] = [
   ['alarm', /\b(?:alarms?|wake ?up call)\b/],

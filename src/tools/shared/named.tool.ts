@@ -78,6 +78,8 @@ export const removeNamedTool = defineTool({
   }),
   async execute(args, ctx) {
     if (args.kind === 'expense' && args.latest) return handOver(deleteLastTool, {}, ctx);
+    // "no alarm tmrw, kill it": the alarms' own pick (the one called "Alarm" among several).
+    if (args.kind === 'alarm' && !args.words) return handOver(cancelReminderTool, compact({ alarm: true, onDate: args.onDate, atTime: args.atTime }), ctx);
     const rows = bestNamed(await namedRows(ctx, args.kind ? [args.kind] : undefined), args);
     if (rows.length > 1 && rows.every((r) => r.kind === 'item')) return handOver(removeTool, { names: rows.map((r) => r.name) }, ctx);
     if (rows.length > 1) return which(rows, 'remove', oneFamily(rows, { reminder: cancelReminderTool, event: deleteEventTool }), ctx);
