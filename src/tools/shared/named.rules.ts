@@ -49,13 +49,15 @@ function removeNamed({ text, raw }: RuleInput, ctx: UnderstandContext): Understa
   // "and" and commas stay as commas: "pepper and salt" are two items if the list is where they are tried.
   const words = when.rest.replace(/\band\b/g, ',').replace(VERB, ' ').replace(FILLER, ' ').replace(/[.;:!]+/g, ' ')
     .replace(/\s*,[\s,]*/g, ', ').replace(/\s+/g, ' ').replace(/^[\s,]+|[\s,]+$/g, '');
+  // "tomorrow morning" names a day, not a clock time: only a time said in digits picks by time.
+  const clockSaid = /\d/.test(plain.replace(/\$\s?\d[\d.,]*|\d[\d.,]*\s?(?:dollars?|bucks)/g, ''));
   const latest = kind === 'expense' && LATEST.test(plain);
   if (!words && kind !== 'alarm' && !latest) return null;
   const [money] = kind === 'expense' || !kind ? findMoney(plain, ctx.defaultCurrency) : [];
   // Nothing of the user's fits: the words are tried where the modules' own rules would have tried them.
   const otherwise = kind ? undefined : /\b(?:cancel|remind)/.test(plain) ? 'reminder' : EVENT_NOUN.test(words) ? 'event' : 'item';
   return toolCall('references.remove', compact({
-    words: words || undefined, kind, onDate: when.date, atTime: when.time, amount: money && money.score >= 2 ? money.amount : undefined,
+    words: words || undefined, kind, onDate: when.date, atTime: clockSaid ? when.time : undefined, amount: money && money.score >= 2 ? money.amount : undefined,
     latest: latest || undefined, otherwise,
   }));
 }
