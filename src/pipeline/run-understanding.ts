@@ -58,7 +58,7 @@ async function runTools(calls: { tool: string; args: unknown }[], ctx: ToolConte
     }
     const result = await tool.execute.call(tool, parsed.data, ctx);
     if (result.pending) pending = result.pending;
-    runs.push({ tool: call.tool, args: parsed.data, ok: result.ok, result });
+    runs.push({ tool: result.handedTo?.tool ?? call.tool, args: result.handedTo?.args ?? parsed.data, ok: result.ok, result });
   }
   const replies = [...new Set(runs.map((r) => r.result.reply))];
   return { reply: replies.join('\n'), runs, pending };

@@ -27,6 +27,8 @@ export interface ToolResult {
   data?: unknown;
   /** Set when the tool needs one more detail (or a yes/no) before it can act. */
   pending?: PendingRequest;
+  /** A resolver that picked the row and let its family's tool act: the run is recorded as that tool's call. */
+  handedTo?: { tool: string; args: unknown };
 }
 
 export interface Tool<A = unknown> {

@@ -157,14 +157,12 @@ describe('understanding: dialogue act + intent', () => {
       expect((await dumpUser()).events).to.have.length(1);
     });
 
-    it('removes a named reminder only after YES', async () => {
-      expect(await rulesAlone.understand('scratch the plumber reminder', ctx)).to.deep.equal(UNKNOWN);
+    it('a named reminder the rules read is cancelled at once (the gate asks only when the classifier alone reads it)', async () => {
+      expect(await rulesAlone.understand('scratch the plumber reminder', ctx)).to.not.deep.equal(UNKNOWN);
       const handle = makePipeline();
       await handle(consoleMessage('remind me to call the plumber friday at 9am', at(0)));
-      const asked = await handle(consoleMessage('scratch the plumber reminder', at(1)));
-      expect(asked.reply).to.match(/cancel your reminder "plumber"\? Reply YES or NO/);
-      expect((await dumpUser()).reminders.filter((r) => r.status === 'pending')).to.have.length(1);
-      await handle(consoleMessage('yes', at(2)));
+      const done = await handle(consoleMessage('scratch the plumber reminder', at(1)));
+      expect(done.reply).to.match(/Cancelled: Call the plumber/);
       expect((await dumpUser()).reminders.filter((r) => r.status === 'pending')).to.have.length(0);
     });
   });

@@ -34,7 +34,7 @@ const CREATE = new RegExp(wordList`^(?:please |pls |can you |could you )*(?:(add
   ${CALENDAR_ONLY_VERB})|(i have|i've got|ive got|i got|
   i have got|we have|we've got|there's|theres|got))\b\s*(.*)$`);
 const CALENDAR_HINT = /\b(?:calendar|cal|calender|schedule|agenda|diary|event)\b/;
-const EVENT_NOUN = new RegExp(wordList`\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|brunch|coffee|interview|party|
+export const EVENT_NOUN = new RegExp(wordList`\b(?:appointment|appt|meeting|mtg|lunch|dinner|breakfast|brunch|coffee|interview|party|
   game|practice|class|lesson|session|flight|concert|doctor|dentist|dr|haircut|birthday|wedding|conference|workshop|training|
   recital|checkup|check-up|therapy|therapist|rehearsal|match|event|reservation|standup|stand-up|sync|drinks|movie|show|date night|
   playdate|tournament|game night|vet|physio|yoga|gym session|call with|meetup|meet up|hangout|bbq|barbecue|shower|funeral|
