@@ -118,9 +118,12 @@ const LONGEST_NAME: Record<string, [arg: string, words: number]> = {
 /** Groceries have short names; a to-do item is a task and may run longer. */
 const LONGEST_ITEM = { groceries: 5, named: 12 };
 
+const NAME_COLUMN = 200;
+
 function runsOn(call: ToolCall): boolean {
   const args = (call.args ?? {}) as Record<string, unknown>;
-  const wordsIn = (name: unknown) => (typeof name === 'string' ? name.split(/\s+/).filter(Boolean).length : 0);
+  // A name past the columns' length (200 characters) is the tool's to refuse, with the limit said.
+  const wordsIn = (name: unknown) => (typeof name === 'string' && name.length <= NAME_COLUMN ? name.split(/\s+/).filter(Boolean).length : 0);
   if (call.tool === 'grocery.add') {
     const most = args.list ? LONGEST_ITEM.named : LONGEST_ITEM.groceries;
     return Array.isArray(args.items) && args.items.some((i) => wordsIn((i as { name?: unknown }).name) > most);

@@ -13,12 +13,13 @@ import { compact } from './wording.js';
  * verb anywhere, and the thing named around it, often with a reason. Which row (and of which kind) is decided
  * against the user's rows by references.remove.
  */
-const REMOVE_ANY = new RegExp(wordList`\b(?:delete|remove|cancel|scratch|erase|get rid of|kill|nix|trash|ditch|drop(?! off)|
+const REMOVE_ANY = new RegExp(wordList`\b(?:delete|remove|cancel|scratch|erase|get rid of|kill|nix|trash(?= (?:it|that|this|them|the|my)\b)|
+  ditch|drop(?! off)|
   stop reminding me|(?:don't|dont|do not|no need to) remind me|take (?:.+? )?off (?:my |the )?(?:cal|calendar|schedule|list|
   reminders))\b`);
 /** "remind me to cancel netflix", "i need to cancel the gym at 5": the verb is a task's, not an ask. */
 const TASK_FRAME = new RegExp(wordList`\b(?:remind me|reminder|need|have|got|gotta|forget|remember|want|going) to (?:\S+ )?(?:delete|remove|
-  cancel|scratch|erase|get rid of|kill|drop|nix|ditch)\b|^(?:remind me|add|put|set|schedule|book|create|make|plan|pencil|log)\b`);
+  cancel|scratch|erase|get rid of|kill|drop|nix|ditch)\b|^(?:remind me|reminder|add|put|set|schedule|book|create|make|plan|pencil|log)\b`);
 /** Not one row: settings, named lists, bulk removals ("the stuff i got"), numbers of a list — the modules' own rules read them. */
 const NOT_NAMED = new RegExp(wordList`\b(?:all|every|everything|agenda|notifications?|digest|briefing|summary|time ?zone|
   settings?|checked|bought|to-?do|todo|packing|wish|reading|bucket|gift|chore|lists)\b|\b(?:stuff|things|items) (?:i|we)\b|^(?:\S+ ){0,3}
