@@ -81,6 +81,9 @@ const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
   [/^(?:please |pls )?(?:be sure to|make sure to|make sure you) remind me\b/, 'remind me'],
   [/^(?:please |pls )?(?:set up|create|make|add|set) (?:a |me a )?reminder (?:to|that i need to|that i have to)\b/, 'remind me to'],
   [/^(?:please |pls )?tell me (?:later |again )?to\b/, 'remind me to'],
+  [new RegExp(wordList`^(?:(?:could|can|would|will) you |please )?(?:give me|send me|set me|set up|i would appreciate|i'd appreciate|
+    i'd like|i would like|i need|i want) (?:a |an )?(?:little |quick |small |gentle |friendly )?(?:reminder|nudge|heads up|ping)\b`),
+  'remind me'],
   [/^(?:please |pls )?remind to\b/, 'remind me to'],
   [new RegExp(wordList`^(?:please )?(?:i'd like|i would like|i want|i wanna|i'd love|i need you) to (?=(?:add|put|cancel|delete|remove|
     clear|turn off|switch off|see|check|set|move|change|reschedule|log|note|take|get rid of|write down)\b)`), ''],

@@ -93,7 +93,7 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
       const understood = first(input, ctx);
       if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
       const gated = gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
-      if (gated.kind !== 'unknown') return gated;
+      if (gated.kind !== 'unknown') return withTaskFromStory(gated, sentences.filter((s) => s !== sentence));
     }
     return null;
   };
@@ -111,6 +111,26 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
       return readingInDoubt(understood, gated) ? (askedInOneSentence(input.raw, ctx) ?? gated) : gated;
     },
   };
+}
+
+/** "I'm supposed to renew my car registration this week": what a person says they must do. */
+const TASK_TOLD = new RegExp(wordList`^(?:(?:i think|i guess|so|and|but|well|oh)\s+)*(?:i'?m supposed to|i am supposed to|i need to|i have to|
+  i've got to|i have got to|i must|i should|i ought to|i keep forgetting to|i always forget to|i've been meaning to|i have been
+  meaning to|i promised to|i'm meant to|i am meant to)\s+(.+)$`);
+
+/**
+ * "I'm supposed to renew my car registration. Could you give me a reminder on Thursday at 10?": the ask has a time
+ * and no task; the task is the one the story tells (the reminder tool still asks when no sentence tells one).
+ */
+function withTaskFromStory(understood: Understanding, story: string[]): Understanding {
+  if (understood.kind !== 'tools' || understood.calls.length !== 1) return understood;
+  const [call] = understood.calls;
+  const args = (call!.args ?? {}) as Record<string, unknown>;
+  if (call!.tool !== 'reminders.create' || args.text) return understood;
+  const told = story.map((s) => TASK_TOLD.exec(normalizeText(s))?.[1]).find(Boolean);
+  if (!told) return understood;
+  const text = told.replace(/\s+(?:before|by) the end of the (?:week|month|day)$/, '');
+  return { kind: 'tools', calls: [{ ...call!, args: { ...args, text: text.charAt(0).toUpperCase() + text.slice(1) } }] };
 }
 
 /** Sentences of a text, at ". ", "? ", "! " (not "Dr. Lee" or "5.30"); short texts are one sentence. */

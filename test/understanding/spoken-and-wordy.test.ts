@@ -82,4 +82,23 @@ describe('spoken and wordy requests, through the pipeline', () => {
     const due = (await dumpUser()).reminders.map((r) => [r.text, r.dueAt]);
     expect(due).to.deep.equal([['Alarm', '2026-12-01T12:00:00.000Z'], ['Alarm', '2026-12-05T13:30:00.000Z']]);
   });
+
+  it('reads a long message one sentence at a time, taking the task the story tells when the ask has only a time', async () => {
+    await send('My wife usually reminds me about these things but she is away. Could you remind me on Wednesday at 6pm to feed the cat?');
+    await send("I'm supposed to renew my car registration before the end of the week. Maybe you could give me a reminder on Thursday at 10 in the morning?");
+    await send("I'd like a little nudge tomorrow afternoon around 4 to water the plants, if you would be so kind.");
+    const due = (await dumpUser()).reminders.map((r) => [r.text, r.dueAt]);
+    expect(due).to.deep.equal([
+      ['Water the plants', '2026-12-01T21:00:00.000Z'],
+      ['Feed the cat', '2026-12-02T23:00:00.000Z'],
+      ['Renew my car registration', '2026-12-03T15:00:00.000Z'],
+    ]);
+  });
+
+  it('asks about a long message whose other sentence asks for what Errand cannot do', async () => {
+    const reply = await send("We're out of coffee filters. Could you order some from Amazon so they arrive by Friday?");
+    expect(reply).to.not.match(/Added|📅/);
+    const { events, groceryItems } = await dumpUser();
+    expect([events, groceryItems]).to.deep.equal([[], []]);
+  });
 });

@@ -22,7 +22,7 @@ export const TASK_VERB = new RegExp(wordList`^(?:call(?! with)|text|email|e-mail
   cook|start|stop at|leave|wake up|get up|study|practice|workout|work out|stretch|meditate|read|write|file|sign|fax|change|
   move the car|feed|give)\b`);
 
-const LEADING = new RegExp(wordList`^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|i need to|i have to|
+const LEADING = new RegExp(wordList`^(?:(?:please )?remind me(?: to)?|to|2|4|that|about|of|for|re|on|at|by|in|around|i need to|i have to|
   i gotta|i must|me to|me|again|please|a|an|it'?s?)\b\s*`);
 const TRAILING = new RegExp(wordList`\s*\b(?:please|thanks|thank you|thx|ok|at|on|by|for|in|this|next|around|the|from|until|till|
   starting|beginning|and|to|later|later on)$`);
