@@ -37,9 +37,17 @@ const QUESTION_START = new RegExp(wordList`^(?:is|are|am|was|were|do|does|did|ha
 const POLITE_REQUEST = /^(?:please |pls )?(?:can|could|would|will) (?:you|u)\b/;
 
 export function isQuestion(text: string, raw: string): boolean {
+  if (INDIRECT_QUESTION.test(text) && !ASKS_TO_STORE.test(text)) return true;
   if (POLITE_REQUEST.test(text)) return false;
   return QUESTION_START.test(text) || (/\?\s*$/.test(raw) && /^(?:can|could|would|will|may|might) (?:i|we)\b/.test(text));
 }
+
+/** "I'd like to know if I'm free on Wednesday", "could you tell me what's on my list": a question said as a statement. */
+const INDIRECT_QUESTION = new RegExp(wordList`\b(?:like to know|want to know|need to know|wondering|i wonder|want to check|just
+  checking|tell me|find out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious) (?:if|whether|what|
+  what's|when|which|how many|how much|where|who)\b`);
+/** …unless the text starts by asking to store something: "remind me to find out whether the shop is open". */
+const ASKS_TO_STORE = /^(?:please |pls )?(?:remind|add|put|set|schedule|book|log|note|make|create|write|jot)\b/;
 
 /** A question that an understanding (the model's, say) would answer by storing something new. */
 export function questionWouldWrite(understanding: Understanding, raw: string): boolean {
@@ -264,7 +272,8 @@ const CALENDAR_ASKED = new RegExp(wordList`\b(?:alerts?|alarms?|match|game|holid
   plans?|planned|schedule|scheduled|busy|free|calendar|agenda|booked|reminders?)\b`);
 
 const OUT_OF_SCOPE: [RegExp, string][] = [
-  [/\b(?:transfer|send|move|venmo|zelle|paypal|wire|deposit|balance|invest|stocks?)\b/, "I can't move money or check accounts"],
+  [/\b(?:transfer|venmo|zelle|paypal|wire|deposit|balance|invest|stocks?)\b|\b(?:send|move)\b(?=.*(?:[$€£]|\b(?:dollars?|bucks|money)\b))/,
+    "I can't move money or check accounts"],
   [/\b(?:weather|rain|snow|forecast|temperature|sunny)\b/, "I can't check the weather"],
   [/\b(?:book|reserve|order|uber|lyft|taxi|flight|hotel|table)\b/, "I can't book or order things"],
   [/\b(?:play|song|music|album|playlist|volume)\b/, "I can't play music"],

@@ -101,4 +101,13 @@ describe('spoken and wordy requests, through the pipeline', () => {
     const { events, groceryItems } = await dumpUser();
     expect([events, groceryItems]).to.deep.equal([[], []]);
   });
+
+  it('answers a question said as a statement ("I\'d like to know if…", "I\'m wondering whether…") and stores nothing', async () => {
+    await send('remind me to call mom tomorrow at 6pm');
+    const free = await send("I'd like to know if I'm free on Wednesday, my neighbour asked if I might help her move some furniture.");
+    expect(free).to.match(/Wed Dec 2/);
+    expect(await send("Before bed I just want to check whether I have any reminders coming up.")).to.match(/Call mom/);
+    await send('remind me to find out whether the pharmacy is open tomorrow at 9');
+    expect((await dumpUser()).reminders.map((r) => r.text)).to.deep.equal(['Find out whether the pharmacy is open', 'Call mom']);
+  });
 });
