@@ -44,7 +44,8 @@ export function isQuestion(text: string, raw: string): boolean {
 
 /** "I'd like to know if I'm free on Wednesday", "could you tell me what's on my list": a question said as a statement. */
 const INDIRECT_QUESTION = new RegExp(wordList`\b(?:like to know|want to know|need to know|wondering|i wonder|want to check|just
-  checking|tell me|find out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious) (?:if|whether|what|
+  checking|tell me|find out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious|look at|see|
+  check) (?:if|whether|what|
   what's|when|which|how many|how much|where|who)\b`);
 /** …unless the text starts by asking to store something: "remind me to find out whether the shop is open". */
 const ASKS_TO_STORE = /^(?:please |pls )?(?:remind|add|put|set|schedule|book|log|note|make|create|write|jot)\b/;
@@ -113,10 +114,11 @@ function looksMisread(writes: ToolCall[], input: GateInput): boolean {
   return writes.some((c) => eventBefore(c, today) || (runsOn(c) && !namesItsThing(c, input.text)));
 }
 
-/** A reading that stores a name as long as a sentence, or that the gate asked about: worth reading again in parts. */
-export function readingInDoubt(understood: Understanding, gated: Understanding): boolean {
-  if (gated.kind === 'unknown' || (gated.kind === 'clarify' && gated.pending?.tool === CONFIRM_TOOL)) return true;
-  return understood.kind === 'tools' && understood.calls.some((c) => CREATES.has(c.tool) && runsOn(c));
+/** A gated reading that stores a name as long as a sentence, asks about a doubt, or is no answer: worth reading in parts. */
+export function readingInDoubt(gated: Understanding): boolean {
+  if (gated.kind === 'unknown' || (gated.kind === 'reply' && gated.hint)) return true;
+  if (gated.kind === 'clarify' && gated.pending?.tool === CONFIRM_TOOL) return true;
+  return gated.kind === 'tools' && gated.calls.some((c) => CREATES.has(c.tool) && runsOn(c));
 }
 
 /** The most words a stored name of each kind plausibly has. */

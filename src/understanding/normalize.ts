@@ -65,7 +65,7 @@ function normalized(raw: string): string {
  * "olly"), and fillers ("um", "so", "wait", "ok so"). A filler inside the text ("um please add …") goes too.
  */
 const LEAD_IN = new RegExp(wordList`^(?:(?:(?:hey|hi|ok|okay|yo)\s+)?(?:errand|siri|alexa|google|olly|assistant|computer)\b|um+|uh+|uhm|
-  erm|hmm+|so|wait|ok|okay|alright|well|oh)[,:]?\s+(?=\S)`);
+  erm|hmm+|so|wait|ok|okay|alright|well|oh|sorry|excuse me|hello|hi|good (?:morning|afternoon|evening))[,.:!]?\s+(?=\S)`);
 const FILLER = /\s(?:um+|uh+|uhm|erm)\b/g;
 
 function withoutLeadIn(text: string): string {

@@ -108,7 +108,7 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
       }
       const understood = runOn(input.raw, ctx) ?? first(input, ctx);
       const gated = gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
-      return readingInDoubt(understood, gated) ? (askedInOneSentence(input.raw, ctx) ?? gated) : gated;
+      return readingInDoubt(gated) ? (askedInOneSentence(input.raw, ctx) ?? gated) : gated;
     },
   };
 }

@@ -10,7 +10,7 @@ export type Understanding = (
   | { kind: 'tools'; calls: ToolCall[] }
   | { kind: 'clarify'; question: string; pending: PendingRequest }
   | { kind: 'help' }
-  | { kind: 'reply'; text: string; clearPending?: boolean }
+  | { kind: 'reply'; text: string; clearPending?: boolean; /** A tool's "didn't quite get that" hint, not an answer. */ hint?: true }
   | { kind: 'unknown' }
 ) & {
   /** How this understanding was reached; set when an LLM is configured. */

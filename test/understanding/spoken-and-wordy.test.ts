@@ -110,4 +110,12 @@ describe('spoken and wordy requests, through the pipeline', () => {
     await send('remind me to find out whether the pharmacy is open tomorrow at 9');
     expect((await dumpUser()).reminders.map((r) => r.text)).to.deep.equal(['Find out whether the pharmacy is open', 'Call mom']);
   });
+
+  it('reads the sentence that asks when the whole text gets only a hint, and drops a greeting sentence', async () => {
+    expect(await send('Could you put butter and a bag of flour on the shopping list? I am planning to do some baking.')).to.match(/Added butter, flour/);
+    expect(await send('Good morning. I would appreciate a reminder at 3:30 today to move the car.')).to.match(/Move the car — Mon Nov 30, 3:30 PM/);
+    const friday = await send("I have a nagging feeling I've double-booked myself on Friday. Would you look at what I've got?");
+    expect(friday).to.match(/Fri Dec 4|Nothing on your calendar/);
+    expect((await dumpUser()).events).to.deep.equal([]);
+  });
 });

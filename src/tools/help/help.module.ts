@@ -58,7 +58,7 @@ export function createHelpModule(modules: () => ToolModule[]): ToolModule {
       const hint = HINTS.find(([re]) => re.test(t));
       const module = hint ? find(hint[1]) : undefined;
       if (!hint || !module?.examples?.length) return null;
-      return { kind: 'reply', text: topicHelp(module, `Sorry, I didn't quite get that. ${hint[2]}`) };
+      return { kind: 'reply', text: topicHelp(module, `Sorry, I didn't quite get that. ${hint[2]}`), hint: true };
     },
   };
   return { name: 'help', tools: [], rules: [topicRule, hintRule] };
