@@ -44,8 +44,8 @@ export function isQuestion(text: string, raw: string): boolean {
 
 /** "I'd like to know if I'm free on Wednesday", "could you tell me what's on my list": a question said as a statement. */
 const INDIRECT_QUESTION = new RegExp(wordList`\b(?:like to know|want to know|need to know|wondering|i wonder|want to check|just
-  checking|tell me|find out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious|look at|see|
-  check) (?:if|whether|what|
+  checking|tell me|find out|finding out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious|
+  look at|see|check) (?:if|whether|the (?:quickest|fastest|best|cheapest|nearest)|what|
   what's|when|which|how many|how much|where|who)\b`);
 /** …unless the text starts by asking to store something: "remind me to find out whether the shop is open". */
 const ASKS_TO_STORE = /^(?:please |pls )?(?:remind|add|put|set|schedule|book|log|note|make|create|write|jot)\b/;

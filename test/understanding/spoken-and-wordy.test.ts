@@ -118,4 +118,15 @@ describe('spoken and wordy requests, through the pipeline', () => {
     expect(friday).to.match(/Fri Dec 4|Nothing on your calendar/);
     expect((await dumpUser()).events).to.deep.equal([]);
   });
+
+  it('sets an alarm asked for in passing, with the day said earlier, and never for "i dont need an alarm"', async () => {
+    await send('My train leaves early on Thursday, so I would need an alarm at 4:15 in the morning, please.');
+    await send('i dont need an alarm at 6 tomorrow');
+    expect((await dumpUser()).reminders.map((r) => [r.text, r.dueAt])).to.deep.equal([['Alarm', '2026-12-03T09:15:00.000Z']]);
+  });
+
+  it('answers "could you tell me the quickest way…" as a question: no event from the sentence before it', async () => {
+    await send('I have a meeting in town at 10 on Friday. Could you tell me the quickest way to get there by bus?');
+    expect((await dumpUser()).events).to.deep.equal([]);
+  });
 });

@@ -22,6 +22,9 @@ const QUERY = new RegExp(wordList`\b(?:what|which|show|list|any|read|tell me|che
 const REMOVE = new RegExp(wordList`^(?:please |pls )?(?:cancel|delete|remove|turn off|switch off|disable|clear|
   stop)(?: all)? (?:of )?(?:my |the |all )?(.*?)\balarms?\b(.*)$`);
 
+const IN_PASSING = /\b(?:need|want|like|set|have|maybe|think|put|get) (?:me )?an? alarm (?:at|for) \S*\d/;
+const REMOVE_ANYWHERE = /\b(?:cancel|delete|remove|turn off|switch off|disable|no need|don'?t need|do not need|get rid)\b/;
+
 function setAlarm(rest: string, ctx: UnderstandContext, label: string): Understanding {
   const when = parseAlarmSchedule(rest.trim(), ctx);
   return toolCall('reminders.create', { text: label, date: when.date, time: when.time, inMinutes: when.inMinutes, repeat: when.repeat });
@@ -46,7 +49,9 @@ function match({ text }: RuleInput, ctx: UnderstandContext): Understanding | nul
   const set = SET.exec(text);
   if (set) return setAlarm(set[1]!, ctx, 'Alarm');
   const bare = BARE.exec(text);
-  return bare ? setAlarm(`${bare[1] ?? ''}${bare[2]!}`, ctx, 'Alarm') : null;
+  if (bare) return setAlarm(`${bare[1] ?? ''}${bare[2]!}`, ctx, 'Alarm');
+  // "…an early flight thursday, so i would need an alarm at 4:15 in the morning": an alarm and its time, said mid-text.
+  return IN_PASSING.test(text) && !REMOVE_ANYWHERE.test(text) ? setAlarm(text, ctx, 'Alarm') : null;
 }
 
 export const alarmRules: Rule[] = [{ name: 'alarm', match }];
