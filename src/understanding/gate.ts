@@ -82,7 +82,9 @@ export interface GateInput {
  * says is off-topic is refused with an honest answer, or — when it is unsure — asked about with one yes/no question.
  */
 export function gateUnderstanding(understanding: Understanding, input: GateInput, classifier: IntentClassifier): Understanding {
-  if (understanding.kind === 'unknown') return whenRulesMiss(classifier.classify(input.raw), input) ?? understanding;
+  // A tool's "didn't quite get that" hint is a miss too: the intent may still read it, and its reply stays the fallback.
+  const missed = understanding.kind === 'unknown' || (understanding.kind === 'reply' && understanding.hint);
+  if (missed) return whenRulesMiss(classifier.classify(input.raw), input) ?? understanding;
   if (understanding.kind !== 'tools') return understanding;
   const writes = understanding.calls.filter((c) => CREATES.has(c.tool));
   if (!writes.length) {
@@ -171,6 +173,8 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
   if (day) return toolCall('calendar.list', day);
   // "when will the match start", "what are my current alerts": a question in the calendar's words gets the week ahead.
   if (asking && !offTopic && CALENDAR_ASKED.test(input.text)) return calendarLookup(input.text, input);
+  // Money moved or the weather asked for: said outright, it gets the honest answer, not "didn't get that".
+  if (offTopic && SAID_OUTRIGHT.has(offTopic)) return { kind: 'reply', text: outOfScopeReply(input.text) };
   if (seen.family === 'oos') return offTopic && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : null;
   if (asking || offTopic || seen.confidence < MAYBE_FAMILY || seen.actConfidence < MAYBE_ACT) return null;
   const call = callForIntent(seen, input.text, input.raw, input);
@@ -273,10 +277,15 @@ function confirm(calls: ToolCall[], now: Date, unsure = true): Understanding {
 const CALENDAR_ASKED = new RegExp(wordList`\b(?:alerts?|alarms?|match|game|holidays?|payday|meetings?|events?|appointments?|
   plans?|planned|schedule|scheduled|busy|free|calendar|agenda|booked|reminders?)\b`);
 
+const MONEY_MOVED: [RegExp, string] = [
+  /\b(?:transfer|venmo|zelle|paypal|wire|deposit|balance|invest|stocks?)\b|\b(?:send|move)\b(?=.*(?:[$€£]|\b(?:dollars?|bucks|money)\b))/,
+  "I can't move money or check accounts",
+];
+const WEATHER: [RegExp, string] = [/\b(?:weather|rain|snow|forecast|temperature|sunny)\b/, "I can't check the weather"];
+
 const OUT_OF_SCOPE: [RegExp, string][] = [
-  [/\b(?:transfer|venmo|zelle|paypal|wire|deposit|balance|invest|stocks?)\b|\b(?:send|move)\b(?=.*(?:[$€£]|\b(?:dollars?|bucks|money)\b))/,
-    "I can't move money or check accounts"],
-  [/\b(?:weather|rain|snow|forecast|temperature|sunny)\b/, "I can't check the weather"],
+  MONEY_MOVED,
+  WEATHER,
   [/\b(?:book|reserve|order|uber|lyft|taxi|flight|hotel|table)\b/, "I can't book or order things"],
   [/\b(?:play|song|music|album|playlist|volume)\b/, "I can't play music"],
   [/\b(?:lights?|thermostat|lock|oven|vacuum|heat|ac)\b/, "I can't control your home"],
@@ -286,6 +295,8 @@ const OUT_OF_SCOPE: [RegExp, string][] = [
 export function asksForWhatErrandCannotDo(text: string): boolean {
   return OUT_OF_SCOPE.some(([words]) => words.test(text));
 }
+
+const SAID_OUTRIGHT = new Set([MONEY_MOVED, WEATHER]);
 
 export function outOfScopeReply(text: string): string {
   const cannot = OUT_OF_SCOPE.find(([words]) => words.test(text))?.[1] ?? "That's outside what I do";

@@ -129,4 +129,12 @@ describe('spoken and wordy requests, through the pipeline', () => {
     await send('I have a meeting in town at 10 on Friday. Could you tell me the quickest way to get there by bus?');
     expect((await dumpUser()).events).to.deep.equal([]);
   });
+
+  it('answers moving money and the weather honestly, storing nothing', async () => {
+    expect(await send('move $5000 from checking to savings')).to.match(/^I can't move money/);
+    expect(await send('send sam twenty dollars for lunch')).to.match(/^I can't move money/);
+    expect(await send('is it going to rain on friday')).to.match(/^I can't check the weather/);
+    const { events, expenses } = await dumpUser();
+    expect([events, expenses]).to.deep.equal([[], []]);
+  });
 });

@@ -120,7 +120,8 @@ export const calendarRules: Rule[] = [
     name: 'calendar.move',
     match: ({ text }, ctx) => {
       const m = MOVE.exec(text);
-      if (!m) return null;
+      // "move $5000 from checking to savings" moves money, not an event.
+      if (!m || (MONEY.test(text) && !CALENDAR_HINT.test(text))) return null;
       const args = moveArgs(m[1]!, m[2]!, m[3]!, ctx, /\b(?:forward|earlier|up)\b/.test(text) && !/\bback\b/.test(text));
       return args ? toolCall('calendar.move', args) : null;
     },
@@ -129,6 +130,7 @@ export const calendarRules: Rule[] = [
     name: 'calendar.move-ask',
     match: ({ text }, ctx) => {
       const m = MOVE_ONLY.exec(text);
+      if (MONEY.test(text) && !CALENDAR_HINT.test(text)) return null;
       return m ? toolCall('calendar.move', wordsAndDate(m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, ''), ctx)) : null;
     },
   },
