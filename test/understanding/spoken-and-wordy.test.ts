@@ -137,4 +137,11 @@ describe('spoken and wordy requests, through the pipeline', () => {
     const { events, expenses } = await dumpUser();
     expect([events, expenses]).to.deep.equal([[], []]);
   });
+
+  it('asks what time for an alarm given only a day, and keeps the day when the answer is a time', async () => {
+    const run = pipeline();
+    expect(await send('I will need an alarm for Friday please, I have somewhere important to be.', run)).to.equal('What time should the alarm go off?');
+    expect(await send('7am', run)).to.match(/Alarm — Fri Dec 4, 7:00 AM/);
+    expect((await dumpUser()).reminders.map((r) => [r.text, r.dueAt])).to.deep.equal([['Alarm', '2026-12-04T12:00:00.000Z']]);
+  });
 });

@@ -30,7 +30,7 @@ const TRAILING = /\s*\b(?:on|at|for|from|to|by|in|please|thanks|the|this|next|an
 /** Where a title's clause ends: "and/but/so" starting a clause about the person ("job interview and i'm nervous"). */
 const CLAUSE_BREAK = /,?\s+(?:and|but|so|because)\s+(?=(?:i|i'm|im|i've|ive|we|we're|it|it's|its|they|he|she)\b)/;
 /** "book club sat at 4, add it", "drinks thurs night put it down": the ask said after the event. */
-const ASK_AFTER = new RegExp(wordList`,?\s*(?:(?:please|pls|so|can you|could you)\s+)?(?:add it|add that|put it(?: down| in| on)?|
+const ASK_AFTER = new RegExp(wordList`,?\s*(?:(?:please|pls|so|can you|could you)\s+)*(?:add it|add that|put it(?: down| in| on)?|
   put that(?: down| in| on)?|write it down|note it(?: down)?|save it|block it(?: out| off)?|(?:do not|don't|dont) let me forget)
   (?:\s+(?:in|on|to|into)\s+(?:my|the)\s+(?:calendar|cal|diary|schedule|agenda))?(?:\s+(?:please|pls|thanks))?$`);
 

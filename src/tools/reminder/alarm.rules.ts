@@ -1,7 +1,7 @@
 import { parseAlarmSchedule } from '../../understanding/schedule.js';
 import { parseWhen } from '../../understanding/dates.js';
 import { compact } from '../shared/wording.js';
-import { toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
+import { clarify, toolCall, type Rule, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import { wordList } from '../../understanding/pattern.js';
 
 /**
@@ -9,7 +9,7 @@ import { wordList } from '../../understanding/pattern.js';
  * any reminder. "set an alarm for 6:30", "alarm 5am", "wake me up at 7 tomorrow", "get me up at noon".
  */
 const SET = new RegExp(wordList`^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:set|make|create|add|put|
-  schedule|i want|i need|i would like|i'd like)(?: me)? (?:an? |my |the )?(?:new )?(?:wake ?up )?(?:alarm|wake ?up call|
+  schedule|i want|i need|i will need|i'll need|i would need|i'd need|i would like|i'd like)(?: me)? (?:an? |my |the )?(?:new )?(?:wake ?up )?(?:alarm|wake ?up call|
   wakeup)(?: clock)?\b(.*)$`);
 /** "alarm 5:45", "sat alarm 8:30": the day may come first. */
 const BARE = new RegExp(wordList`^((?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?(?:an? )?
@@ -25,8 +25,14 @@ const REMOVE = new RegExp(wordList`^(?:please |pls )?(?:cancel|delete|remove|tur
 const IN_PASSING = /\b(?:need|want|like|set|have|maybe|think|put|get) (?:me )?an? alarm (?:at|for) \S*\d/;
 const REMOVE_ANYWHERE = /\b(?:cancel|delete|remove|turn off|switch off|disable|no need|don'?t need|do not need|get rid)\b/;
 
+const TIME_QUESTION = 'What time should the alarm go off?';
+
 function setAlarm(rest: string, ctx: UnderstandContext, label: string): Understanding {
   const when = parseAlarmSchedule(rest.trim(), ctx);
+  // "an alarm for tomorrow": an alarm rings at a time, so it is asked for rather than guessed.
+  if (when.date && !when.time && when.inMinutes === undefined && !when.repeat) {
+    return clarify('reminders.create', { text: label, date: when.date }, 'when', TIME_QUESTION, ctx.now);
+  }
   return toolCall('reminders.create', { text: label, date: when.date, time: when.time, inMinutes: when.inMinutes, repeat: when.repeat });
 }
 

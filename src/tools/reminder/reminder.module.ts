@@ -1,5 +1,6 @@
 import { groupByUser } from '../shared/by-user.js';
 import { parseSchedule } from '../../understanding/schedule.js';
+import { parseWhen } from '../../understanding/dates.js';
 import { toolCall, type RuleInput, type UnderstandContext, type Understanding } from '../../understanding/types.js';
 import type { PendingRequest } from '../../entities/conversation-state.entity.js';
 import type { DumpSection, ToolModule } from '../types.js';
@@ -32,7 +33,9 @@ function resumeReminder(pending: PendingRequest, input: RuleInput, ctx: Understa
   const fields = compact({ date: when.date, time: when.time, inMinutes: when.repeat ? undefined : when.inMinutes, repeat: when.repeat });
   if (pending.missing === 'when') {
     if (!when.found || when.rest.split(' ').length > 4) return null;
-    return toolCall('reminders.create', { ...args, ...fields });
+    // "alarm for friday" → "what time?" → "7am": the day asked for stays, unless the answer names another.
+    const keepDay = typeof args.date === 'string' && fields.time && !parseWhen(input.text, ctx, { dateDecidedElsewhere: true }).date;
+    return toolCall('reminders.create', { ...args, ...fields, ...(keepDay ? { date: args.date } : {}) });
   }
   if (pending.missing === 'text' && !NOT_A_TASK.test(input.text)) {
     const text = cleanTask(when.rest, input.raw);
