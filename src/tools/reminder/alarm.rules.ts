@@ -9,8 +9,8 @@ import { wordList } from '../../understanding/pattern.js';
  * any reminder. "set an alarm for 6:30", "alarm 5am", "wake me up at 7 tomorrow", "get me up at noon".
  */
 const SET = new RegExp(wordList`^(?:please |pls )?(?:(?:can|could|would) you |u )?(?:set|make|create|add|put|
-  schedule|i want|i need|i will need|i'll need|i would need|i'd need|i would like|i'd like)(?: me)? (?:an? |my |the )?(?:new )?(?:wake ?up )?(?:alarm|wake ?up call|
-  wakeup)(?: clock)?\b(.*)$`);
+  schedule|i want|i need|i will need|i'll need|i would need|i'd need|i would like|i'd like)(?: me)? (?:an? |my |the )?
+  (?:new )?(?:wake ?up )?(?:alarm|wake ?up call|wakeup)(?: clock)?\b(.*)$`);
 /** "alarm 5:45", "sat alarm 8:30": the day may come first. */
 const BARE = new RegExp(wordList`^((?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday) )?(?:an? )?
   (?:alarm|wake ?up call)(?: for)?\b(.*)$`);

@@ -1,6 +1,11 @@
 import type { Intent } from '../classifier.js';
 
-/** Hand-written paraphrases, composed blind (without seeing Errand's code): per label roughly half spoken-style smart-speaker transcripts (lowercase, no punctuation, numbers as words, wake words, fillers, homophone slips) and half texting-style messages (shorthand, typos, emoji); oos leans on hard negatives that mention times, lists, alarms, bookings or amounts but ask for something else. */
+/**
+ * Hand-written paraphrases, composed blind (without seeing Errand's code): per label roughly half spoken-style
+ * smart-speaker transcripts (lowercase, no punctuation, numbers as words, wake words, fillers, homophone slips) and half
+ * texting-style messages (shorthand, typos, emoji); oos leans on hard negatives that mention times, lists, alarms,
+ * bookings or amounts but ask for something else.
+ */
 export const PARAPHRASE_TEXTS: Partial<Record<Intent, string[]>> = {
   'reminder.create': [
     "olly remind me to call my mum at six thirty tonight",
