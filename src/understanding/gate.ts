@@ -167,7 +167,7 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
   const asking = isQuestion(input.text, input.raw);
   const lookup = lookupFor(seen, input.text, asking, input);
   if (lookup) return lookup;
-  const offTopic = OUT_OF_SCOPE.find(([words]) => words.test(input.text));
+  const offTopic = whatErrandCannotDo(input.text);
   // "do i have a date friday", "any appointments this morning": a question about a day is answered with that day.
   const day = asking && !offTopic && !(seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE) && parseDayRange(input.text, input);
   if (day) return toolCall('calendar.list', day);
@@ -291,14 +291,18 @@ const OUT_OF_SCOPE: [RegExp, string][] = [
   [/\b(?:lights?|thermostat|lock|oven|vacuum|heat|ac)\b/, "I can't control your home"],
 ];
 
-/** A text that asks for one of the things Errand cannot do (ordering, booking, moving money, the weather…). */
+/** Which of the things Errand cannot do (ordering, booking, moving money, the weather…) a text asks for, if any. */
+function whatErrandCannotDo(text: string): [RegExp, string] | undefined {
+  return OUT_OF_SCOPE.find(([words]) => words.test(text));
+}
+
 export function asksForWhatErrandCannotDo(text: string): boolean {
-  return OUT_OF_SCOPE.some(([words]) => words.test(text));
+  return whatErrandCannotDo(text) !== undefined;
 }
 
 const SAID_OUTRIGHT = new Set([MONEY_MOVED, WEATHER]);
 
 export function outOfScopeReply(text: string): string {
-  const cannot = OUT_OF_SCOPE.find(([words]) => words.test(text))?.[1] ?? "That's outside what I do";
+  const cannot = whatErrandCannotDo(text)?.[1] ?? "That's outside what I do";
   return `${cannot} — I keep your reminders, calendar, lists and expenses. Nothing was saved.`;
 }

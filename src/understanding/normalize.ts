@@ -98,10 +98,12 @@ const ROUNDABOUT_ASK = new RegExp(wordList`^(?:i (?:was )?wonder(?:ing)? if you 
 const POLITE_TAIL = new RegExp(wordList`,?\s+(?:(?:i would be|i'd be|i'll be) (?:very |so |most |really )?(?:grateful|thankful)(?: indeed)?|
   if (?:you don'?t mind|that'?s (?:alright|all right|ok|okay|possible)|that can be arranged|you would be so kind|it'?s not too
   much trouble|possible|you can)|thank you(?: so much| very much| kindly)?)$`);
-const BEFORE_THE_VERB = /\b(?:could|would|can|will) you (?:kindly|possibly|please|just|perhaps) /;
+const BEFORE_THE_VERB = /\b((?:could|would|can|will) you) (?:kindly|possibly|please|just|perhaps) /;
 
 function rephrase(text: string): string {
-  let out = clockWordsToDigits(withoutLeadIn(text)).replace(ROUNDABOUT_ASK, 'could you ').replace(BEFORE_THE_VERB, (m) => m.replace(/ \S+ $/, ' '))
+  let out = clockWordsToDigits(withoutLeadIn(text))
+    .replace(ROUNDABOUT_ASK, 'could you ')
+    .replace(BEFORE_THE_VERB, '$1 ')
     .replace(POLITE_TAIL, '');
   for (const [asked, said] of ASKS_FOR_A_REMINDER) out = out.replace(asked, said);
   return out;

@@ -6,6 +6,7 @@ import { asksForWhatErrandCannotDo, CONFIRM_TOOL, gateUnderstanding, readingInDo
 import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
 import { yesOrNo } from './yes-no.js';
 import { wordList } from './pattern.js';
+import { cleanTask } from '../tools/shared/task-wording.js';
 
 const HELP = /^(help|info|menu|commands|\/help|\/start|what can you do|how does (this|it) work|\?+)$/;
 const GREETING = new RegExp(wordList`^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|
@@ -70,6 +71,8 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
     }
     return { kind: 'unknown' };
   };
+  const gate = (understood: Understanding, input: RuleInput, ctx: UnderstandContext) =>
+    gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
   /** Two requests in one text are both run when each, alone, is understood as a tool call. */
   const runOn = (raw: string, ctx: UnderstandContext): Understanding | null => {
     const m = SECOND_REQUEST.exec(raw);
@@ -88,11 +91,11 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
     const sentences = sentencesOf(raw);
     // "We're out of filters. Could you order some from Amazon?" asks for what Errand cannot do: no part is taken alone.
     if (sentences.length < 2 || sentences.some((s) => asksForWhatErrandCannotDo(normalizeText(s)))) return null;
-    for (const sentence of sentences.reverse()) {
+    for (const sentence of [...sentences].reverse()) {
       const input = { raw: sentence, text: normalizeText(sentence) };
       const understood = first(input, ctx);
       if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
-      const gated = gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
+      const gated = gate(understood, input, ctx);
       if (gated.kind !== 'unknown') return withTaskFromStory(gated, sentences.filter((s) => s !== sentence));
     }
     return null;
@@ -107,7 +110,7 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
         if (resumed) return resumed;
       }
       const understood = runOn(input.raw, ctx) ?? first(input, ctx);
-      const gated = gateUnderstanding(understood, { ...input, now: ctx.now, timezone: ctx.timezone }, classifier);
+      const gated = gate(understood, input, ctx);
       return readingInDoubt(gated) ? (askedInOneSentence(input.raw, ctx) ?? gated) : gated;
     },
   };
@@ -118,6 +121,9 @@ const TASK_TOLD = new RegExp(wordList`^(?:(?:i think|i guess|so|and|but|well|oh)
   i've got to|i have got to|i must|i should|i ought to|i keep forgetting to|i always forget to|i've been meaning to|i have been
   meaning to|i promised to|i'm meant to|i am meant to)\s+(.+)$`);
 
+/** "…before the end of the week": when the task is due, which the ask's own time says better. */
+const DEADLINE = /\s+(?:before|by) the end of the (?:week|month|day)$/;
+
 /**
  * "I'm supposed to renew my car registration. Could you give me a reminder on Thursday at 10?": the ask has a time
  * and no task; the task is the one the story tells (the reminder tool still asks when no sentence tells one).
@@ -127,10 +133,12 @@ function withTaskFromStory(understood: Understanding, story: string[]): Understa
   const [call] = understood.calls;
   const args = (call!.args ?? {}) as Record<string, unknown>;
   if (call!.tool !== 'reminders.create' || args.text) return understood;
-  const told = story.map((s) => TASK_TOLD.exec(normalizeText(s))?.[1]).find(Boolean);
-  if (!told) return understood;
-  const text = told.replace(/\s+(?:before|by) the end of the (?:week|month|day)$/, '');
-  return { kind: 'tools', calls: [{ ...call!, args: { ...args, text: text.charAt(0).toUpperCase() + text.slice(1) } }] };
+  for (const sentence of story) {
+    const told = TASK_TOLD.exec(normalizeText(sentence))?.[1]?.replace(DEADLINE, '');
+    const text = told && cleanTask(told, sentence);
+    if (text) return { kind: 'tools', calls: [{ ...call!, args: { ...args, text } }] };
+  }
+  return understood;
 }
 
 /** Sentences of a text, at ". ", "? ", "! " (not "Dr. Lee" or "5.30"); short texts are one sentence. */

@@ -29,6 +29,7 @@ const BARE_RANGE = new RegExp(
 const UPCOMING = /^(?:what'?s|whats|anything|what is)? ?(?:coming up|upcoming(?: events)?)$/;
 /** Verbs that make an event only when the calendar is named: "note this event to my calendar", "set an event for 5". */
 const CALENDAR_ONLY_VERB = 'note(?: down)?|set|enter|mark(?: down)?|save|record|log|jot(?: down)?';
+const ONLY_WITH_CALENDAR = new RegExp(`^(?:${CALENDAR_ONLY_VERB})$`);
 const CREATE = new RegExp(wordList`^(?:please |pls |can you |could you )*(?:(add|put|create|make|set up|setup|pencil in|pencil|
   block(?: out| off)?|book(?! (?:club|fair|group|signing|launch|sale|reading))|schedule|plan|new event|new appointment|add event|add an event|
   ${CALENDAR_ONLY_VERB})|(i have|i've got|ive got|i got|
@@ -104,6 +105,9 @@ function impossibleDate(text: string, raw: string, ctx: UnderstandContext): Unde
   return looksLikeEvent ? clarify('calendar.create', args, 'when', `${found.message} — when is it?`, ctx.now) : null;
 }
 
+/** "move $5000 from checking to savings" moves money, not an event. */
+const movesMoney = (text: string) => MONEY.test(text) && !CALENDAR_HINT.test(text);
+
 export const calendarRules: Rule[] = [
   { name: 'calendar.next', match: ({ text }) => (NEXT.test(text) ? toolCall('calendar.next', {}) : null) },
   { name: 'calendar.upcoming', match: ({ text }, ctx) => (UPCOMING.test(text) ? queryRange('next 7 days', ctx) : null) },
@@ -120,8 +124,7 @@ export const calendarRules: Rule[] = [
     name: 'calendar.move',
     match: ({ text }, ctx) => {
       const m = MOVE.exec(text);
-      // "move $5000 from checking to savings" moves money, not an event.
-      if (!m || (MONEY.test(text) && !CALENDAR_HINT.test(text))) return null;
+      if (!m || movesMoney(text)) return null;
       const args = moveArgs(m[1]!, m[2]!, m[3]!, ctx, /\b(?:forward|earlier|up)\b/.test(text) && !/\bback\b/.test(text));
       return args ? toolCall('calendar.move', args) : null;
     },
@@ -130,8 +133,7 @@ export const calendarRules: Rule[] = [
     name: 'calendar.move-ask',
     match: ({ text }, ctx) => {
       const m = MOVE_ONLY.exec(text);
-      if (MONEY.test(text) && !CALENDAR_HINT.test(text)) return null;
-      return m ? toolCall('calendar.move', wordsAndDate(m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, ''), ctx)) : null;
+      return m && !movesMoney(text) ? toolCall('calendar.move', wordsAndDate(m[1]!.replace(/\s+(?:event|appointment|appt|meeting)$/, ''), ctx)) : null;
     },
   },
   {
@@ -156,7 +158,7 @@ export const calendarRules: Rule[] = [
       const m = CREATE.exec(text);
       if (!m) return null;
       if (parseRepeat(text)) return toolCall('reminders.create', reminderArgs((m[3] ?? '').replace(CAL_PHRASE, ' '), raw, ctx));
-      if (new RegExp(`^(?:${CALENDAR_ONLY_VERB})$`).test(m[1] ?? '') && !CALENDAR_HINT.test(text)) return null;
+      if (ONLY_WITH_CALENDAR.test(m[1] ?? '') && !CALENDAR_HINT.test(text)) return null;
       const args = eventArgs(m[3] ?? '', raw, ctx);
       const strong = new RegExp(wordList`^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|
         set up|setup|plan)`).test(m[1] ?? '');
