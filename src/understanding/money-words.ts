@@ -63,9 +63,10 @@ const SPENDING = new RegExp(wordList`\b(?:spent|spend|spending|paid|payed|cost|c
   dropped|blew|expense|expensed|log|logged|track|was|were)\b`);
 const PRICE = new RegExp(String.raw`\b${PRICE_LEAD} (${UP_TO_99})[ -](${CENTS_SAID})\b${NOT_A_PRICE_AFTER}`, 'g');
 
-/** "lunch at nine thirty", "call mom tonight seven fifteen" say a time. */
-const TIME_LEAD = wordList`(?<!\b(?:at|by|around|about|until|till|from|to|before|after|between|tonight|tonite|2nite|night|morning|
-  afternoon|evening|noon) )`;
+/** Words after which a number says a time: "lunch at nine thirty", "call mom tonight seven fifteen". */
+export const TIME_LEAD_WORDS = wordList`at|by|around|about|until|till|from|to|before|after|between|tonight|tonite|2nite|2night|night|
+  morning|afternoon|evening|noon`;
+const TIME_LEAD = `(?<!\\b(?:${TIME_LEAD_WORDS}) )`;
 const PRICE_ALONE = new RegExp(String.raw`()${TIME_LEAD}\b(${UP_TO_99})[ -](${CENTS_SAID})\b${NOT_A_PRICE_AFTER}`, 'g');
 
 /**

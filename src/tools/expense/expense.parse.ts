@@ -4,7 +4,7 @@ import { categoryForDescription, namedCategory, type ExpenseCategory } from './e
 import { findMoney } from './expense.money.js';
 import { multiplyPerUnit } from './expense.per-unit.js';
 import { wordList } from '../../understanding/pattern.js';
-import { moneyWordsToDigits, spokenPricesToDigits } from '../../understanding/money-words.js';
+import { moneyWordsToDigits, spokenPricesToDigits, TIME_LEAD_WORDS } from '../../understanding/money-words.js';
 
 export interface ParsedExpense {
   amount: string;
@@ -24,7 +24,7 @@ const ARITHMETIC = /^(?:if|what if|suppose|say i)\b|\bhow much (?:is|would|will|
 const TRANSFER = new RegExp(wordList`^(?:send|venmo|zelle|transfer|wire|paypal|cash ?app|repay|reimburse)\b|^pay\s+(?:\S+\s+){0,2}back\b|
   \b(?:paid|payed|sent|gave)\s+(?:\S+\s+){0,2}back\b(?!.*\bfor\s+(?!(?:it|that|this|me|him|her|them)\b)[a-z])`);
 /** "movie night w jen 2nite 8": a bare number after a time of day is a time, unless the text says it was spent. */
-const TIME_BEFORE = /(?<!\blast )\b(?:tonight|tonite|2nite|2night|night|evening|afternoon|noon|at|around|by|from|until|till)\s*$/;
+const TIME_BEFORE = new RegExp(String.raw`(?<!\blast )\b(?:${TIME_LEAD_WORDS})\s*$`);
 const VERB = new RegExp(wordList`\b(?:spent|spnt|spet|sepnt|pd|spend|spending|paid|pay|payed|cost|costs|costed|was|were|dropped|
   blew|expense|expensed|log|logged|bought|purchased|got|charged|tipped|tip|donated|gave|renewed)\b`);
 const STRONG_VERB = /\b(?:spent|spnt|spet|sepnt|pd|spend|paid|payed|cost|costs|expense|expensed|log|logged|charged|dropped|blew)\b/;
@@ -36,6 +36,7 @@ const WHEN = new RegExp(wordList`\b(?:yesterday|yday|ystrdy|today|this morning|t
 
 /** "spent 12.50 on lunch", "$40 gas", "uber 23.10", "1.200,50 EUR hotel" → an expense; null when it is something else. */
 export function parseExpense(text: string, now: Date, zone: string, defaultCurrency: string): ParsedExpense | null {
+  // Prices said after a spending word first ("paid about nine fifty"), then any left ("coffee four fifty").
   const said = digitsForNumberWords(spokenPricesToDigits(spokenPricesToDigits(moneyWordsToDigits(text)), { anywhere: true }));
   if (NOT_EXPENSE.test(text) || NOT_EXPENSE.test(said) || TRANSFER.test(said) || ARITHMETIC.test(said)) return null;
   const t = multiplyPerUnit(said, defaultCurrency);
