@@ -82,6 +82,17 @@ function lacksListDetail(sentence: string): boolean {
   return sentence.toLowerCase().split(/[^a-z']+/).filter(Boolean).every((w) => GENERIC_LIST_WORDS.has(w));
 }
 
+/** Words a calendar or alarm request can use without naming what it is for ("remind me tomorrow at two pm"). */
+const GENERIC_ENTRY_WORDS = new Set(`remind reminder reminders set make create add schedule put new entry event calendar alarm a an the me
+  for at on to in my this that it item please olly siri alexa google hey i need want would like can you could repeating up next`.split(/\s+/));
+
+/** A create whose slots name no title, person or place, and whose other words are generic: the tool must ask what it is. */
+function lacksTitle(slots: Map<string, string[]>, annotation: string): boolean {
+  if (['event_name', 'person', 'relation', 'meal_type', 'business_name', 'place_name'].some((n) => slots.has(n))) return false;
+  const rest = annotation.replace(/\[[^\]]*\]/g, ' ').toLowerCase();
+  return rest.split(/[^a-z']+/).filter(Boolean).every((w) => GENERIC_ENTRY_WORDS.has(w));
+}
+
 export interface SlurpContext {
   now: Date;
   zone: string;
@@ -96,7 +107,8 @@ export function slurpCase(row: SlurpRow, ctx: SlurpContext): EvalCase {
   const has = (...names: string[]) => names.some((n) => slots.has(n));
   const c: EvalCase = { id, text: row.sentence, intent, expect };
   if (expect.act === 'create') {
-    c.clarifyOk = row.scenario === 'lists' ? lacksListDetail(row.sentence) : !has('date', 'time');
+    const lacksDetail = !has('date', 'time') || (row.scenario === 'calendar' && lacksTitle(slots, row.annotation));
+    c.clarifyOk = row.scenario === 'lists' ? lacksListDetail(row.sentence) : lacksDetail;
     const expected: ExpectedSlots = {};
     const when = resolveSlotTime({ date: slots.get('date') ?? [], time: slots.get('time') ?? [], timeofday: slots.get('timeofday') ?? [] }, ctx.now, ctx.zone);
     // "next [date : monday]": the word that makes it ambiguous sits outside the slot.
