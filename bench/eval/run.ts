@@ -22,6 +22,8 @@ import { freshSpokenCases } from './fresh-spoken.cases.js';
 import { freshTextingCases } from './fresh-texting.cases.js';
 import { freshWordyCases } from './fresh-wordy.cases.js';
 import { freshCheckCases } from './fresh-check.cases.js';
+import { freshTypedCases } from './fresh-typed.cases.js';
+import { freshCheck2Cases } from './fresh-check2.cases.js';
 
 /**
  * `npm run eval:understanding [-- --set NAME[,NAME] --limit N --json]`: the understanding scored end to end, through
@@ -36,8 +38,10 @@ const SETS: Record<string, () => EvalCase[]> = {
   'fresh-spoken': () => freshSpokenCases,
   'fresh-texting': () => freshTextingCases,
   'fresh-wordy': () => freshWordyCases,
+  'fresh-typed': () => freshTypedCases,
   /** Written blind as a final check: never tuned on, its failures never read. */
   'fresh-check': () => freshCheckCases,
+  'fresh-check2': () => freshCheck2Cases,
   /** Part of slurp-train, scored with a classifier trained without it: run alone. */
   'slurp-fold': () => slurpFoldCases({ now: CASE_AT, zone: ZONE }),
 };

@@ -49,7 +49,7 @@ export function timeMatches(at: string, hourMod12: boolean, row: Row, zone: stri
 function rowMatches(slots: ExpectedSlots, row: Row, zone: string): boolean {
   if (slots.at && !timeMatches(slots.at, slots.hourMod12 ?? false, row, zone)) return false;
   if (slots.words && !wordsMatch(slots.words, row)) return false;
-  if (slots.amount && row.amount !== slots.amount) return false;
+  if (slots.amount && Number(row.amount) !== Number(slots.amount)) return false;
   return true;
 }
 
