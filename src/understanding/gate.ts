@@ -37,7 +37,7 @@ const QUESTION_START = new RegExp(wordList`^(?:is|are|am|was|were|do|does|did|ha
 const POLITE_REQUEST = /^(?:please |pls )?(?:can|could|would|will) (?:you|u)\b/;
 
 export function isQuestion(text: string, raw: string): boolean {
-  if (INDIRECT_QUESTION.test(text) && !ASKS_TO_STORE.test(text)) return true;
+  if (INDIRECT_QUESTION.test(text) && !ASKS_TO_STORE.test(text) && !WONDER_IF_YOU_COULD.test(text)) return true;
   if (POLITE_REQUEST.test(text)) return false;
   return QUESTION_START.test(text) || (/\?\s*$/.test(raw) && /^(?:can|could|would|will|may|might) (?:i|we)\b/.test(text));
 }
@@ -47,6 +47,8 @@ const INDIRECT_QUESTION = new RegExp(wordList`\b(?:like to know|want to know|nee
   checking|tell me|find out|finding out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious|
   look at|see|check) (?:if|whether|the (?:quickest|fastest|best|cheapest|nearest)|what|
   what's|when|which|how many|how much|where|who)\b`);
+/** "…so I wonder if you could remind me": a request, however it is wrapped. */
+const WONDER_IF_YOU_COULD = /\b(?:wonder|wondering) (?:if|whether) you (?:could|would|might|can|will)\b/;
 /** …unless the text starts by asking to store something: "remind me to find out whether the shop is open". */
 const ASKS_TO_STORE = /^(?:please |pls )?(?:remind|add|put|set|schedule|book|log|note|make|create|write|jot)\b/;
 
@@ -94,9 +96,10 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
   // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
-  if (namesWhatErrandCannotDo(writes, input.text)) {
+  if (namesWhatErrandCannotDo(writes, input.text) || asksErrandToDoIt(input.text)) {
     const surelyOff = seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE;
-    return surelyOff ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now);
+    const cannot = whatErrandCannotDo(input.text)?.[1];
+    return surelyOff ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now, true, cannot);
   }
   const kept = looksMisread(writes, input) ? confirm(understanding.calls, input.now) : understanding;
   if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? kept;
@@ -120,7 +123,7 @@ function looksMisread(writes: ToolCall[], input: GateInput): boolean {
 export function readingInDoubt(gated: Understanding): boolean {
   if (gated.kind === 'unknown' || (gated.kind === 'reply' && gated.hint)) return true;
   if (gated.kind === 'clarify' && gated.pending?.tool === CONFIRM_TOOL) return true;
-  return gated.kind === 'tools' && gated.calls.some((c) => CREATES.has(c.tool) && runsOn(c));
+  return gated.kind === 'tools' && gated.calls.some((c) => (CREATES.has(c.tool) || TARGETING.has(c.tool)) && runsOn(c));
 }
 
 /** The most words a stored name of each kind plausibly has. */
@@ -132,8 +135,13 @@ const LONGEST_ITEM = { groceries: 5, named: 12 };
 
 const NAME_COLUMN = 200;
 
+/** Words a removal or a change plausibly names its target with ("the call mom reminder on tuesday"). */
+const LONGEST_TARGET = 6;
+const TARGETING = new Set(['calendar.delete', 'reminders.cancel', 'references.remove', 'references.change']);
+
 function runsOn(call: ToolCall): boolean {
   const args = (call.args ?? {}) as Record<string, unknown>;
+  if (TARGETING.has(call.tool)) return typeof args.words === 'string' && args.words.split(/\s+/).length > LONGEST_TARGET;
   // A name past the columns' length (200 characters) is the tool's to refuse, with the limit said.
   const wordsIn = (name: unknown) => (typeof name === 'string' && name.length <= NAME_COLUMN ? name.split(/\s+/).filter(Boolean).length : 0);
   if (call.tool === 'grocery.add') {
@@ -154,9 +162,34 @@ function namesWhatErrandCannotDo(writes: ToolCall[], text: string): boolean {
   return NEVER_STORED.some((words) => words.test(text)) && !writes.every((c) => FAMILY_WORDS[c.tool]?.test(text));
 }
 
+/**
+ * "pay my verizon bill friday", "book me a haircut at great clips at 4", "facetime grandma at 7": an ask, said first,
+ * that Errand do a thing itself. Kept only when asked in Errand's own words ("remind me to pay…", "put … on my calendar").
+ */
+const DONE_FOR_YOU: [RegExp, string][] = [
+  [/^(?:please )?(?:pay|pay off|set up autopay|autopay)\b/, "I can't pay bills"],
+  [new RegExp(wordList`^(?:please )?(?:(?:book|reserve) (?:me|us|a table|an? (?:flight|hotel|room|car|ride|cab|taxi|uber|lyft|seat|
+    tee time)|tickets?|seats?)|rent|order|buy (?:me |us )?(?:\w+ )?(?:tickets?|tix)|buy (?:.+ )?(?:on|from) (?:amazon|instacart|online|
+    ebay|target|walmart)|schedule (?:a |an )?(?:pickup|delivery|ride|uber|lyft|cab|taxi))\b(?! club)`), "I can't book or order things"],
+  [new RegExp(wordList`^(?:please )?(?:facetime|skype|video ?call|text|message|email|e-mail|dm|whatsapp|tweet|schedule (?:a |an )?
+    (?:text|email|e-mail|message|post|tweet|call to))\b(?! me\b)`), "I can't send messages or place calls"],
+  [new RegExp(wordList`^(?:please )?(?:turn|switch) (?:on|off|up|down)\b(?!.*\balarm)|^(?:please )?(?:start|run) (?:the |my )?(?:coffee|
+    dishwasher|washer|washing|dryer|vacuum|roomba|sprinklers?)\b`), "I can't control your home"],
+  [/\b(?:timer|stopwatch|countdown)\b/, "I can't run timers"],
+  [/^(?:please )?(?:convert|translate|calculate|compute|google|look up|search for)\b/, "I can't look things up"],
+  [new RegExp(wordList`^(?:please )?(?:give me|write me|suggest|generate|plan|come up with) (?:a |an |some )?(?:\w+ ){0,3}(?:list|
+    schedule|plan|itinerary|menu|routine|ideas)\b`), "I can't write plans for you"],
+];
+/** Errand's own words for keeping a thing: with one, the ask is to keep it. */
+const KEEP_IT = /\b(?:remind|reminder|calendar|diary|agenda|list|log|note|expense|alarm)\b/;
+
+function asksErrandToDoIt(text: string): boolean {
+  return DONE_FOR_YOU.some(([words]) => words.test(text)) && !KEEP_IT.test(text);
+}
+
 /** Of the things Errand cannot do, those no event or expense is named after (a flight or a hotel booking can be). */
 const NEVER_STORED = [/\b(?:transfer|venmo|zelle|wire|invest|stocks?)\b|\bmove \$/, /\b(?:weather|forecast|temperature)\b/,
-  /\b(?:lights?|thermostat|vacuum|heating)\b/];
+  /\b(?:lights?|thermostat|vacuum|roomba|heating)\b/];
 
 /**
  * A text no rule read: a question or a sure query gets its family's lookup; a sure request of a family is acted on
@@ -267,9 +300,10 @@ function namesOf(items: unknown): string {
 }
 
 /** One yes/no question; YES runs exactly these calls (rules.ts resumes it). */
-function confirm(calls: ToolCall[], now: Date, unsure = true): Understanding {
+function confirm(calls: ToolCall[], now: Date, unsure = true, cannot?: string): Understanding {
   const what = calls.map((c) => WHAT_A_CALL_DOES[c.tool]?.((c.args ?? {}) as Record<string, unknown>) ?? 'save that');
-  const question = `${unsure ? 'Not sure I got that — should' : 'Should'} I ${what.join(' and ')}? Reply YES or NO.`;
+  const asked = `${unsure ? 'Not sure I got that — should' : 'Should'} I ${what.join(' and ')}?`;
+  const question = `${cannot ? `${cannot} — should I ${what.join(' and ')} instead?` : asked} Reply YES or NO.`;
   const pending: PendingRequest = { tool: CONFIRM_TOOL, args: { calls }, missing: CONFIRM_MISSING, question, createdAt: now.toISOString() };
   return { kind: 'clarify', question, pending };
 }
@@ -286,7 +320,8 @@ const WEATHER: [RegExp, string] = [/\b(?:weather|rain|snow|forecast|temperature|
 const OUT_OF_SCOPE: [RegExp, string][] = [
   MONEY_MOVED,
   WEATHER,
-  [/\b(?:book|reserve|order|uber|lyft|taxi|flight|hotel|table)\b/, "I can't book or order things"],
+  ...DONE_FOR_YOU,
+  [/\b(?:book(?! club)|reserve|order|uber|lyft|taxi|flight|hotel|table)\b/, "I can't book or order things"],
   [/\b(?:play|song|music|album|playlist|volume)\b/, "I can't play music"],
   [/\b(?:lights?|thermostat|lock|oven|vacuum|heat|ac)\b/, "I can't control your home"],
 ];

@@ -79,6 +79,7 @@ const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
   [/^(?:please |pls )?(?:i want|i'd like|i would like|i need) (?:you )?to (?:be reminded|remind me)(?: to)?\b/, 'remind me to'],
   [/^(?:please |pls )?(?:don't|dont|do not) let me forget(?: to)?\b/, 'remind me to'],
   [/^(?:please |pls )?(?:be sure to|make sure to|make sure you) remind me\b/, 'remind me'],
+  [/^(?:(?:could|can|would|will) you |please )?make sure (?:that )?i (?:don't|dont|do not) forget(?: it| that| this)?\b/, 'remind me'],
   [/^(?:please |pls )?(?:set up|create|make|add|set) (?:a |me a )?reminder (?:to|that i need to|that i have to)\b/, 'remind me to'],
   [/^(?:please |pls )?tell me (?:later |again )?to\b/, 'remind me to'],
   [new RegExp(wordList`^(?:(?:could|can|would|will) you |please )?(?:give me|send me|set me|set up|i would appreciate|i'd appreciate|
@@ -94,7 +95,18 @@ const ASKS_FOR_A_REMINDER: [RegExp, string][] = [
 /** Roundabout ways of asking, said the plain way ("could you …"), and adverbs that sit before the verb. */
 const ROUNDABOUT_ASK = new RegExp(wordList`^(?:i (?:was )?wonder(?:ing)? if you (?:could|might|would)|(?:perhaps|maybe) you could|
   it would be (?:a |very )?(?:great |big |real )?(?:help|helpful|great|lovely|nice) if you (?:could|would)|i would (?:really )?
-  appreciate it if you (?:could|would)|would you be so kind as to|if it'?s not too much trouble,? (?:could you)?|if you could)\s+`);
+  appreciate it if you (?:could|would)|would you be so kind as to|if it'?s not too much trouble,? (?:could you)?|if you could|
+  would it be possible (?:for you )?to|is it possible (?:for you )?to|would you mind|do you mind)\s+`);
+/** "would you mind clearing…": the verbs people ask with, said as the plain verb after "could you". */
+const ASKED_WITH_ING: Record<string, string> = {
+  adding: 'add', putting: 'put', setting: 'set', clearing: 'clear', removing: 'remove', deleting: 'delete', cancelling: 'cancel',
+  canceling: 'cancel', moving: 'move', changing: 'change', taking: 'take', making: 'make', reminding: 'remind', writing: 'write',
+  noting: 'note', checking: 'check', showing: 'show', telling: 'tell', updating: 'update', booking: 'book', scheduling: 'schedule',
+  logging: 'log', switching: 'switch', turning: 'turn', getting: 'get', letting: 'let', giving: 'give', blocking: 'block',
+};
+const COULD_YOU_ING = /^could you (\w+ing)\b/;
+/** "have an alarm go off in an hour" is an alarm set. */
+const ALARM_GO_OFF = /^(could you |please )?(?:have|get|make) (an?|the|my) alarm (?:to )?go off\b/;
 const POLITE_TAIL = new RegExp(wordList`,?\s+(?:(?:i would be|i'd be|i'll be) (?:very |so |most |really )?(?:grateful|thankful)(?: indeed)?|
   if (?:you don'?t mind|that'?s (?:alright|all right|ok|okay|possible)|that can be arranged|you would be so kind|it'?s not too
   much trouble|possible|you can)|thank you(?: so much| very much| kindly)?)$`);
@@ -102,8 +114,10 @@ const BEFORE_THE_VERB = /\b((?:could|would|can|will) you) (?:kindly|possibly|ple
 
 function rephrase(text: string): string {
   let out = clockWordsToDigits(withoutLeadIn(text))
-    .replace(ROUNDABOUT_ASK, 'could you ')
     .replace(BEFORE_THE_VERB, '$1 ')
+    .replace(ROUNDABOUT_ASK, 'could you ')
+    .replace(COULD_YOU_ING, (said, verb: string) => (ASKED_WITH_ING[verb] ? `could you ${ASKED_WITH_ING[verb]}` : said))
+    .replace(ALARM_GO_OFF, '$1set $2 alarm')
     .replace(POLITE_TAIL, '');
   for (const [asked, said] of ASKS_FOR_A_REMINDER) out = out.replace(asked, said);
   return out;

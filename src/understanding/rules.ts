@@ -5,8 +5,9 @@ import { normalizeText } from './normalize.js';
 import { asksForWhatErrandCannotDo, CONFIRM_TOOL, gateUnderstanding, readingInDoubt } from './gate.js';
 import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
 import { yesOrNo } from './yes-no.js';
+import { parseWhen } from './dates.js';
 import { wordList } from './pattern.js';
-import { cleanTask } from '../tools/shared/task-wording.js';
+import { clausesOf, piecesOf, referringAsk, storyThing, taskTold, withTaskFromStory, type ReferringAsk } from './story.js';
 
 const HELP = /^(help|info|menu|commands|\/help|\/start|what can you do|how does (this|it) work|\?+)$/;
 const GREETING = new RegExp(wordList`^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|
@@ -84,19 +85,43 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
   /**
    * "My wife usually reminds me but she is away. Could you remind me on Wednesday at 6pm to feed the cat?": a text of
    * several sentences that no rule reads well whole (nothing, a sentence-long name, or a doubt the gate asks about) is
-   * read one sentence at a time, the last first (the ask usually comes after the story). A sentence counts only when a
-   * rule reads it as a request; the gate still judges it.
+   * read one clause at a time, the last first (the ask usually comes after the story). A clause counts only when a
+   * rule reads it as a request, or it asks about the story ("could you add that for me?"); the gate still judges it.
    */
   const askedInOneSentence = (raw: string, ctx: UnderstandContext): Understanding | null => {
-    const sentences = sentencesOf(raw);
+    const clauses = clausesOf(raw);
     // "We're out of filters. Could you order some from Amazon?" asks for what Errand cannot do: no part is taken alone.
-    if (sentences.length < 2 || sentences.some((s) => asksForWhatErrandCannotDo(normalizeText(s)))) return null;
-    for (const sentence of [...sentences].reverse()) {
-      const input = { raw: sentence, text: normalizeText(sentence) };
+    if (clauses.length < 2 || clauses.some((s) => asksForWhatErrandCannotDo(normalizeText(s)))) return null;
+    for (const [i, clause] of [...clauses.entries()].reverse()) {
+      const input = { raw: clause, text: normalizeText(clause) };
+      const story = [...clauses.slice(0, i).reverse(), ...clauses.slice(i + 1)];
+      const referring = referringAsk(input.text);
+      if (referring) {
+        const told = aboutTheStory(referring, story, raw, ctx);
+        if (told) return told;
+        continue;
+      }
       const understood = first(input, ctx);
       if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
       const gated = gate(understood, input, ctx);
-      if (gated.kind !== 'unknown') return withTaskFromStory(gated, sentences.filter((s) => s !== sentence));
+      if (gated.kind !== 'unknown') return withTaskFromStory(gated, story, ctx);
+    }
+    return null;
+  };
+  /** "I have a parent-teacher conference on Thursday at 4:15, could you add that for me?": the story's thing, asked for. */
+  const aboutTheStory = (asked: ReferringAsk, story: string[], raw: string, ctx: UnderstandContext): Understanding | null => {
+    const seen = classifier.classify(raw);
+    const family = asked.family ?? (TOLD_FAMILIES.has(seen.family) && seen.confidence >= MAYBE_FAMILY ? seen.family : null) ??
+      // "We're having the book club on December 12 at 6pm. I should write that down": a thing on a day is the calendar's.
+      (asked.act === 'create' && story.some((s) => parseWhen(normalizeText(s), ctx).found) ? 'calendar' : null);
+    const [before, after] = (family && TOLD[`${family}.${asked.act}`]) ?? [];
+    if (!family || before === undefined) return null;
+    for (const part of toldParts(story, family, asked.act)) {
+      const text = normalizeText(`${before}${part}${after}`);
+      const understood = first({ raw: text, text }, ctx);
+      if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
+      const gated = gate(understood, { raw, text: normalizeText(raw) }, ctx);
+      return gated.kind === 'unknown' ? null : gated;
     }
     return null;
   };
@@ -110,40 +135,40 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
         if (resumed) return resumed;
       }
       const understood = runOn(input.raw, ctx) ?? first(input, ctx);
+      // What no rule reads whole is read in its clauses before the classifier guesses at the whole.
+      const inParts = missed(understood) ? askedInOneSentence(input.raw, ctx) : null;
+      if (inParts) return inParts;
       const gated = gate(understood, input, ctx);
       return readingInDoubt(gated) ? (askedInOneSentence(input.raw, ctx) ?? gated) : gated;
     },
   };
 }
 
-/** "I'm supposed to renew my car registration this week": what a person says they must do. */
-const TASK_TOLD = new RegExp(wordList`^(?:(?:i think|i guess|so|and|but|well|oh)\s+)*(?:i'?m supposed to|i am supposed to|i need to|i have to|
-  i've got to|i have got to|i must|i should|i ought to|i keep forgetting to|i always forget to|i've been meaning to|i have been
-  meaning to|i promised to|i'm meant to|i am meant to)\s+(.+)$`);
-
-/** "…before the end of the week": when the task is due, which the ask's own time says better. */
-const DEADLINE = /\s+(?:before|by) the end of the (?:week|month|day)$/;
+/** The families whose things a story can tell, and the words that ask for one, put before the story's thing. */
+const TOLD_FAMILIES = new Set(['reminder', 'alarm', 'calendar', 'list']);
+const TOLD: Record<string, [before: string, after: string]> = {
+  'alarm.create': ['set an alarm ', ''], 'reminder.create': ['remind me ', ''], 'calendar.create': ['add ', ' to my calendar'],
+  'list.create': ['add ', ' to my list'], 'reminder.remove': ['cancel ', ''], 'alarm.remove': ['cancel ', ''],
+  'calendar.remove': ['cancel ', ''],
+};
+/** How sure of the family the classifier must be when the ask itself does not name it. */
+const MAYBE_FAMILY = 0.5;
 
 /**
- * "I'm supposed to renew my car registration. Could you give me a reminder on Thursday at 10?": the ask has a time
- * and no task; the task is the one the story tells (the reminder tool still asks when no sentence tells one).
+ * Where in the story the thing is: a reminder's task is what the person says they must do; a new thing is told first
+ * ("We're having a family dinner at my house and everyone is coming"); the thing to remove is told last ("I've taken
+ * tomorrow off, so there's no need for the 6:30 alarm").
  */
-function withTaskFromStory(understood: Understanding, story: string[]): Understanding {
-  if (understood.kind !== 'tools' || understood.calls.length !== 1) return understood;
-  const [call] = understood.calls;
-  const args = (call!.args ?? {}) as Record<string, unknown>;
-  if (call!.tool !== 'reminders.create' || args.text) return understood;
-  for (const sentence of story) {
-    const told = TASK_TOLD.exec(normalizeText(sentence))?.[1]?.replace(DEADLINE, '');
-    const text = told && cleanTask(told, sentence);
-    if (text) return { kind: 'tools', calls: [{ ...call!, args: { ...args, text } }] };
+function toldParts(story: string[], family: string, act: string): string[] {
+  if (family === 'reminder' && act === 'create') {
+    return story.map(taskTold).filter((t) => t !== null).map(([before, task]) => `${before}to ${task}`);
   }
-  return understood;
+  const parts = story.flatMap((clause) => (act === 'create' ? piecesOf(clause) : piecesOf(clause).reverse()));
+  return parts.map((part) => storyThing(normalizeText(part)));
 }
 
-/** Sentences of a text, at ". ", "? ", "! " (not "Dr. Lee" or "5.30"); short texts are one sentence. */
-function sentencesOf(raw: string): string[] {
-  return raw.split(/(?<=[a-z0-9)'"][.?!]+)\s+(?=[A-Za-z])/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 2);
+function missed(understood: Understanding): boolean {
+  return understood.kind === 'unknown' || (understood.kind === 'reply' && Boolean(understood.hint));
 }
 
 /** YES runs the calls the gate asked about ("should I add "x" to your list?"); NO drops them. */

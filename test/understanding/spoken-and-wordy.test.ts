@@ -50,7 +50,8 @@ describe('spoken and wordy requests, through the pipeline', () => {
   });
 
   it('asks before putting a day gone by, or a name that runs on for a sentence, on the calendar', async () => {
-    expect(await send('lunch with sam was so much fun last week')).to.match(/^Not sure I got that — should I put/);
+    expect(await send('lunch with sam last tuesday')).to.match(/^Not sure I got that — should I put/);
+    expect(await send('lunch with sam was so much fun last week')).not.to.match(/📅|should I put/);
     const long = await send('Sam has come down with the flu poor thing so our lunch on Friday is not going to be much fun at 1');
     expect(long).to.match(/^Not sure I got that/);
     expect((await dumpUser()).events).to.deep.equal([]);

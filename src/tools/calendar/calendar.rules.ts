@@ -43,7 +43,10 @@ export const EVENT_NOUN = new RegExp(wordList`\b(?:appointment|appt|meeting|mtg|
   church|mass|surgery|check up)\b`);
 /** A short phrase plus a date reads as an event ("marathon sunday"), unless it reads as a question or an errand. */
 const NOT_A_TITLE = new RegExp(wordList`^(?:what|whats|what's|when|how|why|who|where|is|are|do|does|did|can|could|should|would|
-  will|i|my|add|buy|get|got|spent|paid|need|show|list|cancel|delete|remove|move|snooze|done|remind)\b`);
+  will|i|i'm|im|i've|ive|we|we're|it|it's|its|my|add|buy|get|got|spent|paid|need|show|list|cancel|delete|remove|move|snooze|done|
+  remind|ugh|so)\b`);
+/** "the team meeting went really well today": a text that tells how something went names no event to come. */
+const TELLS_HOW_IT_WENT = /\b(?:went|was|were|felt|feel|feeling|loved|hated|enjoyed|sucked|is so|am so|so tired|ugh)\b/;
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost|costs)\b/;
 /** "can we move …", "i need to cancel …": the ask around a calendar change. */
 const ASK = wordList`(?:(?:please|pls|can you|could you|can u|can we|could we|let's|lets|i need to|we need to|need to|i want to|
@@ -171,7 +174,7 @@ export const calendarRules: Rule[] = [
   {
     name: 'calendar.event-with-time',
     match: ({ text, raw }, ctx) => {
-      if (!EVENT_NOUN.test(text) || MONEY.test(text)) return null;
+      if (!EVENT_NOUN.test(text) || MONEY.test(text) || TELLS_HOW_IT_WENT.test(text)) return null;
       // Events do not repeat; "team standup every day at 9" becomes a recurring reminder instead.
       if (parseRepeat(text)) return toolCall('reminders.create', reminderArgs(text, raw, ctx));
       const { found, ...args } = eventArgs(text, raw, ctx);
@@ -181,7 +184,7 @@ export const calendarRules: Rule[] = [
   {
     name: 'calendar.titled-date',
     match: ({ text, raw }, ctx) => {
-      if (MONEY.test(text) || NOT_A_TITLE.test(text)) return null;
+      if (MONEY.test(text) || NOT_A_TITLE.test(text) || TELLS_HOW_IT_WENT.test(text)) return null;
       const { found, ...args } = eventArgs(text, raw, ctx);
       const title = args.title ?? '';
       if (!found || !title || /\d/.test(title) || title.split(' ').length > 6) return null;
