@@ -19,8 +19,24 @@ function clockFromDigits(_m: string, lead: string, digits: string, suffix = ''):
   return `${lead}${h}:${digits.slice(-2)}${suffix}`;
 }
 
+/** Holidays on a fixed day, said by name: chrono-node knows none of them. */
+const HOLIDAYS: Record<string, string> = {
+  'christmas eve': 'december 24', 'xmas eve': 'december 24', 'christmas day': 'december 25', christmas: 'december 25',
+  xmas: 'december 25', "new year's eve": 'december 31', 'new years eve': 'december 31', "new year's day": 'january 1',
+  'new years day': 'january 1', halloween: 'october 31', "valentine's day": 'february 14', 'valentines day': 'february 14',
+  'fourth of july': 'july 4', '4th of july': 'july 4', 'independence day': 'july 4', "st patrick's day": 'march 17',
+  'st patricks day': 'march 17',
+};
+const HOLIDAY_NAMES = Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).join('|');
+/** "on christmas eve", "until new year's day": a holiday as a day ("christmas party", "christmas movies" stay words). */
+const HOLIDAY_THINGS = wordList`party|parties|movies?|tree|shopping|lights|dinner|lunch|list|gifts?|presents?|cards?|songs?|music|
+  market|sweater|break|vacation|holidays?|decorations|eve`;
+const HOLIDAY = new RegExp(wordList`\b(on|for|by|until|till|before|after|this|next|over|at) (?:the )?(${HOLIDAY_NAMES})\b
+  (?! (?:${HOLIDAY_THINGS})\b)|\b(christmas eve|new year'?s eve|new year'?s day)\b`, 'g');
+
 export function prepDateText(text: string): string {
-  let t = ` ${dateWordsToDigits(text)} `;
+  let t = ` ${dateWordsToDigits(text)} `.replace(HOLIDAY, (_m, lead: string | undefined, name: string | undefined, eve: string | undefined) =>
+    lead ? `${lead === 'this' || lead === 'next' || lead === 'over' ? 'on' : lead} ${HOLIDAYS[name!]}` : HOLIDAYS[eve!] ?? eve!);
   t = t.replace(new RegExp(`\\b(at|by|around|till|until|from|to) ${HOUR_WORD}(?: ${MIN_WORD})?\\b`, 'g'),
     (_m, lead: string, h: string, mm?: string) => `${lead} ${WORD_HOURS[h]}${mm ? `:${WORD_MINUTES[mm.replace('-', ' ')] ?? '00'}` : ''}`);
   t = t

@@ -58,6 +58,7 @@ function componentsDate(c: ParsedComponents, now: DateTime, before: string, text
     return isoDate(DateTime.fromObject({ year: c.get('year')!, month: c.get('month')!, day: c.get('day')! }));
   }
   if (c.isCertain('weekday')) {
+    if (/\blast\s*$/.test(before) || /^last\b/.test(text)) return isoDate(now.minus({ days: (now.weekday % 7 - c.get('weekday')! + 7) % 7 || 7 }));
     const date = upcomingWeekday(now, c.get('weekday')!, /\b(this|today)\s*$/.test(before));
     return /\bnext\s*$/.test(before) || /^next\b/.test(text) ? nextWeekday(now, date) : date;
   }

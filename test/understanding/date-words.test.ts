@@ -26,6 +26,19 @@ describe('understanding: dates, times and lengths said in words', () => {
     for (const [text, expected] of cases) expect(when(text), text).to.include(expected);
   });
 
+  it('reads holidays on a fixed day as that day, but not in a name ("christmas party"), and "last tuesday" as gone by', () => {
+    const cases: [string, object][] = [
+      ['on christmas eve at 2pm', { date: '2026-12-24', time: '14:00', rest: '' }],
+      ['on christmas to call grandma', { date: '2026-12-25', rest: 'to call grandma' }],
+      ["new year's eve", { date: '2026-12-31' }],
+      ['before valentines day', { date: '2027-02-14' }],
+      ['the christmas party on the 19th', { date: '2026-12-19', rest: 'the christmas party' }],
+      ['lunch with sam last tuesday', { date: '2026-11-24', rest: 'lunch with sam' }],
+      ['last monday', { date: '2026-11-23' }],
+    ];
+    for (const [text, expected] of cases) expect(when(text), text).to.include(expected);
+  });
+
   it('reads clock times said aloud', () => {
     expect(when('alarm for one hundred and thirty')).to.include({ time: '01:30' });
     expect(when('at six hundred hours')).to.include({ time: '06:00' });

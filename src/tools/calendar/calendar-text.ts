@@ -67,7 +67,7 @@ export function eventArgs(body: string, raw: string, ctx: UnderstandContext): Cr
   const title = trimFillers(rest.split(CLAUSE_BREAK)[0]!, LEADING, TRAILING);
   return compact({
     found: Boolean(when.date || when.time),
-    title: title ? capitalize(fromRaw(raw, title)) : undefined,
+    title: title ? capitalize(unquoted(fromRaw(raw, title))) : undefined,
     date: when.date,
     time: when.time,
     endDate: when.endDate && when.endDate !== when.date ? when.endDate : undefined,
@@ -77,4 +77,10 @@ export function eventArgs(body: string, raw: string, ctx: UnderstandContext): Cr
     location: location || undefined,
     notifyMinutesBefore,
   });
+}
+
+/** 'Book "quarterly review" on dec 10': the quotes mark the title; they are not part of it. */
+function unquoted(title: string): string {
+  return title.replace(/^(["'“‘])(.+)(["'”’])$/u, (said, open: string, inner: string, close: string) =>
+    ('"“'.includes(open) && '"”'.includes(close)) || ("'‘".includes(open) && "'’".includes(close)) ? inner : said);
 }
