@@ -51,6 +51,7 @@ export function prepDateText(text: string): string {
     .replace(new RegExp(wordList`\b(by|around|before|after|abt|bout) (\d{1,2}(?::\d{2})?)(?! ?(?:am|pm|:|\d|min|minutes|hour|
       hours|day|days|week|weeks|month|months|people|dollars|bucks|%|st|nd|rd|th)\b)`, 'g'), '$1 at $2')
     .replace(/\b(today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)'s\b/g, '$1')
+    .replace(/\bat (?:around|about|approximately|roughly) (?=\d)/g, 'at ')
     .replace(/\b(nxt)\b/g, 'next')
     // "death metal now", "call me now": nothing to schedule ("2 hours from now" was read as an offset already).
     .replace(/(?<!\bfrom )\b(?:right )?now\b(?! on\b)/g, ' ')

@@ -43,14 +43,21 @@ export function isQuestion(text: string, raw: string): boolean {
 }
 
 /** "I'd like to know if I'm free on Wednesday", "could you tell me what's on my list": a question said as a statement. */
-const INDIRECT_QUESTION = new RegExp(wordList`\b(?:like to know|want to know|need to know|wondering|i wonder|want to check|just
-  checking|tell me|find out|finding out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious|
+const INDIRECT_QUESTION = new RegExp(wordList`\b(?:like to know|want to know|need to know|wondering|i wonder|want to check|
+  just checking|tell me|find out|finding out|trying to remember|can'?t remember|don'?t remember|can'?t recall|not sure|curious|
   look at|see|check) (?:if|whether|the (?:quickest|fastest|best|cheapest|nearest)|what|
   what's|when|which|how many|how much|where|who)\b`);
 /** "…so I wonder if you could remind me": a request, however it is wrapped. */
 const WONDER_IF_YOU_COULD = /\b(?:wonder|wondering) (?:if|whether) you (?:could|would|might|can|will)\b/;
 /** …unless the text starts by asking to store something: "remind me to find out whether the shop is open". */
 const ASKS_TO_STORE = /^(?:please |pls )?(?:remind|add|put|set|schedule|book|log|note|make|create|write|jot)\b/;
+
+/** An understanding that stores something new, or asks whether to. */
+export function writesSomething(understanding: Understanding): boolean {
+  const calls = understanding.kind === 'tools' ? understanding.calls
+    : understanding.kind === 'clarify' && understanding.pending?.tool === CONFIRM_TOOL ? (understanding.pending.args as { calls: ToolCall[] }).calls : [];
+  return calls.some((c) => CREATES.has(c.tool));
+}
 
 /** A question that an understanding (the model's, say) would answer by storing something new. */
 export function questionWouldWrite(understanding: Understanding, raw: string): boolean {
@@ -134,6 +141,8 @@ const LONGEST_NAME: Record<string, [arg: string, words: number]> = {
 const LONGEST_ITEM = { groceries: 5, named: 12 };
 
 const NAME_COLUMN = 200;
+/** The most words a place plausibly has ("the thai place on main st"). */
+const LONGEST_PLACE = 6;
 
 /** Words a removal or a change plausibly names its target with ("the call mom reminder on tuesday"). */
 const LONGEST_TARGET = 6;
@@ -149,7 +158,9 @@ function runsOn(call: ToolCall): boolean {
     return Array.isArray(args.items) && args.items.some((i) => wordsIn((i as { name?: unknown }).name) > most);
   }
   const [arg, most] = LONGEST_NAME[call.tool] ?? ['', Infinity];
-  return wordsIn(args[arg]) > most;
+  // "Friend", at "Around . could you block out that time": a place or a name that runs over a sentence's end.
+  const overASentence = [args[arg], args.location].some((v) => typeof v === 'string' && /[.?!]\s/.test(v));
+  return wordsIn(args[arg]) > most || wordsIn(args.location) > LONGEST_PLACE || overASentence;
 }
 
 function eventBefore(call: ToolCall, today: string): boolean {
@@ -166,18 +177,20 @@ function namesWhatErrandCannotDo(writes: ToolCall[], text: string): boolean {
  * "pay my verizon bill friday", "book me a haircut at great clips at 4", "facetime grandma at 7": an ask, said first,
  * that Errand do a thing itself. Kept only when asked in Errand's own words ("remind me to pay…", "put … on my calendar").
  */
+const ASKED = String.raw`^(?:(?:please|could you|can you|would you|will you|i need you to|i want you to|i'd like you to)\s+)*`;
 const DONE_FOR_YOU: [RegExp, string][] = [
-  [/^(?:please )?(?:pay|pay off|set up autopay|autopay)\b/, "I can't pay bills"],
-  [new RegExp(wordList`^(?:please )?(?:(?:book|reserve) (?:me|us|a table|an? (?:flight|hotel|room|car|ride|cab|taxi|uber|lyft|seat|
+  [new RegExp(`${ASKED}(?:pay|pay off|set up autopay|autopay)\\b`), "I can't pay bills"],
+  [new RegExp(wordList`${ASKED}(?:(?:book|reserve) (?:me|us|a table|an? (?:flight|hotel|room|car|ride|cab|taxi|uber|lyft|seat|
     tee time)|tickets?|seats?)|rent|order|buy (?:me |us )?(?:\w+ )?(?:tickets?|tix)|buy (?:.+ )?(?:on|from) (?:amazon|instacart|online|
     ebay|target|walmart)|schedule (?:a |an )?(?:pickup|delivery|ride|uber|lyft|cab|taxi))\b(?! club)`), "I can't book or order things"],
-  [new RegExp(wordList`^(?:please )?(?:facetime|skype|video ?call|text|message|email|e-mail|dm|whatsapp|tweet|schedule (?:a |an )?
-    (?:text|email|e-mail|message|post|tweet|call to))\b(?! me\b)`), "I can't send messages or place calls"],
-  [new RegExp(wordList`^(?:please )?(?:turn|switch) (?:on|off|up|down)\b(?!.*\balarm)|^(?:please )?(?:start|run) (?:the |my )?(?:coffee|
+  [new RegExp(wordList`${ASKED}(?:facetime|skype|video ?call|text|message|email|e-mail|dm|whatsapp|tweet|reply to|respond to|
+    write back to|let (?!me\b)\w+ know|schedule (?:a |an )?(?:text|email|e-mail|message|post|tweet|call to))\b(?! me\b)`),
+  "I can't send messages or place calls"],
+  [new RegExp(wordList`${ASKED}(?:turn|switch) (?:on|off|up|down)\b(?!.*\balarm)|${ASKED}(?:start|run) (?:the |my )?(?:coffee|
     dishwasher|washer|washing|dryer|vacuum|roomba|sprinklers?)\b`), "I can't control your home"],
   [/\b(?:timer|stopwatch|countdown)\b/, "I can't run timers"],
-  [/^(?:please )?(?:convert|translate|calculate|compute|google|look up|search for)\b/, "I can't look things up"],
-  [new RegExp(wordList`^(?:please )?(?:give me|write me|suggest|generate|plan|come up with) (?:a |an |some )?(?:\w+ ){0,3}(?:list|
+  [new RegExp(`${ASKED}(?:convert|translate|calculate|compute|google|look up|search for)\\b`), "I can't look things up"],
+  [new RegExp(wordList`${ASKED}(?:give me|write me|suggest|generate|plan|come up with) (?:a |an |some )?(?:\w+ ){0,3}(?:list|
     schedule|plan|itinerary|menu|routine|ideas)\b`), "I can't write plans for you"],
 ];
 /** Errand's own words for keeping a thing: with one, the ask is to keep it. */

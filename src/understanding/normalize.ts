@@ -108,8 +108,8 @@ const COULD_YOU_ING = /^could you (\w+ing)\b/;
 /** "have an alarm go off in an hour" is an alarm set. */
 const ALARM_GO_OFF = /^(could you |please )?(?:have|get|make) (an?|the|my) alarm (?:to )?go off\b/;
 const POLITE_TAIL = new RegExp(wordList`,?\s+(?:(?:i would be|i'd be|i'll be) (?:very |so |most |really )?(?:grateful|thankful)(?: indeed)?|
-  if (?:you don'?t mind|that'?s (?:alright|all right|ok|okay|possible)|that can be arranged|you would be so kind|it'?s not too
-  much trouble|possible|you can)|thank you(?: so much| very much| kindly)?)$`);
+  if (?:you don'?t mind|that'?s (?:alright|all right|ok|okay|possible)|that can be arranged|you would be so kind|
+  it'?s not too much trouble|possible|you can)|thank you(?: so much| very much| kindly)?)$`);
 const BEFORE_THE_VERB = /\b((?:could|would|can|will) you) (?:kindly|possibly|please|just|perhaps) /;
 
 function rephrase(text: string): string {

@@ -2,12 +2,12 @@ import type { ToolModule } from '../tools/types.js';
 import type { PendingRequest } from '../entities/conversation-state.entity.js';
 import type { Rule, RuleInput, ToolCall, UnderstandContext, Understander, Understanding } from './types.js';
 import { normalizeText } from './normalize.js';
-import { asksForWhatErrandCannotDo, CONFIRM_TOOL, gateUnderstanding, readingInDoubt } from './gate.js';
+import { asksForWhatErrandCannotDo, CONFIRM_TOOL, gateUnderstanding, isQuestion, readingInDoubt, writesSomething } from './gate.js';
 import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
 import { yesOrNo } from './yes-no.js';
 import { parseWhen } from './dates.js';
 import { wordList } from './pattern.js';
-import { clausesOf, piecesOf, referringAsk, storyThing, taskTold, withTaskFromStory, type ReferringAsk } from './story.js';
+import { asksOutright, clausesOf, itemsTold, piecesOf, referringAsk, storyThing, taskTold, withTaskFromStory, type ReferringAsk } from './story.js';
 
 const HELP = /^(help|info|menu|commands|\/help|\/start|what can you do|how does (this|it) work|\?+)$/;
 const GREETING = new RegExp(wordList`^(?:hi|hello|hey|heya|hiya|yo|sup|howdy|gm|good (?:morning|afternoon|evening)|
@@ -91,7 +91,9 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
   const askedInOneSentence = (raw: string, ctx: UnderstandContext): Understanding | null => {
     const clauses = clausesOf(raw);
     // "We're out of filters. Could you order some from Amazon?" asks for what Errand cannot do: no part is taken alone.
-    if (clauses.length < 2 || clauses.some((s) => asksForWhatErrandCannotDo(normalizeText(s)))) return null;
+    if (clauses.length < 2 || clauses.some((s) => asksOutright(normalizeText(s)) && asksForWhatErrandCannotDo(normalizeText(s)))) return null;
+    // "My son wants to visit Thursday, so I'm checking whether I've got anything that day": a question never writes.
+    const asking = isQuestion(normalizeText(raw), raw);
     for (const [i, clause] of [...clauses.entries()].reverse()) {
       const input = { raw: clause, text: normalizeText(clause) };
       const story = [...clauses.slice(0, i).reverse(), ...clauses.slice(i + 1)];
@@ -104,6 +106,7 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
       const understood = first(input, ctx);
       if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
       const gated = gate(understood, input, ctx);
+      if (asking && writesSomething(gated)) continue;
       if (gated.kind !== 'unknown') return withTaskFromStory(gated, story, ctx);
     }
     return null;
@@ -116,11 +119,12 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
       (asked.act === 'create' && story.some((s) => parseWhen(normalizeText(s), ctx).found) ? 'calendar' : null);
     const [before, after] = (family && TOLD[`${family}.${asked.act}`]) ?? [];
     if (!family || before === undefined) return null;
-    for (const part of toldParts(story, family, asked.act)) {
+    for (const part of toldParts(story, family, asked.act, ctx)) {
       const text = normalizeText(`${before}${part}${after}`);
       const understood = first({ raw: text, text }, ctx);
       if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
-      const gated = gate(understood, { raw, text: normalizeText(raw) }, ctx);
+      // Judged as restated: the classifier reads a long story poorly, and the ask says what is wanted.
+      const gated = gate(understood, { raw: text, text }, ctx);
       return gated.kind === 'unknown' ? null : gated;
     }
     return null;
@@ -159,12 +163,15 @@ const MAYBE_FAMILY = 0.5;
  * ("We're having a family dinner at my house and everyone is coming"); the thing to remove is told last ("I've taken
  * tomorrow off, so there's no need for the 6:30 alarm").
  */
-function toldParts(story: string[], family: string, act: string): string[] {
+function toldParts(story: string[], family: string, act: string, ctx: UnderstandContext): string[] {
   if (family === 'reminder' && act === 'create') {
     return story.map(taskTold).filter((t) => t !== null).map(([before, task]) => `${before}to ${task}`);
   }
+  if (family === 'list' && act === 'create') return story.flatMap(piecesOf).map((part) => itemsTold(normalizeText(part)));
   const parts = story.flatMap((clause) => (act === 'create' ? piecesOf(clause) : piecesOf(clause).reverse()));
-  return parts.map((part) => storyThing(normalizeText(part)));
+  const things = parts.map((part) => storyThing(normalizeText(part)));
+  // "A friend and I have planned to go to the art museum on Sunday at 11": the part that says when is the thing.
+  return act === 'create' ? [...things.filter((t) => parseWhen(t, ctx).found), ...things.filter((t) => !parseWhen(t, ctx).found)] : things;
 }
 
 function missed(understood: Understanding): boolean {

@@ -27,10 +27,18 @@ export function piecesOf(clause: string): string[] {
   return clause.split(/,\s*|\s+(?:so|and|but|because)\s+/).filter(atLeastTwoWords);
 }
 
+/** "could you order some from Amazon", "please turn the heat up": a clause that asks, not one that tells. */
+const ASK_START = new RegExp(wordList`^(?:(?:so|and|but|then|also|now|maybe|perhaps)\s+)*(?:(?:could|would|can|will) you|please|
+  i'd like you to|i want you to|i need you to|order|book|buy|send|pay|call|text|turn|switch|play|reserve|transfer|move|start)\b`);
+
+export function asksOutright(text: string): boolean {
+  return ASK_START.test(text);
+}
+
 /** What an ask points back at: "add that", "put it in my diary", "block out that time". */
 const IT = String.raw`(?:it|that|this|them|those|that one|that time|the time|this down|that down|it down)`;
 const WHERE = String.raw`(?:\s+(?:down|in|on|into|to|out|off|up))?(?:\s+(?:in|on|to|into|onto|from|off)\s+(?:my|the)\s+(?:calendar|diary|
-  schedule|agenda|planner|list|alarms?|reminders?))?`.replace(/\n\s*/g, '');
+  schedule|agenda|planner|(?:grocery |shopping |to-?do )?list|alarms?|reminders?))?`.replace(/\n\s*/g, '');
 const END = String.raw`(?:,?\s+(?:for me|anyway|then|please|as well|too|somewhere|for that|for then|for that time))*(?:,? (?:shouldn't i|right|ok))?$`;
 const ASKING = String.raw`^(?:(?:and|but|then|so|perhaps|maybe|i suppose|i guess)\s+)*(?:(?:(?:could|would|can|will) you|please|you can|
   you could|can we|could we|i'd like you to|i want you to|i should|i should probably|i'd better|i had better)\s+)*`.replace(/\n\s*/g, '');
@@ -70,11 +78,20 @@ export function referringAsk(text: string): ReferringAsk | null {
  * Thursday at 4:15" → "a parent-teacher conference on thursday at 4:15"; "I'm told the furnace inspection will be
  * tomorrow at 1" → "the furnace inspection tomorrow at 1".
  */
-const STORY_LEAD = new RegExp(wordList`^(?:(?:i think|i guess|so|and|but|well|oh|just so you know|fyi)\s+)*(?:(?:i|we) (?:have|have got|'ve
-  got|got|am having|are having|booked|have booked|made|have made|scheduled|have scheduled)|i've got|i've booked|i've made|we've got|
-  i'm having|we're having|i'm told(?: that)?|i was told(?: that)?|they told me(?: that)?|there's|there is|there will be|we've planned|
-  we have planned|(?:\w+ ){0,3}and i have planned to|(?:there's |there is )?no (?:need|point) (?:for|in))\s+`);
+const STORY_LEAD = new RegExp(wordList`^(?:(?:i think|i guess|so|and|but|well|oh|just so you know|fyi)\s+)*(?:
+  (?:i|we) (?:have |'ve )?planned to|(?:i'm|we're|i am|we are) planning to|(?:i|we) plan to|(?:\w+ ){0,3}and i (?:have )?planned to|
+  (?:there's |there is )?no (?:need|point) (?:for|in)|(?:i|we) (?:have|have got|'ve got|got|am having|are having|booked|have booked|
+  made|have made|scheduled|have scheduled)|i've got|i've booked|i've made|we've got|i'm having|we're having|i'm told(?: that)?|
+  i was told(?: that)?|they told me(?: that)?|there's|there is|there will be)\s+`);
 const COPULA = /\s+(?:will be|is|are|is going to be|are going to be|has been moved to|has been set for|is set for)(?=\s)/;
+
+/** "My wife asked me to pick up some orange juice" → "some orange juice": the things a story says to get. */
+const TO_GET = new RegExp(wordList`^(?:.*?\b(?:asked me to|told me to|wants me to|need to|have to|should|must|i'll|we'll|will)\s+)?
+  (?:pick up|get|buy|grab|need|be needing)\s+(?:some more |more |some )?`);
+
+export function itemsTold(text: string): string {
+  return TO_GET.test(text) ? text.replace(TO_GET, '') : storyThing(text);
+}
 
 export function storyThing(text: string): string {
   return text.replace(STORY_LEAD, '').replace(COPULA, '');
@@ -82,8 +99,8 @@ export function storyThing(text: string): string {
 
 /** "I'm supposed to renew my car registration this week": what a person says they must do. */
 const TASK_TOLD = new RegExp(wordList`^(.*?)\b(?:i'?m supposed to|i am supposed to|i need to|
-  i have to|i've got to|i have got to|i must|i should|i ought to|i keep forgetting to|i always forget to|i've been meaning to|i have been
-  meaning to|i promised to|i'm meant to|i am meant to|i need to remember to|(?:\w+ ){1,3}asked me to|i said i(?:'d| would))\s+(.+)$`);
+  i have to|i've got to|i have got to|i must|i should|i ought to|i keep forgetting to|i always forget to|i've been meaning to|
+  i have been meaning to|i promised to|i'm meant to|i am meant to|i need to remember to|(?:\w+ ){1,3}asked me to|i said i(?:'d| would))\s+(.+)$`);
 const TOLD_LEAD = /^(?:(?:i think|i guess|so|and|but|well|oh)\s+)+/;
 
 /** "…before the end of the week", ", but lately I forget": what follows the task, which the ask's own time says better. */

@@ -36,6 +36,21 @@ describe('asks that point back at the story told before them', () => {
     ]);
   });
 
+  it('adds what a story says to get, and reminds of what it says to do "in about 45 minutes"', async () => {
+    await send('My wife asked me to pick up some orange juice, maybe you could add it to the grocery list for me.');
+    await send('In about 45 minutes I need to check on the bread in the oven. Could you give me a little reminder, please?');
+    const { groceryItems, reminders } = await dumpUser();
+    expect(groceryItems.map((i) => i.name)).to.deep.equal(['orange juice']);
+    expect(reminders.map((r) => [r.text, r.dueAt])).to.deep.equal([['Check on the bread in the oven', '2026-11-30T15:45:00.000Z']]);
+  });
+
+  it('never writes for a text that asks, even when one of its clauses tells of a day', async () => {
+    await send('lunch with sam thursday at 1');
+    const reply = await send("My son wants to visit on Thursday, so I'm just checking whether I've got any commitments that day.");
+    expect(reply).to.match(/Lunch with sam/);
+    expect((await dumpUser()).events).to.have.length(1);
+  });
+
   it('reads "would you mind clearing…" and "have an alarm go off in…" as the plain asks', async () => {
     await send('Would it be possible to have an alarm go off in an hour and a half? I have a roast in.');
     expect((await dumpUser()).reminders.map((r) => r.dueAt)).to.deep.equal(['2026-11-30T16:30:00.000Z']);

@@ -45,8 +45,12 @@ export const EVENT_NOUN = new RegExp(wordList`\b(?:appointment|appt|meeting|mtg|
 const NOT_A_TITLE = new RegExp(wordList`^(?:what|whats|what's|when|how|why|who|where|is|are|do|does|did|can|could|should|would|
   will|i|i'm|im|i've|ive|we|we're|it|it's|its|my|add|buy|get|got|spent|paid|need|show|list|cancel|delete|remove|move|snooze|done|
   remind|ugh|so)\b`);
-/** "the team meeting went really well today": a text that tells how something went names no event to come. */
-const TELLS_HOW_IT_WENT = /\b(?:went|was|were|felt|feel|feeling|loved|hated|enjoyed|sucked|is so|am so|so tired|ugh)\b/;
+/**
+ * "the team meeting went really well today", "I have the dentist tomorrow and I'm dreading it": a text that tells how
+ * something went, or how one feels about it, asks for no event.
+ */
+const TELLS_HOW_IT_WENT = new RegExp(wordList`\b(?:went|was|were|felt|feel|feeling|loved|hated|enjoyed|sucked|is so|am so|so tired|ugh|
+  dreading|dread|nervous|anxious|scared|worried|terrified|excited|can't wait|cant wait|looking forward|stressed|coward)\b`);
 const MONEY = /[$€£]|\b\d+[.,]\d{2}\b|\b(?:spent|paid|bucks|dollars|euros|cost|costs)\b/;
 /** "can we move …", "i need to cancel …": the ask around a calendar change. */
 const ASK = wordList`(?:(?:please|pls|can you|could you|can u|can we|could we|let's|lets|i need to|we need to|need to|i want to|
@@ -165,7 +169,7 @@ export const calendarRules: Rule[] = [
       const args = eventArgs(m[3] ?? '', raw, ctx);
       const strong = new RegExp(wordList`^(?:schedule|book|pencil|block|new event|new appointment|add event|add an event|create|
         set up|setup|plan)`).test(m[1] ?? '');
-      if (!strong && !CALENDAR_HINT.test(text) && !args.found) return null;
+      if (!strong && !CALENDAR_HINT.test(text) && (!args.found || TELLS_HOW_IT_WENT.test(text))) return null;
       if (MONEY.test(text) && !CALENDAR_HINT.test(text)) return null;
       const { found: _found, ...tool } = args;
       return toolCall('calendar.create', tool);
