@@ -6,6 +6,7 @@ import { asksForWhatErrandCannotDo, CONFIRM_TOOL, gateUnderstanding, isQuestion,
 import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
 import { yesOrNo } from './yes-no.js';
 import { parseWhen } from './dates.js';
+import { lookupFor } from './lookup.js';
 import { wordList } from './pattern.js';
 import { asksOutright, clausesOf, itemsTold, piecesOf, referringAsk, storyThing, taskTold, withTaskFromStory, type ReferringAsk } from './story.js';
 
@@ -104,7 +105,12 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
         continue;
       }
       const understood = first(input, ctx);
-      if (understood.kind !== 'tools' && understood.kind !== 'clarify') continue;
+      if (understood.kind !== 'tools' && understood.kind !== 'clarify') {
+        // "My memory isn't what it was. Is there anything you're meant to remind me of today?": its question, looked up.
+        const lookup = lookupFor(classifier.classify(clause), input.text, isQuestion(input.text, clause), ctx);
+        if (lookup) return lookup;
+        continue;
+      }
       const gated = gate(understood, input, ctx);
       if (asking && writesSomething(gated)) continue;
       if (gated.kind !== 'unknown') return withTaskFromStory(gated, story, ctx);

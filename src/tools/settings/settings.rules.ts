@@ -8,6 +8,9 @@ const clean = (input: RuleInput) => stripPoliteness(cleanText(input.raw));
 const TZ = String.raw`(?:time ?zone|tz)`;
 const SET_TZ = new RegExp(wordList`^(?:(?:please\s+)?(?:set|change|update|switch|make|put|move)\s+)?(?:my\s+|
   the\s+)?(?:current\s+)?${TZ}(?:\s+(?:to|is|=|as|should be|is now|now)|\s*[:=])*\s+(.+)$`);
+/** "…so I think my time zone ought to be Mountain Time now": the zone said later in a longer text. */
+const TZ_SAID_LATER = new RegExp(wordList`\b(?:my|the)\s+${TZ}\s+(?:should be|ought to be|needs to be|has to be|must be|is now|to)\s+
+  (.+?)(?:\s+(?:now|from now on|please|instead))*$`);
 const PLACE = new RegExp(wordList`^(?:i'?m|im|i am|we'?re|we are|were|i live|we live|i'm living|im living|i moved|we moved|
   i just moved|i've moved|ive moved|i'm now|im now|i am now|i'm currently|im currently|i am currently|currently|now|i'm back|
   im back|i am back|i'm staying|im staying|i'm traveling|im traveling|i'm travelling)\s+(?:in|to|on|at|based in|located in|
@@ -40,6 +43,8 @@ function matchTimezone(input: RuleInput): Understanding | null {
   if (SHOW_TZ.test(t)) return toolCall('settings.show', {});
   const explicit = t.match(SET_TZ);
   if (explicit && !/^(?:a|an|the)?\s*reminder\b/.test(explicit[1]!)) return toolCall('settings.update', { timezone: original(input.raw, explicit[1]!) });
+  const later = TZ_SAID_LATER.exec(t);
+  if (later && resolveTimeZone(later[1]!)) return toolCall('settings.update', { timezone: later[1]! });
   const loose = t.match(PLACE) ?? t.match(USE_TIME);
   if (loose && resolveTimeZone(loose[1]!)) return toolCall('settings.update', { timezone: loose[1]! });
   return null;
