@@ -7,6 +7,7 @@ import { calendarLookup, lookupFor } from './lookup.js';
 import { isoDate, localNow } from './local-time.js';
 import { toolCall, type ToolCall, type Understanding } from './types.js';
 import { wordList } from './pattern.js';
+import { doneForYouAsked, NEVER_STORED, onlyVents, outOfScopeReply, saidOutright, whatErrandCannotDo } from './cannot-do.js';
 
 /**
  * Tools that store something new: what an off-topic text or a question must never reach. Changes and removals name
@@ -103,10 +104,14 @@ export function gateUnderstanding(understanding: Understanding, input: GateInput
   if (isQuestion(input.text, input.raw)) return lookupInstead(understanding.calls) ?? { kind: 'unknown' };
   // Which of Errand's things a text is about is the rules' call; the classifier only says whether it is one of them.
   const seen = classifier.classify(input.raw);
-  if (namesWhatErrandCannotDo(writes, input.text) || asksErrandToDoIt(input.text)) {
+  // "i cant believe my rent went up $150": nothing asked, nothing stored.
+  if (onlyVents(input.text)) return { kind: 'unknown' };
+  const doneForYou = doneForYouAsked(input.raw);
+  if (doneForYou || namesWhatErrandCannotDo(writes, input.text)) {
     const surelyOff = seen.family === 'oos' && seen.confidence >= SURELY_OUT_OF_SCOPE;
-    const cannot = whatErrandCannotDo(input.text)?.[1];
-    return surelyOff ? { kind: 'reply', text: outOfScopeReply(input.text) } : confirm(understanding.calls, input.now, true, cannot);
+    const cannot = doneForYou ?? whatErrandCannotDo(input.text)?.[1];
+    if (surelyOff) return { kind: 'reply', text: `${cannot ?? "That's outside what I do"} — ${KEPT}` };
+    return confirm(understanding.calls, input.now, true, cannot);
   }
   const kept = looksMisread(writes, input) ? confirm(understanding.calls, input.now) : understanding;
   if (seen.family !== 'oos') return overruled(understanding.calls, seen, input) ?? kept;
@@ -141,6 +146,7 @@ const LONGEST_NAME: Record<string, [arg: string, words: number]> = {
 const LONGEST_ITEM = { groceries: 5, named: 12 };
 
 const NAME_COLUMN = 200;
+const KEPT = 'I keep your reminders, calendar, lists and expenses. Nothing was saved.';
 /** The most words a place plausibly has ("the thai place on main st"). */
 const LONGEST_PLACE = 6;
 
@@ -174,37 +180,6 @@ function namesWhatErrandCannotDo(writes: ToolCall[], text: string): boolean {
 }
 
 /**
- * "pay my verizon bill friday", "book me a haircut at great clips at 4", "facetime grandma at 7": an ask, said first,
- * that Errand do a thing itself. Kept only when asked in Errand's own words ("remind me to pay…", "put … on my calendar").
- */
-const ASKED = String.raw`^(?:(?:please|could you|can you|would you|will you|i need you to|i want you to|i'd like you to)\s+)*`;
-const DONE_FOR_YOU: [RegExp, string][] = [
-  [new RegExp(`${ASKED}(?:pay|pay off|set up autopay|autopay)\\b`), "I can't pay bills"],
-  [new RegExp(wordList`${ASKED}(?:(?:book|reserve) (?:me|us|a table|an? (?:flight|hotel|room|car|ride|cab|taxi|uber|lyft|seat|
-    tee time)|tickets?|seats?)|rent|order|buy (?:me |us )?(?:\w+ )?(?:tickets?|tix)|buy (?:.+ )?(?:on|from) (?:amazon|instacart|online|
-    ebay|target|walmart)|schedule (?:a |an )?(?:pickup|delivery|ride|uber|lyft|cab|taxi))\b(?! club)`), "I can't book or order things"],
-  [new RegExp(wordList`${ASKED}(?:facetime|skype|video ?call|text|message|email|e-mail|dm|whatsapp|tweet|reply to|respond to|
-    write back to|let (?!me\b)\w+ know|schedule (?:a |an )?(?:text|email|e-mail|message|post|tweet|call to))\b(?! me\b)`),
-  "I can't send messages or place calls"],
-  [new RegExp(wordList`${ASKED}(?:turn|switch) (?:on|off|up|down)\b(?!.*\balarm)|${ASKED}(?:start|run) (?:the |my )?(?:coffee|
-    dishwasher|washer|washing|dryer|vacuum|roomba|sprinklers?)\b`), "I can't control your home"],
-  [/\b(?:timer|stopwatch|countdown)\b/, "I can't run timers"],
-  [new RegExp(`${ASKED}(?:convert|translate|calculate|compute|google|look up|search for)\\b`), "I can't look things up"],
-  [new RegExp(wordList`${ASKED}(?:give me|write me|suggest|generate|plan|come up with) (?:a |an |some )?(?:\w+ ){0,3}(?:list|
-    schedule|plan|itinerary|menu|routine|ideas)\b`), "I can't write plans for you"],
-];
-/** Errand's own words for keeping a thing: with one, the ask is to keep it. */
-const KEEP_IT = /\b(?:remind|reminder|calendar|diary|agenda|list|log|note|expense|alarm)\b/;
-
-function asksErrandToDoIt(text: string): boolean {
-  return DONE_FOR_YOU.some(([words]) => words.test(text)) && !KEEP_IT.test(text);
-}
-
-/** Of the things Errand cannot do, those no event or expense is named after (a flight or a hotel booking can be). */
-const NEVER_STORED = [/\b(?:transfer|venmo|zelle|wire|invest|stocks?)\b|\bmove \$/, /\b(?:weather|forecast|temperature)\b/,
-  /\b(?:lights?|thermostat|vacuum|roomba|heating)\b/];
-
-/**
  * A text no rule read: a question or a sure query gets its family's lookup; a sure request of a family is acted on
  * through its intent's extraction (a removal is always asked about first); an unsure one is asked about; a text that
  * is surely off-topic and names what Errand cannot do gets the honest answer. Never a write for a question.
@@ -220,7 +195,7 @@ function whenRulesMiss(seen: Classification, input: GateInput): Understanding | 
   // "when will the match start", "what are my current alerts": a question in the calendar's words gets the week ahead.
   if (asking && !offTopic && CALENDAR_ASKED.test(input.text)) return calendarLookup(input.text, input);
   // Money moved or the weather asked for: said outright, it gets the honest answer, not "didn't get that".
-  if (offTopic && SAID_OUTRIGHT.has(offTopic)) return { kind: 'reply', text: outOfScopeReply(input.text) };
+  if (offTopic && saidOutright(input.text)) return { kind: 'reply', text: outOfScopeReply(input.text) };
   if (seen.family === 'oos') return offTopic && seen.confidence >= SURELY_OUT_OF_SCOPE ? { kind: 'reply', text: outOfScopeReply(input.text) } : null;
   if (asking || offTopic || seen.confidence < MAYBE_FAMILY || seen.actConfidence < MAYBE_ACT) return null;
   const call = callForIntent(seen, input.text, input.raw, input);
@@ -323,34 +298,3 @@ function confirm(calls: ToolCall[], now: Date, unsure = true, cannot?: string): 
 
 const CALENDAR_ASKED = new RegExp(wordList`\b(?:alerts?|alarms?|match|game|holidays?|payday|meetings?|events?|appointments?|
   plans?|planned|schedule|scheduled|busy|free|calendar|agenda|booked|reminders?)\b`);
-
-const MONEY_MOVED: [RegExp, string] = [
-  /\b(?:transfer|venmo|zelle|paypal|wire|deposit|balance|invest|stocks?)\b|\b(?:send|move)\b(?=.*(?:[$€£]|\b(?:dollars?|bucks|money)\b))/,
-  "I can't move money or check accounts",
-];
-const WEATHER: [RegExp, string] = [/\b(?:weather|rain|snow|forecast|temperature|sunny)\b/, "I can't check the weather"];
-
-const OUT_OF_SCOPE: [RegExp, string][] = [
-  MONEY_MOVED,
-  WEATHER,
-  ...DONE_FOR_YOU,
-  [/\b(?:book(?! club)|reserve|order|uber|lyft|taxi|flight|hotel|table)\b/, "I can't book or order things"],
-  [/\b(?:play|song|music|album|playlist|volume)\b/, "I can't play music"],
-  [/\b(?:lights?|thermostat|lock|oven|vacuum|heat|ac)\b/, "I can't control your home"],
-];
-
-/** Which of the things Errand cannot do (ordering, booking, moving money, the weather…) a text asks for, if any. */
-function whatErrandCannotDo(text: string): [RegExp, string] | undefined {
-  return OUT_OF_SCOPE.find(([words]) => words.test(text));
-}
-
-export function asksForWhatErrandCannotDo(text: string): boolean {
-  return whatErrandCannotDo(text) !== undefined;
-}
-
-const SAID_OUTRIGHT = new Set([MONEY_MOVED, WEATHER]);
-
-export function outOfScopeReply(text: string): string {
-  const cannot = whatErrandCannotDo(text)?.[1] ?? "That's outside what I do";
-  return `${cannot} — I keep your reminders, calendar, lists and expenses. Nothing was saved.`;
-}

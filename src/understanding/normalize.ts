@@ -11,7 +11,7 @@ const SHORTHAND: Record<string, string> = {
   tonite: 'tonight', '2nite': 'tonight', '2night': 'tonight', tdy: 'today', tody: 'today', '2day': 'today',
   pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', thanx: 'thanks', ty: 'thanks',
   remindme: 'remind me', remider: 'reminder', reminer: 'reminder', remindr: 'reminder', remiders: 'reminders', reminers: 'reminders',
-  remd: 'remind', remnd: 'remind', remid: 'remind', rmind: 'remind', remine: 'remind', reminde: 'remind',
+  remd: 'remind', remnd: 'remind', rmnd: 'remind', rmndr: 'reminder', rmdr: 'reminder', remid: 'remind', rmind: 'remind', remine: 'remind', reminde: 'remind',
   u: 'you', ur: 'your', r: 'are', n: 'and', w: 'with', b4: 'before', bc: 'because',
   hr: 'hour', hrs: 'hours', min: 'minutes', mins: 'minutes', sec: 'seconds', secs: 'seconds', wk: 'week', wks: 'weeks',
   mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', weds: 'wednesday', thu: 'thursday', thur: 'thursday',

@@ -2,7 +2,8 @@ import type { ToolModule } from '../tools/types.js';
 import type { PendingRequest } from '../entities/conversation-state.entity.js';
 import type { Rule, RuleInput, ToolCall, UnderstandContext, Understander, Understanding } from './types.js';
 import { normalizeText } from './normalize.js';
-import { asksForWhatErrandCannotDo, CONFIRM_TOOL, gateUnderstanding, isQuestion, readingInDoubt, writesSomething } from './gate.js';
+import { CONFIRM_TOOL, gateUnderstanding, isQuestion, readingInDoubt, writesSomething } from './gate.js';
+import { asksForWhatErrandCannotDo, onlyVents } from './cannot-do.js';
 import { loadIntentClassifier, type IntentClassifier } from './intent/classifier.js';
 import { yesOrNo } from './yes-no.js';
 import { parseWhen } from './dates.js';
@@ -92,7 +93,8 @@ export function createRulesUnderstander(modules: ToolModule[], classifier: Inten
   const askedInOneSentence = (raw: string, ctx: UnderstandContext): Understanding | null => {
     const clauses = clausesOf(raw);
     // "We're out of filters. Could you order some from Amazon?" asks for what Errand cannot do: no part is taken alone.
-    if (clauses.length < 2 || clauses.some((s) => asksOutright(normalizeText(s)) && asksForWhatErrandCannotDo(normalizeText(s)))) return null;
+    if (clauses.length < 2 || onlyVents(normalizeText(raw))) return null;
+    if (clauses.some((s) => asksOutright(normalizeText(s)) && asksForWhatErrandCannotDo(normalizeText(s)))) return null;
     // "My son wants to visit Thursday, so I'm checking whether I've got anything that day": a question never writes.
     const asking = isQuestion(normalizeText(raw), raw);
     for (const [i, clause] of [...clauses.entries()].reverse()) {

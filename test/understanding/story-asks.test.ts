@@ -73,7 +73,7 @@ describe('asks that Errand do a thing itself', () => {
       await send('timer 3 min for the eggs'),
     ];
     expect(replies[0]).to.match(/^I can't pay bills/);
-    expect(replies[1]).to.match(/^I can't book or order things/);
+    expect(replies[1]).to.match(/^I can't book, order or return things/);
     expect(replies[2]).to.match(/^I can't send messages or place calls/);
     expect(replies[3]).to.match(/^I can't control your home/);
     expect(replies[4]).to.match(/^I can't run timers/);
@@ -81,12 +81,31 @@ describe('asks that Errand do a thing itself', () => {
     expect([...reminders, ...events, ...expenses]).to.deep.equal([]);
   });
 
+  it('stores nothing for a reminder meant for someone else, a plan to write, a vent, or a card to freeze said after a story', async () => {
+    const replies = [
+      await send('can u remind my mom to take her pills every day at 9am'),
+      await send('make me a packing list for 5 days in cancun'),
+      await send('plan my saturday, i want to be productive'),
+      await send('i cant believe my rent went up $150'),
+      await send('I think someone used my card at a gas station yesterday for $40. Can you freeze my debit card?'),
+    ];
+    expect(replies[0]).to.match(/^I can only send reminders to you/);
+    expect(replies[1]).to.match(/^I can't write plans or lists for you/);
+    expect(replies[4]).to.match(/^I can't move money or check accounts/);
+    const { reminders, events, expenses, lists } = await dumpUser();
+    expect([...reminders, ...events, ...expenses, ...(lists as unknown[])]).to.deep.equal([]);
+  });
+
   it('keeps it when asked in its own words, and does not take a day told about for an event', async () => {
     await send('remind me to pay the verizon bill on friday');
+    await send('remind tmrw at 6 to call mom');
+    await send('make a packing list');
     await send('im so tired today ugh');
     await send('the team meeting went really well today');
-    const { reminders, events } = await dumpUser();
-    expect(reminders.map((r) => r.text)).to.deep.equal(['Pay the verizon bill']);
+    const { reminders, events, lists } = await dumpUser();
+    expect(reminders).to.have.length(2);
+    expect(reminders[1]!.text).to.equal('Pay the verizon bill');
+    expect((lists as { name: string }[]).map((l) => l.name)).to.deep.equal(['packing']);
     expect(events).to.deep.equal([]);
   });
 });
