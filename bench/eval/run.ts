@@ -23,6 +23,7 @@ import { freshTextingCases } from './fresh-texting.cases.js';
 import { freshWordyCases } from './fresh-wordy.cases.js';
 import { freshCheckCases } from './fresh-check.cases.js';
 import { freshTypedCases } from './fresh-typed.cases.js';
+import { freshNegativesCases } from './fresh-negatives.cases.js';
 import { freshCheck2Cases } from './fresh-check2.cases.js';
 
 /**
@@ -39,6 +40,7 @@ const SETS: Record<string, () => EvalCase[]> = {
   'fresh-texting': () => freshTextingCases,
   'fresh-wordy': () => freshWordyCases,
   'fresh-typed': () => freshTypedCases,
+  'fresh-negatives': () => freshNegativesCases,
   /** Written blind as a final check: never tuned on, its failures never read. */
   'fresh-check': () => freshCheckCases,
   'fresh-check2': () => freshCheck2Cases,
